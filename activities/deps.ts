@@ -1,0 +1,14 @@
+// Everything activities need from the outside world, built once per worker process.
+import type { Logger } from 'pino';
+import type { Pool } from 'pg';
+import type { SecretBox } from '../store/secret-box';
+import type { AccessTokenProvider } from './credentials/access-token-provider';
+import type { JiraClientRegistry } from './jira-client-registry';
+
+export interface ActivityDeps {
+  pool: Pool;
+  secretBox: SecretBox;
+  tokens: AccessTokenProvider;
+  jiraClients: JiraClientRegistry;
+  logger: Logger;
+}

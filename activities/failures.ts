@@ -1,0 +1,29 @@
+// Turns domain errors into Temporal failures: permanent problems stop retrying at once, with a clear
+// one-line reason; everything else is left for the activity retry policy.
+import { ApplicationFailure } from '@temporalio/common';
+
+const PERMANENT = new Set([
+  'ReauthRequiredError',
+  'JiraWriteRefusedError',
+  'SnapshotOwnershipLostError',
+  'OAuthClientRejectedError',
+  'UnknownTenantError',
+  'SecretBoxError',
+]);
+
+export async function withFailureMapping<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof ApplicationFailure) throw err;
+    const name = err instanceof Error ? err.name : 'Error';
+    const message = err instanceof Error ? err.message : String(err);
+    if (PERMANENT.has(name)) throw ApplicationFailure.create({ type: name, message, nonRetryable: true });
+    // Re-created without the original stack/cause: third-party errors can carry request options.
+    throw ApplicationFailure.create({ type: name, message, nonRetryable: false });
+  }
+}
+
+export class UnknownTenantError extends Error {
+  override name = 'UnknownTenantError';
+}

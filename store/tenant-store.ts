@@ -1,0 +1,54 @@
+// Tenant rows. Every function takes the tenant id explicitly: no query here can reach another tenant.
+import type { Pool, PoolClient } from 'pg';
+
+export type TenantStatus = 'active' | 'reauth_required' | 'disabled';
+
+export interface Tenant {
+  id: string;
+  siteUrl: string;
+  cloudId: string;
+  oauthClientId: string;
+  grantedScopes: string[];
+  status: TenantStatus;
+  statusReason: string | null;
+}
+
+type Queryable = Pool | PoolClient;
+
+function toTenant(row: Record<string, unknown>): Tenant {
+  return {
+    id: row.id as string,
+    siteUrl: row.site_url as string,
+    cloudId: row.cloud_id as string,
+    oauthClientId: row.oauth_client_id as string,
+    grantedScopes: row.granted_scopes as string[],
+    status: row.status as TenantStatus,
+    statusReason: (row.status_reason as string | null) ?? null,
+  };
+}
+
+export async function getTenant(db: Queryable, tenantId: string): Promise<Tenant | undefined> {
+  const { rows } = await db.query('SELECT * FROM tenants WHERE id = $1', [tenantId]);
+  return rows[0] ? toTenant(rows[0]) : undefined;
+}
+
+export async function listTenants(db: Queryable): Promise<Tenant[]> {
+  const { rows } = await db.query('SELECT * FROM tenants ORDER BY id');
+  return rows.map(toTenant);
+}
+
+/** Inserts or refreshes a tenant; re-installing an existing tenant re-activates it. */
+export async function upsertTenant(db: Queryable, t: Omit<Tenant, 'status' | 'statusReason'>): Promise<void> {
+  await db.query(
+    `INSERT INTO tenants (id, site_url, cloud_id, oauth_client_id, granted_scopes, status)
+     VALUES ($1, $2, $3, $4, $5, 'active')
+     ON CONFLICT (id) DO UPDATE SET site_url = EXCLUDED.site_url, cloud_id = EXCLUDED.cloud_id,
+       oauth_client_id = EXCLUDED.oauth_client_id, granted_scopes = EXCLUDED.granted_scopes,
+       status = 'active', status_reason = NULL, updated_at = now()`,
+    [t.id, t.siteUrl, t.cloudId, t.oauthClientId, t.grantedScopes],
+  );
+}
+
+export async function setTenantStatus(db: Queryable, tenantId: string, status: TenantStatus, reason: string | null): Promise<void> {
+  await db.query('UPDATE tenants SET status = $2, status_reason = $3, updated_at = now() WHERE id = $1', [tenantId, status, reason]);
+}

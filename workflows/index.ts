@@ -1,0 +1,2 @@
+// Every workflow type the worker registers. Workflow code is deterministic orchestration only.
+export { snapshotWorkflow } from './snapshot';

@@ -1,0 +1,11 @@
+// Search attributes every jira-drift workflow carries, so one query lists a tenant's work.
+// Registered on the dev server by scripts/temporal-dev-server.ts and on clusters by
+// `npm run temporal:register-search-attributes` (see README).
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+export const TENANT_ID = defineSearchAttributeKey('TenantId', SearchAttributeType.KEYWORD);
+export const SNAPSHOT_TYPE = defineSearchAttributeKey('SnapshotType', SearchAttributeType.KEYWORD);
+export const WINDOW_START = defineSearchAttributeKey('WindowStart', SearchAttributeType.DATETIME);
+export const TOKEN_STATE = defineSearchAttributeKey('TokenState', SearchAttributeType.KEYWORD);
+
+export const SEARCH_ATTRIBUTES = [TENANT_ID, SNAPSHOT_TYPE, WINDOW_START, TOKEN_STATE] as const;

@@ -1,0 +1,33 @@
+// The public contract of snapshotWorkflow: its input, result and query, shared with clients.
+import { defineQuery } from '@temporalio/workflow';
+import type { SnapshotType } from '../domain/snapshot-window';
+
+export interface SnapshotWorkflowInput {
+  tenantId: string;
+  type: SnapshotType;
+  /** Canonical window start, e.g. `2026-11-25T00:00:00Z` (see domain/snapshot-window.ts). */
+  windowStart: string;
+}
+
+export type SnapshotStatus = 'COMPLETED' | 'SKIPPED';
+
+export interface SnapshotWorkflowResult {
+  snapshotId: string;
+  status: SnapshotStatus;
+  rootHash: string | null;
+  objectCount: number | null;
+  /** Why the window was skipped (already snapshotted, tenant needs re-consent, ...). */
+  reason?: string;
+}
+
+export interface SnapshotProgress {
+  phase: 'claiming' | 'fetching' | 'finalizing' | 'done' | 'failed';
+  snapshotId: string | null;
+  resourcesDone: number;
+  resourcesTotal: number;
+  pages: number;
+  objects: number;
+  newObjects: number;
+}
+
+export const snapshotProgressQuery = defineQuery<SnapshotProgress>('progress');

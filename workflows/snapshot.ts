@@ -1,0 +1,118 @@
+// snapshotWorkflow: one per tenant, type and window (workflow id snapshot:{tenant}:{type}:{window}).
+// Claim the window, read every configuration type in parallel activities, finalise the root hash.
+import {
+  ApplicationFailure,
+  CancellationScope,
+  proxyActivities,
+  setHandler,
+  upsertMemo,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { CONFIG_TYPES } from '../domain/config-catalogue';
+import { isCanonicalWindowStart, isSnapshotType } from '../domain/snapshot-window';
+import { isTenantId } from '../domain/tenant-id';
+import { snapshotWorkflowId } from '../domain/workflow-ids';
+import { SNAPSHOT_TYPE, TENANT_ID, WINDOW_START } from './search-attributes';
+import {
+  snapshotProgressQuery,
+  type SnapshotProgress,
+  type SnapshotWorkflowInput,
+  type SnapshotWorkflowResult,
+} from './snapshot-contract';
+
+const store = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 10 },
+});
+
+const jira = proxyActivities<Activities>({
+  startToCloseTimeout: '15 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
+});
+
+function validate(input: SnapshotWorkflowInput): void {
+  const problems: string[] = [];
+  if (!isTenantId(input?.tenantId)) problems.push('tenantId must match ^[a-z0-9][a-z0-9-]{0,62}$');
+  if (!isSnapshotType(input?.type)) problems.push('type must be hourly, daily or weekly');
+  else if (!isCanonicalWindowStart(input.type, input?.windowStart)) {
+    problems.push(`windowStart must be the UTC start of a ${input.type} window, e.g. 2026-11-25T00:00:00Z`);
+  }
+  if (problems.length === 0 && workflowInfo().workflowId !== snapshotWorkflowId(input.tenantId, input.type, input.windowStart)) {
+    // Any other id would defeat the one-run-per-window guarantee.
+    problems.push(`workflow id must be ${snapshotWorkflowId(input.tenantId, input.type, input.windowStart)}`);
+  }
+  if (problems.length > 0) {
+    throw ApplicationFailure.nonRetryable(`invalid snapshot input: ${problems.join('; ')}`, 'InvalidInput');
+  }
+}
+
+function tagWorkflow(input: SnapshotWorkflowInput): void {
+  // Starts through the programmatic client already carry these; `temporal workflow start` may not.
+  const current = workflowInfo().typedSearchAttributes;
+  if (current.get(TENANT_ID) === undefined) {
+    upsertSearchAttributes([
+      { key: TENANT_ID, value: input.tenantId },
+      { key: SNAPSHOT_TYPE, value: input.type },
+      { key: WINDOW_START, value: new Date(input.windowStart) },
+    ]);
+  }
+}
+
+export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<SnapshotWorkflowResult> {
+  const progress: SnapshotProgress = {
+    phase: 'claiming',
+    snapshotId: null,
+    resourcesDone: 0,
+    resourcesTotal: CONFIG_TYPES.length,
+    pages: 0,
+    objects: 0,
+    newObjects: 0,
+  };
+  setHandler(snapshotProgressQuery, () => progress);
+  validate(input);
+  tagWorkflow(input);
+
+  const { workflowId, runId } = workflowInfo();
+  const claim = await store.claimSnapshot({ ...input, workflowId, runId });
+  progress.snapshotId = claim.snapshotId;
+  upsertMemo({ tenantId: input.tenantId, site: claim.siteUrl });
+
+  if (claim.outcome === 'already-complete') {
+    progress.phase = 'done';
+    const reason = 'window already has a complete snapshot';
+    return { snapshotId: claim.snapshotId, status: 'SKIPPED', rootHash: claim.rootHash, objectCount: claim.objectCount, reason };
+  }
+  if (claim.outcome === 'tenant-inactive') {
+    progress.phase = 'done';
+    return { snapshotId: claim.snapshotId, status: 'SKIPPED', rootHash: null, objectCount: null, reason: claim.reason };
+  }
+
+  const ref = { tenantId: input.tenantId, snapshotId: claim.snapshotId, runId };
+  try {
+    progress.phase = 'fetching';
+    const results = await Promise.all(
+      CONFIG_TYPES.map(async (configType) => {
+        const r = await jira.snapshotResource({ ...ref, configType });
+        progress.resourcesDone++;
+        progress.pages += r.pages;
+        progress.objects += r.objects;
+        progress.newObjects += r.newObjects;
+        return r;
+      }),
+    );
+    progress.phase = 'finalizing';
+    const pages = results.reduce((sum, r) => sum + r.pages, 0);
+    const final = await store.finalizeSnapshot({ ...ref, pages });
+    progress.phase = 'done';
+    return { snapshotId: claim.snapshotId, status: 'COMPLETED', rootHash: final.rootHash, objectCount: final.objectCount };
+  } catch (err) {
+    progress.phase = 'failed';
+    const reason = err instanceof Error ? err.message : String(err);
+    // Record the failure even if the workflow is being cancelled, so the window can be redone.
+    await CancellationScope.nonCancellable(() => store.endSnapshotIncomplete({ ...ref, status: 'failed', reason }));
+    throw err;
+  }
+}
