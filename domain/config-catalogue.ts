@@ -1,0 +1,258 @@
+// The configuration types this service snapshots and how each is identified and normalised.
+//
+// Pure data (plus tiny id readers); no Node imports, so workflows may use it. Sources: the Jira
+// Cloud OpenAPI schemas (Dec 2025) and Salto's Jira adapter as precedent
+// (reference/jira-cloud-api.md §2.3, §5.1).
+
+import type { NormalizationRules, UnorderedArrayRule } from './canonical-json';
+
+export const CONFIG_TYPES = [
+  'project',
+  'field',
+  'issuetype',
+  'issuetypescheme',
+  'status',
+  'priority',
+  'resolution',
+  'screen',
+  'workflow',
+  'workflowscheme',
+  'permissionscheme',
+  'projectrole',
+] as const;
+
+export type ConfigType = (typeof CONFIG_TYPES)[number];
+
+export interface ConfigTypeSpec {
+  /** The object's identity within its type; Jira never reuses or changes it. */
+  stableId(raw: unknown): string;
+  readonly rules: NormalizationRules;
+}
+
+export function isConfigType(value: unknown): value is ConfigType {
+  return typeof value === 'string' && (CONFIG_TYPES as readonly string[]).includes(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules shared by every type
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Dropped anywhere: REST self links, expand hints, page links, and avatar/icon URLs (they embed
+ * the site host and avatar ids; `avatarId` is kept where Jira has it, so icon changes still show).
+ */
+const VOLATILE_EVERYWHERE = ['self', 'expand', 'nextPage', 'avatarUrls', 'iconUrl'] as const;
+
+/** User references keep only the account id; names, e-mail and avatars change on their own. */
+const USER_IDENTITY = ['accountId'] as const;
+
+/**
+ * `scope.project` (Scope → ProjectDetails) repeats the project's own attributes; a project rename
+ * is drift of the project, not of every issue type, field or scheme scoped to it.
+ */
+const SCOPE_PROJECT_COPIES = ['key', 'name', 'projectTypeKey', 'simplified', 'projectCategory'].map((k) => `scope.project.${k}`);
+
+function rules(extra: Partial<NormalizationRules>): NormalizationRules {
+  return {
+    volatileKeys: [...VOLATILE_EVERYWHERE, ...(extra.volatileKeys ?? [])],
+    droppedPaths: [...SCOPE_PROJECT_COPIES, ...(extra.droppedPaths ?? [])],
+    unorderedArrays: extra.unorderedArrays ?? [],
+    siteLinkPaths: extra.siteLinkPaths ?? [],
+    keepInUserObjects: USER_IDENTITY,
+  };
+}
+
+function unordered(path: string, ...sortBy: string[]): UnorderedArrayRule {
+  return { path, sortBy };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-type rules
+// ---------------------------------------------------------------------------------------------
+
+const PROJECT_RULES = rules({
+  droppedPaths: [
+    // Per calling user.
+    'favourite',
+    'isPrivate',
+    'permissions',
+    // Usage counters (expand=insight) and per-component issue counts.
+    'insight',
+    'components.*.issueCount',
+    // Version fields that depend on today's date, the caller's locale or the caller's rights.
+    'versions.*.overdue',
+    'versions.*.userStartDate',
+    'versions.*.userReleaseDate',
+    'versions.*.operations',
+    'versions.*.issuesStatusForFixVersion',
+  ],
+  unorderedArrays: [
+    unordered('issueTypes', 'id'),
+    unordered('components', 'id'),
+    // `versions` keeps its order: it is the user-defined release sequence.
+  ],
+  // `roles` maps role name → REST link of the project role.
+  siteLinkPaths: ['roles.*', 'versions.*.moveUnfixedIssuesTo'],
+});
+
+const FIELD_RULES = rules({
+  // Usage counters from expand=lastUsed,screensCount,contextsCount,projectsCount.
+  droppedPaths: ['lastUsed', 'screensCount', 'contextsCount', 'projectsCount'],
+  unorderedArrays: [unordered('clauseNames')],
+});
+
+const STATUS_RULES = rules({
+  // Usages are derived from workflows/projects, but when present they are sets.
+  unorderedArrays: [
+    unordered('usages', 'project.id'),
+    unordered('usages.*.issueTypes', 'id'),
+    unordered('workflowUsages', 'workflowId', 'id'),
+  ],
+});
+
+const PRIORITY_RULES = rules({
+  // expand=schemes: a paged, derived list of the priority schemes using it.
+  droppedPaths: ['schemes'],
+});
+
+/** Nesting depth of workflow condition groups that is normalised; deeper ones keep API order. */
+const CONDITION_GROUP_DEPTH = 6;
+
+function conditionGroupPrefixes(): string[] {
+  const prefixes: string[] = [];
+  let prefix = 'transitions.*.conditions';
+  for (let depth = 0; depth <= CONDITION_GROUP_DEPTH; depth++) {
+    prefixes.push(prefix);
+    prefix += '.conditionGroups.*';
+  }
+  return prefixes;
+}
+
+const WORKFLOW_RULES = rules({
+  droppedPaths: [
+    // Timestamps, the edit counter and an in-flight async task id.
+    'created',
+    'updated',
+    'version',
+    'taskId',
+    // Per calling user.
+    'isEditable',
+    // Rule/trigger ids are regenerated by Jira (Salto omits them); ruleKey + parameters identify a rule.
+    'transitions.*.actions.*.id',
+    'transitions.*.validators.*.id',
+    'transitions.*.triggers.*.id',
+    'transitions.*.transitionScreen.id',
+    ...conditionGroupPrefixes().map((p) => `${p}.conditions.*.id`),
+  ],
+  unorderedArrays: [
+    unordered('statuses', 'statusReference'),
+    unordered('statuses.*.approvalConfiguration.exclude'),
+    unordered('transitions', 'id'),
+    unordered('transitions.*.links', 'fromStatusReference', 'fromPort', 'toPort'),
+    unordered('transitions.*.validators', 'ruleKey'),
+    unordered('transitions.*.triggers', 'ruleKey'),
+    // `actions` (post-functions) keep their order: Jira runs them in sequence.
+    ...conditionGroupPrefixes().flatMap((p) => [
+      unordered(`${p}.conditions`, 'ruleKey'),
+      unordered(`${p}.conditionGroups`, 'operation'),
+    ]),
+  ],
+});
+
+const WORKFLOW_SCHEME_RULES = rules({
+  droppedPaths: [
+    // Draft bookkeeping.
+    'lastModified',
+    'lastModifiedUser',
+    // "The issue types available in Jira": a copy of other objects, not part of the scheme.
+    'issueTypes',
+    // POST /workflowscheme/read shape: edit counters and async task ids.
+    'version',
+    'taskId',
+    'defaultWorkflow.version',
+    'workflowsForIssueTypes.*.workflow.version',
+  ],
+  // `issueTypeMappings` is an object (issue type id → workflow), ordered by canonical key order.
+  unorderedArrays: [
+    unordered('workflowsForIssueTypes', 'workflow.id'),
+    unordered('workflowsForIssueTypes.*.issueTypeIds'),
+  ],
+});
+
+const PERMISSION_SCHEME_RULES = rules({
+  droppedPaths: [
+    // Grant ids are regenerated by Jira (Salto omits them).
+    'permissions.*.id',
+    // Holder expansions (expand=user,group,projectRole,field) copy other objects; type + value identify the holder.
+    'permissions.*.holder.user',
+    'permissions.*.holder.group',
+    'permissions.*.holder.projectRole',
+    'permissions.*.holder.field',
+  ],
+  unorderedArrays: [unordered('permissions', 'permission', 'holder.type', 'holder.value', 'holder.parameter')],
+});
+
+const PROJECT_ROLE_RULES = rules({
+  droppedPaths: [
+    // Per calling user: membership and the caller's language.
+    'currentUserRole',
+    'translatedName',
+    // Actor ids are regenerated (Salto omits them); display data and deprecated names duplicate
+    // actorUser.accountId / actorGroup.
+    'actors.*.id',
+    'actors.*.displayName',
+    'actors.*.avatarUrl',
+    'actors.*.name',
+    'actors.*.user',
+  ],
+  unorderedArrays: [unordered('actors', 'type', 'actorUser.accountId', 'actorGroup.groupId', 'actorGroup.name')],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Stable ids
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Reads the `id` member: a non-empty string of printable characters without `/` (it becomes part
+ * of the key `type/id`), or a non-negative safe integer (Jira returns some ids as numbers).
+ */
+function idMember(type: ConfigType): (raw: unknown) => string {
+  return (raw) => {
+    const id = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>)['id'] : undefined;
+    if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) return String(id);
+    if (typeof id === 'string' && /^[^\u0000-\u001f\u007f/\s]+$/.test(id) && isWellFormed(id)) return id;
+    throw new Error(`${type}: object has no usable "id" (got ${describe(id)})`);
+  };
+}
+
+function isWellFormed(text: string): boolean {
+  return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'no id';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+function spec(type: ConfigType, typeRules: NormalizationRules): ConfigTypeSpec {
+  return { stableId: idMember(type), rules: typeRules };
+}
+
+export const CONFIG_CATALOGUE: { readonly [T in ConfigType]: ConfigTypeSpec } = {
+  project: spec('project', PROJECT_RULES),
+  field: spec('field', FIELD_RULES),
+  issuetype: spec('issuetype', rules({})),
+  // `issueTypeIds` keeps its order: Jira shows it to users and has an endpoint to change it
+  // (PUT /issuetypescheme/{id}/issuetype/move), so reordering is a real change.
+  issuetypescheme: spec('issuetypescheme', rules({})),
+  status: spec('status', STATUS_RULES),
+  priority: spec('priority', PRIORITY_RULES),
+  resolution: spec('resolution', rules({})),
+  // Screen tabs and their fields keep their order: it is the on-screen layout.
+  screen: spec('screen', rules({})),
+  workflow: spec('workflow', WORKFLOW_RULES),
+  workflowscheme: spec('workflowscheme', WORKFLOW_SCHEME_RULES),
+  permissionscheme: spec('permissionscheme', PERMISSION_SCHEME_RULES),
+  projectrole: spec('projectrole', PROJECT_ROLE_RULES),
+};

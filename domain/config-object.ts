@@ -1,0 +1,28 @@
+// One Jira configuration item, canonicalised and hashed. Uses node:crypto (via hashing.ts), so
+// it belongs to activities, not workflows.
+
+import { canonicalJson, normalize, type Json } from './canonical-json';
+import { CONFIG_CATALOGUE, isConfigType, type ConfigType } from './config-catalogue';
+import { sha256Hex } from './hashing';
+
+export interface ConfigObject {
+  /** `${type}/${stableId}`; unique within a snapshot. */
+  readonly key: string;
+  readonly type: ConfigType;
+  /** The normalised body (volatile members removed, unordered arrays sorted). */
+  readonly canonical: Json;
+  /** `canonicalJson(canonical)`: the exact text that is hashed and stored. */
+  readonly canonicalText: string;
+  /** Lowercase hex SHA-256 of `canonicalText`. */
+  readonly hash: string;
+}
+
+/** Builds the config object for one raw item as returned by the Jira REST API. */
+export function toConfigObject(type: ConfigType, raw: unknown): ConfigObject {
+  if (!isConfigType(type)) throw new Error(`unknown configuration type ${JSON.stringify(type)}`);
+  const { stableId, rules } = CONFIG_CATALOGUE[type];
+  const key = `${type}/${stableId(raw)}`;
+  const canonical = normalize(raw, rules);
+  const canonicalText = canonicalJson(canonical);
+  return { key, type, canonical, canonicalText, hash: sha256Hex(canonicalText) };
+}
