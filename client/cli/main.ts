@@ -1,0 +1,34 @@
+// The `jira-drift` command line. Secrets come from environment variables or stdin, never arguments.
+import { Command, CommanderError } from 'commander';
+import { registerSnapshotCommands } from './snapshot-commands';
+
+export function buildProgram(): Command {
+  const program = new Command('jira-drift')
+    .description('snapshot Jira Cloud configuration per tenant and report drift (Temporal workflows)')
+    .showHelpAfterError(false)
+    .exitOverride();
+  registerSnapshotCommands(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Commander already printed its one-line message (unknown option, missing argument, ...).
+      process.exit(err.exitCode === 0 ? 0 : 2);
+    }
+    throw err;
+  }
+}
+
+export function runCliAndExit(argv: string[]): void {
+  runCli(argv).catch((err) => {
+    process.stderr.write(`jira-drift: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
+    process.exit(1);
+  });
+}
+
+if (require.main === module) runCliAndExit(process.argv);

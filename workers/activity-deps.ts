@@ -1,0 +1,22 @@
+// Builds the activities' dependencies from the validated environment.
+import type { Logger } from 'pino';
+import { AccessTokenProvider } from '../activities/credentials/access-token-provider';
+import type { ActivityDeps } from '../activities/deps';
+import { JiraClientRegistry } from '../activities/jira-client-registry';
+import type { Env } from '../config/env';
+import { createPool } from '../store/pool';
+import { SecretBox } from '../store/secret-box';
+
+export function buildActivityDeps(env: Env, logger: Logger): ActivityDeps {
+  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required for the worker');
+  const pool = createPool(env.DATABASE_URL, 20);
+  const secretBox = SecretBox.fromSpec(env.JIRA_DRIFT_ENCRYPTION_KEYS);
+  const tokens = new AccessTokenProvider({ pool, secretBox, authBaseUrl: env.JIRA_AUTH_BASE_URL });
+  const jiraClients = new JiraClientRegistry(
+    pool,
+    tokens,
+    { apiBaseUrl: env.JIRA_API_BASE_URL, concurrency: env.JIRA_CONCURRENCY, timeoutMs: env.JIRA_TIMEOUT_MS },
+    logger,
+  );
+  return { pool, secretBox, tokens, jiraClients, logger };
+}
