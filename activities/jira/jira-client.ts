@@ -1,0 +1,53 @@
+// The Jira Cloud HTTP client: read-only JSON reads of one site's REST API v3 via the 3LO gateway
+// (`{apiBaseUrl}/ex/jira/{cloudId}/rest/api/3/...`, reference §1.7).
+import type { Logger } from 'pino';
+import { createJsonRequester, type GetAccessToken, type RetryInfo } from './json-requester';
+import { DEFAULT_RETRY, type RetryConfig } from './retry-policy';
+
+export { getAccessibleResources, type AccessibleResource } from './accessible-resources';
+
+export interface JiraClientOptions {
+  /** e.g. https://api.atlassian.com (or jira-sim's base URL). */
+  apiBaseUrl: string;
+  cloudId: string;
+  /** Called before every attempt; `forceRefresh` after a 401. Its errors propagate unchanged. */
+  getAccessToken: GetAccessToken;
+  /** Max in-flight HTTP requests for this client, shared by all its calls and retries. Default 4. */
+  concurrency?: number;
+  /** Per HTTP attempt. Default 30 000. */
+  timeoutMs?: number;
+  retry?: Partial<RetryConfig>;
+  /** Called when a retry is scheduled, before the wait. */
+  onRetry?: (info: RetryInfo) => void;
+  logger?: Logger;
+}
+
+export interface JiraClient {
+  /** GET an allowlisted path such as '/rest/api/3/field'; resolves with the parsed JSON body. */
+  getJson(path: string, query?: Record<string, string | number>): Promise<unknown>;
+  /** POST to an allowlisted read-only bulk-read endpoint (readWorkflows, workflowscheme/read). */
+  postReadJson(path: string, body: unknown): Promise<unknown>;
+  /** HTTP requests sent so far, retries included. */
+  requestCount(): number;
+}
+
+const CLOUD_ID = /^[A-Za-z0-9-]+$/;
+
+export function createJiraClient(opts: JiraClientOptions): JiraClient {
+  if (!CLOUD_ID.test(opts.cloudId)) throw new TypeError('cloudId must be letters, digits and dashes');
+  const requester = createJsonRequester({
+    baseUrl: `${opts.apiBaseUrl.replace(/\/+$/, '')}/ex/jira/${opts.cloudId}`,
+    getAccessToken: opts.getAccessToken,
+    refreshOnUnauthorized: true,
+    concurrency: opts.concurrency ?? 4,
+    timeoutMs: opts.timeoutMs ?? 30_000,
+    retry: { ...DEFAULT_RETRY, ...opts.retry },
+    onRetry: opts.onRetry,
+    logger: opts.logger,
+  });
+  return {
+    getJson: (path, query) => requester.requestJson('GET', path, { query }),
+    postReadJson: (path, body) => requester.requestJson('POST', path, { body }),
+    requestCount: requester.requestCount,
+  };
+}

@@ -1,0 +1,151 @@
+// got configured for jira-drift: allowlist check before every attempt, bearer token per attempt,
+// one forced token refresh on 401, retries through retry-policy, per-request timeout, shared
+// in-flight cap. Used by the Jira client and by the accessible-resources lookup.
+import got, { ParseError, type OptionsOfJSONResponseBody, type Response } from 'got';
+import type { Logger } from 'pino';
+import { createSemaphore } from './concurrency';
+import { JiraHttpError } from './errors';
+import { createLimitedRequest } from './limited-request';
+import { assertAllowedRequest, type AllowedMethod } from './read-only-allowlist';
+import { newCallRetryState, retryDelayMs, type RetryConfig } from './retry-policy';
+import { translateGotError } from './translate-got-error';
+
+export type GetAccessToken = (opts: { forceRefresh: boolean }) => Promise<string>;
+
+export interface RetryInfo {
+  status?: number;
+  delayMs: number;
+  attempt: number;
+}
+
+export interface JsonRequesterOptions {
+  /** Origin plus any base path, e.g. https://api.atlassian.com/ex/jira/<cloudId>. */
+  baseUrl: string;
+  getAccessToken: GetAccessToken;
+  /** Whether a 401 triggers one forced refresh and one retry (needs a refreshable token source). */
+  refreshOnUnauthorized: boolean;
+  concurrency: number;
+  timeoutMs: number;
+  retry: RetryConfig;
+  onRetry?: (info: RetryInfo) => void;
+  logger?: Logger;
+}
+
+export interface RequestJsonOptions {
+  query?: Record<string, string | number>;
+  body?: unknown;
+}
+
+export interface JsonRequester {
+  requestJson(method: AllowedMethod, path: string, opts?: RequestJsonOptions): Promise<unknown>;
+  /** HTTP requests actually sent, retries included. */
+  requestCount(): number;
+}
+
+export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
+  const base = new URL(o.baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const limiter = createSemaphore(o.concurrency);
+  let sent = 0;
+
+  const http = got.extend({
+    request: createLimitedRequest(limiter, () => sent++),
+    timeout: { request: o.timeoutMs },
+    // Jira's API does not redirect these reads; following one could carry the token elsewhere.
+    followRedirect: false,
+    responseType: 'json',
+    headers: { accept: 'application/json', 'user-agent': 'jira-drift' },
+    retry: { limit: o.retry.limit, methods: ['GET', 'POST'] },
+  });
+
+  /** The API path of an outgoing URL, or undefined when it is not under the base path. */
+  function apiPathOf(url: URL | string | undefined): string | undefined {
+    if (!(url instanceof URL) || url.origin !== base.origin) return undefined;
+    return url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : undefined;
+  }
+
+  async function requestJson(method: AllowedMethod, path: string, opts: RequestJsonOptions = {}): Promise<unknown> {
+    assertAllowedRequest(method, path); // before any token lookup or I/O
+
+    const url = new URL(`${basePath}${path}`, base.origin);
+    for (const [key, value] of Object.entries(opts.query ?? {})) url.searchParams.set(key, String(value));
+
+    const retryState = newCallRetryState();
+    const secrets = new Set<string>();
+    let refreshedToken: string | undefined;
+    let tokenError: unknown;
+
+    const token = async (forceRefresh: boolean): Promise<string> => {
+      try {
+        const value = await o.getAccessToken({ forceRefresh });
+        secrets.add(value);
+        return value;
+      } catch (error) {
+        tokenError = error;
+        throw error;
+      }
+    };
+
+    const callOptions: OptionsOfJSONResponseBody = {
+      method,
+      responseType: 'json',
+      ...(opts.body !== undefined ? { json: opts.body } : {}),
+      retry: {
+        calculateDelay: ({ attemptCount, error, retryAfter }) => {
+          if (error.name === 'RetryError') return 1; // the one retry after a forced token refresh
+          if (tokenError !== undefined) return 0; // the OAuth module owns its own retries
+          const isHttpStatus = error.response !== undefined && error.code !== 'ERR_BODY_PARSE_FAILURE';
+          const status = isHttpStatus ? error.response?.statusCode : undefined;
+          const delayMs = retryDelayMs(
+            { attempt: attemptCount, status, code: error.code, retryAfterMs: error.response ? retryAfter : undefined },
+            retryState,
+            o.retry,
+          );
+          if (delayMs > 0) {
+            o.logger?.debug({ method, path, status, code: error.code, attempt: attemptCount, delayMs }, 'jira request retry');
+            o.onRetry?.({ status, delayMs, attempt: attemptCount });
+          }
+          return delayMs;
+        },
+      },
+      hooks: {
+        beforeRequest: [
+          async (options) => {
+            // Re-check the URL actually about to be sent, on every attempt.
+            assertAllowedRequest(options.method, apiPathOf(options.url) ?? '(outside the API base)');
+            options.headers.authorization = `Bearer ${refreshedToken ?? (await token(false))}`;
+          },
+        ],
+        afterResponse: [
+          async (response, retryWithMergedOptions) => {
+            if (response.statusCode === 401 && o.refreshOnUnauthorized && refreshedToken === undefined) {
+              refreshedToken = await token(true);
+              // got removes this hook for the retry, so a second 401 becomes an HTTPError.
+              return retryWithMergedOptions({});
+            }
+            if (response.statusCode >= 200 && response.statusCode < 300 && response.rawBody.length === 0) {
+              // Every read we make returns a JSON body; treat an empty one like a truncated one.
+              throw new ParseError(new Error('empty body'), response);
+            }
+            return response;
+          },
+        ],
+      },
+    };
+
+    let response: Response<unknown>;
+    try {
+      response = await http<unknown>(url, callOptions);
+    } catch (error) {
+      if (tokenError !== undefined) throw tokenError;
+      throw translateGotError(error, { method, path, secrets });
+    }
+    if (response.statusCode < 200 || response.statusCode > 299) {
+      // With redirects off, got resolves 3xx; nothing we read should answer with one.
+      throw new JiraHttpError({ method, path, status: response.statusCode, retryable: false });
+    }
+    return response.body;
+  }
+
+  return { requestJson, requestCount: () => sent };
+}
