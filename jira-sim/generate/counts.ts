@@ -1,0 +1,55 @@
+import type { ConfigType, ObjectCounts, SiteSize } from '../types';
+
+export const SMALL_SITE_OBJECTS = 300;
+export const LARGE_SITE_OBJECTS = 21_000;
+
+/**
+ * Share of each config type on a big real site: custom fields dominate, then screens and projects;
+ * priorities, resolutions and roles stay few.
+ */
+const SHARES: Record<ConfigType, number> = {
+  field: 0.32,
+  screen: 0.15,
+  project: 0.12,
+  workflow: 0.08,
+  status: 0.07,
+  issuetype: 0.06,
+  issuetypescheme: 0.06,
+  workflowscheme: 0.06,
+  permissionscheme: 0.04,
+  projectrole: 0.02,
+  priority: 0.01,
+  resolution: 0.01,
+};
+
+/** Floors so that every site has the system objects the generators build on (e.g. To Do/In Progress/Done). */
+const MINIMUMS: Record<ConfigType, number> = {
+  field: 12,
+  screen: 3,
+  project: 2,
+  workflow: 2,
+  status: 4,
+  issuetype: 5,
+  issuetypescheme: 1,
+  workflowscheme: 1,
+  permissionscheme: 1,
+  projectrole: 4,
+  priority: 5,
+  resolution: 4,
+};
+
+export function totalForSize(size: SiteSize): number {
+  if (size === 'small') return SMALL_SITE_OBJECTS;
+  if (size === 'large') return LARGE_SITE_OBJECTS;
+  if (!Number.isFinite(size) || size < 1) throw new Error(`invalid site size: ${size}`);
+  return Math.round(size);
+}
+
+export function planCounts(size: SiteSize): ObjectCounts {
+  const total = totalForSize(size);
+  const counts = {} as ObjectCounts;
+  for (const type of Object.keys(SHARES) as ConfigType[]) {
+    counts[type] = Math.max(MINIMUMS[type], Math.round(total * SHARES[type]));
+  }
+  return counts;
+}

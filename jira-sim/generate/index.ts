@@ -1,0 +1,73 @@
+import type { ConfigType, JsonObject, SiteSize } from '../types';
+import { GenContext } from './context';
+import { planCounts } from './counts';
+import { buildFields } from './fields';
+import { buildIssueTypes, projectIdOfScope } from './issue-types';
+import { buildPermissionSchemes } from './permission-schemes';
+import { buildPriorities } from './priorities';
+import { buildProjects, type ProjectPlan } from './projects';
+import { planProjects } from './projects';
+import { buildResolutions } from './resolutions';
+import { buildRoles } from './roles';
+import { buildIssueTypeSchemes, buildWorkflowSchemes } from './schemes';
+import { buildScreens } from './screens';
+import { buildStatuses } from './statuses';
+import { buildWorkflows } from './workflows';
+
+export type GeneratedObjects = Record<ConfigType, JsonObject[]>;
+
+/**
+ * A whole site's configuration, built in dependency order so that every reference (scheme → issue type,
+ * workflow → status/screen/resolution/field/role, grant → role/group/user) points at an existing object.
+ * Pure function of (seed, size, siteUrl).
+ */
+export function generateSite(seed: number, size: SiteSize, siteUrl: string): GeneratedObjects {
+  const counts = planCounts(size);
+  const ctx = new GenContext(seed, siteUrl, Math.max(8, Math.ceil(counts.project / 2)));
+  const plans = planProjects(ctx, counts.project);
+
+  const issuetype = buildIssueTypes(ctx, counts.issuetype, plans);
+  const status = buildStatuses(ctx, counts.status, plans);
+  const priority = buildPriorities(ctx, counts.priority);
+  const resolution = buildResolutions(ctx, counts.resolution);
+  const screen = buildScreens(ctx, counts.screen, plans);
+  const field = buildFields(ctx, counts.field, plans);
+  const projectrole = buildRoles(ctx, counts.projectrole);
+  const workflow = buildWorkflows(ctx, counts.workflow, plans, {
+    statuses: status,
+    screenIds: screen.map((s) => s['id'] as number),
+    resolutionIds: resolution.map((r) => r['id'] as string),
+    fieldIds: field.map((f) => f['id'] as string),
+    roleIds: projectrole.map((r) => r['id'] as number),
+  });
+  const workflowscheme = buildWorkflowSchemes(ctx, counts.workflowscheme, plans, issuetype, workflow);
+  const typeSchemes = buildIssueTypeSchemes(ctx, counts.issuetypescheme, plans, issuetype);
+  const permissionscheme = buildPermissionSchemes(ctx, counts.permissionscheme, plans, projectrole.map((r) => r['id'] as number));
+
+  const typesById = new Map(issuetype.map((t) => [t['id'] as string, t]));
+  const schemeByKey = new Map(typeSchemes.schemes.map((s) => [String(s['name']).split(':')[0], s['id'] as string]));
+  const project = buildProjects(ctx, plans, (plan: ProjectPlan) => {
+    if (plan.teamManaged) {
+      const own = issuetype.filter((t) => projectIdOfScope(t) === plan.id);
+      if (own.length > 0) return own;
+    }
+    const schemeId = schemeByKey.get(plan.key) ?? typeSchemes.schemes[0]?.['id'];
+    const ids = typeSchemes.members.get(String(schemeId)) ?? [];
+    return ids.map((id) => typesById.get(id)).filter((t): t is JsonObject => t !== undefined);
+  });
+
+  return {
+    project,
+    field,
+    issuetype,
+    issuetypescheme: typeSchemes.schemes,
+    status,
+    priority,
+    resolution,
+    screen,
+    workflow,
+    workflowscheme,
+    permissionscheme,
+    projectrole,
+  };
+}
