@@ -29,17 +29,20 @@ export interface JiraClient {
   postReadJson(path: string, body: unknown): Promise<unknown>;
   /** HTTP requests sent so far, retries included. */
   requestCount(): number;
+  /** The in-flight cap (pagination sizes its window of outstanding pages from it). */
+  readonly concurrency: number;
 }
 
 const CLOUD_ID = /^[A-Za-z0-9-]+$/;
 
 export function createJiraClient(opts: JiraClientOptions): JiraClient {
   if (!CLOUD_ID.test(opts.cloudId)) throw new TypeError('cloudId must be letters, digits and dashes');
+  const concurrency = opts.concurrency ?? 4;
   const requester = createJsonRequester({
     baseUrl: `${opts.apiBaseUrl.replace(/\/+$/, '')}/ex/jira/${opts.cloudId}`,
     getAccessToken: opts.getAccessToken,
     refreshOnUnauthorized: true,
-    concurrency: opts.concurrency ?? 4,
+    concurrency,
     timeoutMs: opts.timeoutMs ?? 30_000,
     retry: { ...DEFAULT_RETRY, ...opts.retry },
     onRetry: opts.onRetry,
@@ -49,5 +52,6 @@ export function createJiraClient(opts: JiraClientOptions): JiraClient {
     getJson: (path, query) => requester.requestJson('GET', path, { query }),
     postReadJson: (path, body) => requester.requestJson('POST', path, { body }),
     requestCount: requester.requestCount,
+    concurrency,
   };
 }
