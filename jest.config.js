@@ -1,4 +1,6 @@
 // Jest runs CommonJS; ESM-only dependencies (got and its helpers) are compiled to CJS on the fly.
+// Two projects: `unit` (pure logic, jira-sim, the Jira client against local servers) needs nothing
+// running; `integration` starts the real stack once (test/support/global-setup.ts).
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -22,12 +24,29 @@ function esmPackages() {
 
 const escaped = esmPackages().map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
 
-module.exports = {
+const shared = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }],
     '^.+\\.m?js$': '<rootDir>/test/support/esm-to-cjs-transformer.js',
   },
   transformIgnorePatterns: [`/node_modules/(?!(${escaped.join('|')})/)`],
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/jira-sim/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/replay/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 180_000,
+    },
+  ],
 };

@@ -18,7 +18,9 @@ export async function withFailureMapping<T>(work: () => Promise<T>): Promise<T> 
     if (err instanceof ApplicationFailure) throw err;
     const name = err instanceof Error ? err.name : 'Error';
     const message = err instanceof Error ? err.message : String(err);
-    if (PERMANENT.has(name)) throw ApplicationFailure.create({ type: name, message, nonRetryable: true });
+    // Errors that know they are permanent (e.g. a Jira 404) say so with `retryable: false`.
+    const selfDeclaredPermanent = (err as { retryable?: unknown })?.retryable === false;
+    if (PERMANENT.has(name) || selfDeclaredPermanent) throw ApplicationFailure.create({ type: name, message, nonRetryable: true });
     // Re-created without the original stack/cause: third-party errors can carry request options.
     throw ApplicationFailure.create({ type: name, message, nonRetryable: false });
   }

@@ -40,7 +40,7 @@ export async function installTenant(deps: InstallTenantDeps, input: InstallTenan
     throw new InvalidInputError(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
   }
   const p = parsed.data;
-  const tokens = await exchangeAuthorizationCode(deps.authBaseUrl, p);
+  const tokens = await exchangeAuthorizationCode(deps.authBaseUrl, { ...p, code: p.authorizationCode });
   const writeScopes = findWriteScopes(tokens.scope);
   if (writeScopes.length > 0 && !p.allowWriteScopes) {
     throw new InvalidInputError(`the grant carries write scopes (${writeScopes.join(', ')}); jira-drift only needs read scopes`);

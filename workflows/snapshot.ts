@@ -14,6 +14,7 @@ import { CONFIG_TYPES } from '../domain/config-catalogue';
 import { isCanonicalWindowStart, isSnapshotType } from '../domain/snapshot-window';
 import { isTenantId } from '../domain/tenant-id';
 import { snapshotWorkflowId } from '../domain/workflow-ids';
+import { failureReason } from './failure-reason';
 import { SNAPSHOT_TYPE, TENANT_ID, WINDOW_START } from './search-attributes';
 import {
   snapshotProgressQuery,
@@ -110,7 +111,7 @@ export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<Sn
     return { snapshotId: claim.snapshotId, status: 'COMPLETED', rootHash: final.rootHash, objectCount: final.objectCount };
   } catch (err) {
     progress.phase = 'failed';
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = failureReason(err);
     // Record the failure even if the workflow is being cancelled, so the window can be redone.
     await CancellationScope.nonCancellable(() => store.endSnapshotIncomplete({ ...ref, status: 'failed', reason }));
     throw err;

@@ -1,0 +1,141 @@
+// `npm start`: the whole dev stack on this machine, then a demo tenant and its first snapshot.
+//   PostgreSQL (DATABASE_URL, or embedded under .data/), migrations, the Temporal dev server with
+//   Web UI (SQLite under .data/), jira-sim with a demo site, a worker, the demo tenant onboarded,
+//   and one daily snapshot. Ctrl-C stops everything.
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runSnapshot } from '../client/snapshots';
+import { installTenant } from '../client/tenants';
+import { connectClient } from '../client/temporal-client';
+import { loadEnv } from '../config/env';
+import { REQUESTED_SCOPES } from '../domain/oauth-scopes';
+import { floorToWindow, formatWindowStart } from '../domain/snapshot-window';
+import { snapshotWorkflowId } from '../domain/workflow-ids';
+import { startJiraSim } from '../jira-sim/server';
+import { startEmbeddedPostgres } from '../store/embedded-postgres';
+import { migrateUp } from '../store/migrate';
+import { createPool } from '../store/pool';
+import { SecretBox } from '../store/secret-box';
+import { startTemporalDevServer, type DevServer } from './temporal-dev-server';
+
+const ROOT = path.join(__dirname, '..');
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function encryptionKeys(dataDir: string): string {
+  if (process.env.JIRA_DRIFT_ENCRYPTION_KEYS) return process.env.JIRA_DRIFT_ENCRYPTION_KEYS;
+  const file = path.join(dataDir, 'encryption-keys');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, SecretBox.generateKeySpec('dev-k1'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+async function simAdmin<T>(base: string, method: string, p: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}${p}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`jira-sim ${method} ${p}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+const stops: Array<() => Promise<void>> = [];
+let worker: ChildProcess | undefined;
+
+async function stopEverything(): Promise<void> {
+  if (worker && worker.exitCode === null && worker.signalCode === null) {
+    const exited = new Promise((r) => worker!.once('exit', r));
+    worker.kill('SIGTERM');
+    await exited;
+  }
+  for (const stop of stops.reverse()) await stop().catch(() => {});
+}
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const dataDir = path.resolve(ROOT, env.JIRA_DRIFT_DATA_DIR);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const shutdown = async () => {
+    say('\nstopping...');
+    await stopEverything();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    say('starting embedded PostgreSQL under .data/postgres ...');
+    const pg = await startEmbeddedPostgres(dataDir);
+    databaseUrl = pg.databaseUrl;
+    stops.push(pg.stop);
+  }
+  const applied = await migrateUp(databaseUrl);
+  say(`database ready (${applied.length} migration(s) applied)`);
+
+  let temporal: DevServer | undefined;
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  if (!temporalAddress) {
+    say('starting the Temporal dev server (Web UI on http://localhost:8233) ...');
+    temporal = await startTemporalDevServer({
+      port: 7233,
+      uiPort: 8233,
+      dbFilename: path.join(dataDir, 'temporal.db'),
+      logFile: path.join(dataDir, 'temporal.log'),
+    });
+    temporalAddress = temporal.address;
+    stops.push(temporal.stop);
+  }
+
+  const simPort = Number(process.env.JIRA_SIM_PORT ?? 8081);
+  const sim = await startJiraSim({ port: simPort });
+  stops.push(sim.close);
+  say(`jira-sim (simulated Jira Cloud) on ${sim.url}`);
+
+  const keys = encryptionKeys(dataDir);
+  const workerEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    JIRA_API_BASE_URL: sim.url,
+    JIRA_AUTH_BASE_URL: sim.url,
+    JIRA_DRIFT_ENCRYPTION_KEYS: keys,
+  };
+  worker = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'workers', 'main.ts')], {
+    cwd: ROOT,
+    env: workerEnv,
+    stdio: ['ignore', fs.openSync(path.join(dataDir, 'worker.log'), 'a'), 'inherit'],
+  });
+  say('worker started (logs: .data/worker.log)');
+
+  // The demo tenant: a small simulated site, consented through the simulated OAuth flow.
+  const clientId = 'jira-drift-demo';
+  const clientSecret = crypto.randomBytes(16).toString('hex');
+  await simAdmin(sim.url, 'POST', '/admin/oauth-clients', { clientId, clientSecret });
+  const site = await simAdmin<{ cloudId: string; siteUrl: string }>(sim.url, 'POST', '/admin/sites', { name: 'demo', seed: 7, size: 'small' });
+  const grant = await simAdmin<{ code: string }>(sim.url, 'POST', `/admin/sites/${site.cloudId}/grants`, { clientId, scopes: [...REQUESTED_SCOPES] });
+  const pool = createPool(databaseUrl);
+  await installTenant(
+    { pool, secretBox: SecretBox.fromSpec(keys), authBaseUrl: sim.url, apiBaseUrl: sim.url },
+    { tenantId: 'demo', siteUrl: site.siteUrl, clientId, clientSecret, authorizationCode: grant.code, redirectUri: 'http://localhost/callback' },
+  );
+  await pool.end();
+  say(`tenant "demo" installed for ${site.siteUrl}`);
+
+  const client = await connectClient({ ...env, TEMPORAL_ADDRESS: temporalAddress });
+  const result = await runSnapshot(client, { tenantId: 'demo', type: 'daily', taskQueue: env.JIRA_DRIFT_TASK_QUEUE });
+  const workflowId = snapshotWorkflowId('demo', 'daily', formatWindowStart(floorToWindow('daily', Date.now())));
+  say(`snapshot ${result.status}: ${result.objectCount} objects, root hash ${result.rootHash}`);
+  if (temporal?.uiUrl) {
+    say(`see it in the Temporal Web UI: ${temporal.uiUrl}/namespaces/default/workflows/${encodeURIComponent(workflowId)}`);
+    say(`all of the demo tenant's workflows: ${temporal.uiUrl}/namespaces/default/workflows?query=${encodeURIComponent("TenantId='demo'")}`);
+  }
+  say('running; press Ctrl-C to stop');
+}
+
+main().catch(async (err) => {
+  process.stderr.write(`npm start failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  await stopEverything();
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+// Starts the real stack for the integration tests in one process of its own (run with tsx):
+// PostgreSQL database + migrations, the Temporal dev server, jira-sim, and a prebuilt workflow
+// bundle. Writes the addresses to the state file given as argv[2] and stops everything on SIGTERM.
+import fs from 'node:fs';
+import path from 'node:path';
+import { startJiraSim } from '../../jira-sim/server';
+import { startTemporalDevServer } from '../../scripts/temporal-dev-server';
+import { migrateUp } from '../../store/migrate';
+import { SecretBox } from '../../store/secret-box';
+import { bundleWorkflows } from '../../workers/bundle-workflows';
+import { createTestDatabase } from './database';
+import type { StackState } from './stack-state';
+
+async function main(): Promise<void> {
+  const statePath = process.argv[2];
+  if (!statePath) throw new Error('usage: stack-main.ts <state-file>');
+  const dir = path.dirname(statePath);
+  const database = await createTestDatabase(path.join(dir, 'pg'));
+  await migrateUp(database.databaseUrl);
+  const temporalDb = path.join(dir, 'temporal.db');
+  const temporal = await startTemporalDevServer({
+    dbFilename: temporalDb,
+    logFile: path.join(dir, 'temporal.log'),
+    // Small enough that continue-as-new paths are exercised by tests with modest histories.
+    dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 400 },
+  });
+  const sim = await startJiraSim({ port: 0 });
+  const bundlePath = path.join(dir, 'workflow-bundle.js');
+  await bundleWorkflows(bundlePath);
+  const state: StackState = {
+    databaseUrl: database.databaseUrl,
+    temporalAddress: temporal.address,
+    temporalPort: temporal.port,
+    temporalDbFile: temporalDb,
+    temporalPid: temporal.process.pid!,
+    jiraSimUrl: sim.url,
+    workflowBundlePath: bundlePath,
+    encryptionKeys: SecretBox.generateKeySpec('test-k1'),
+    dir,
+  };
+  fs.writeFileSync(statePath, JSON.stringify(state, null, 2));
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.allSettled([temporal.stop(), sim.close()]);
+    await database.drop().catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  // The parent (jest) going away must not leave servers behind.
+  process.on('disconnect', stop);
+}
+
+main().catch((err) => {
+  process.stderr.write(`test stack failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

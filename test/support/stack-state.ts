@@ -1,0 +1,28 @@
+// Addresses of the running test stack, shared from global setup with every test file.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface StackState {
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalPort: number;
+  temporalDbFile: string;
+  temporalPid: number;
+  jiraSimUrl: string;
+  workflowBundlePath: string;
+  encryptionKeys: string;
+  dir: string;
+}
+
+export const STACK_STATE_ENV = 'JIRA_DRIFT_TEST_STACK';
+
+export function stackStatePath(): string {
+  return process.env[STACK_STATE_ENV] ?? path.join(os.tmpdir(), 'jira-drift-test-stack', 'state.json');
+}
+
+export function readStackState(): StackState {
+  const file = stackStatePath();
+  if (!fs.existsSync(file)) throw new Error(`test stack not running (no ${file}); run tests through jest's globalSetup`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as StackState;
+}
