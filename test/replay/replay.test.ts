@@ -1,0 +1,20 @@
+// Replays every recorded history against the current workflow code: a non-deterministic change
+// (one that would break executions already running in production) fails here. Use patched() for
+// intentional behaviour changes, then record a new history next to the old ones.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from '@temporalio/worker';
+
+const HISTORIES = path.join(__dirname, 'histories');
+const WORKFLOWS = path.join(__dirname, '..', '..', 'workflows', 'index.ts');
+const files = fs.readdirSync(HISTORIES).filter((f) => f.endsWith('.json'));
+
+test('histories are recorded for every workflow type', () => {
+  const types = new Set(files.map((f) => f.split('-')[0]));
+  expect([...types].sort()).toEqual(['snapshotWorkflow']);
+});
+
+test.each(files)('replays %s deterministically', async (file) => {
+  const history = JSON.parse(fs.readFileSync(path.join(HISTORIES, file), 'utf8'));
+  await Worker.runReplayHistory({ workflowsPath: WORKFLOWS, replayName: file }, history, file);
+});
