@@ -1,0 +1,107 @@
+import { jiraTimestamp } from '../generate/context';
+import { issueTypeIconUrl } from '../generate/issue-types';
+import { projectAvatarUrls } from '../generate/projects';
+import { Prng } from '../prng';
+import type { ConfigType, JsonObject } from '../types';
+
+/** What a template needs to know about the site it is created in. */
+export interface NewObjectContext {
+  siteUrl: string;
+  seed: number;
+  nowMs: number;
+  /** How many objects were created through the admin API so far (makes generated UUIDs unique). */
+  serial: number;
+  firstId(type: ConfigType): string | undefined;
+}
+
+/** Id types: Jira uses numbers for some config objects, numeric strings or other strings for the rest. */
+export const NUMERIC_ID_TYPES: ReadonlySet<ConfigType> = new Set(['screen', 'workflowscheme', 'permissionscheme', 'projectrole']);
+
+/**
+ * A complete, schema-valid object of `type` with the given id, for the admin API to merge the caller's
+ * fields onto, so that tests only need to send the properties they care about.
+ */
+export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectContext): JsonObject {
+  const rest = (path: string) => `${ctx.siteUrl}/rest/api/3/${path}`;
+  const name = `New ${type} ${id}`;
+  const rng = Prng.forLabel(ctx.seed, `admin:${type}:${ctx.serial}`);
+  switch (type) {
+    case 'project':
+      return {
+        expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',
+        self: rest(`project/${id}`),
+        id,
+        key: `NEW${id}`,
+        description: '',
+        issueTypes: [],
+        name,
+        avatarUrls: projectAvatarUrls(ctx.siteUrl, id, 10400),
+        projectTypeKey: 'software',
+        simplified: false,
+        style: 'classic',
+        isPrivate: false,
+        properties: {},
+        uuid: rng.uuid(),
+        favourite: false,
+        insight: { totalIssueCount: 0 },
+      };
+    case 'field': {
+      const customId = Number(id.replace('customfield_', ''));
+      return {
+        id,
+        key: id,
+        name,
+        custom: true,
+        orderable: true,
+        navigable: true,
+        searchable: true,
+        clauseNames: [`cf[${customId}]`, name],
+        schema: { type: 'string', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield', customId },
+        description: '',
+        stableId: `sfid:new-${customId}`,
+        isLocked: false,
+        searcherKey: 'com.atlassian.jira.plugin.system.customfieldtypes:textsearcher',
+        typeDisplayName: 'Short text (plain text only)',
+        lastUsed: { type: 'NOT_TRACKED' },
+        screensCount: 0,
+        contextsCount: 1,
+        projectsCount: 0,
+      };
+    }
+    case 'issuetype':
+      return { self: rest(`issuetype/${id}`), id, description: '', iconUrl: issueTypeIconUrl(ctx.siteUrl, 10318), name, subtask: false, avatarId: 10318, hierarchyLevel: 0 };
+    case 'issuetypescheme':
+      return { id, name, description: '', isDefault: false };
+    case 'status':
+      return { id, name, description: '', scope: { type: 'GLOBAL' }, statusCategory: 'TODO' };
+    case 'priority':
+      return { self: rest(`priority/${id}`), statusColor: '#999999', description: '', iconUrl: `${ctx.siteUrl}/images/icons/priorities/medium.svg`, name, id, isDefault: false };
+    case 'resolution':
+      return { self: rest(`resolution/${id}`), id, description: '', name, default: false };
+    case 'screen':
+      return { id: Number(id), name, description: '' };
+    case 'workflow': {
+      const status = ctx.firstId('status') ?? '10000';
+      const now = jiraTimestamp(ctx.nowMs);
+      return {
+        id,
+        name,
+        description: '',
+        scope: { type: 'GLOBAL' },
+        statuses: [{ statusReference: status, layout: { x: 115, y: -16 }, deprecated: false, properties: {} }],
+        transitions: [{ id: '1', name: 'Create', description: '', type: 'INITIAL', toStatusReference: status, links: [], actions: [], validators: [], triggers: [], properties: {} }],
+        startPointLayout: { x: -100, y: -153 },
+        isEditable: true,
+        created: now,
+        updated: now,
+        version: { id: rng.uuid(), versionNumber: 0 },
+      };
+    }
+    case 'workflowscheme':
+      return { id: Number(id), name, description: '', defaultWorkflow: 'jira', issueTypeMappings: {}, self: rest(`workflowscheme/${id}`) };
+    case 'permissionscheme':
+      return { expand: 'permissions,user,group,projectRole,field,all', id: Number(id), self: rest(`permissionscheme/${id}`), name, description: '', permissions: [] };
+    case 'projectrole':
+      return { self: rest(`role/${id}`), name, id: Number(id), description: '', actors: [], currentUserRole: false, admin: false, default: false, roleConfigurable: true, translatedName: name };
+  }
+}
