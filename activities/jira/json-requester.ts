@@ -1,7 +1,7 @@
 // got configured for jira-drift: allowlist check before every attempt, bearer token per attempt,
 // one forced token refresh on 401, retries through retry-policy, per-request timeout, shared
 // in-flight cap. Used by the Jira client and by the accessible-resources lookup.
-import got, { ParseError, type OptionsOfJSONResponseBody, type Response } from 'got';
+import got, { HTTPError, ParseError, type OptionsOfJSONResponseBody, type Response } from 'got';
 import type { Logger } from 'pino';
 import { createSemaphore } from './concurrency';
 import { JiraHttpError } from './errors';
@@ -94,10 +94,10 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
         calculateDelay: ({ attemptCount, error, retryAfter }) => {
           if (error.name === 'RetryError') return 1; // the one retry after a forced token refresh
           if (tokenError !== undefined) return 0; // the OAuth module owns its own retries
-          const isHttpStatus = error.response !== undefined && error.code !== 'ERR_BODY_PARSE_FAILURE';
-          const status = isHttpStatus ? error.response?.statusCode : undefined;
+          // Only an HTTPError's status counts: read and parse errors carry the 200 response too.
+          const status = error instanceof HTTPError ? error.response.statusCode : undefined;
           const delayMs = retryDelayMs(
-            { attempt: attemptCount, status, code: error.code, retryAfterMs: error.response ? retryAfter : undefined },
+            { attempt: attemptCount, status, code: error.code, retryAfterMs: status !== undefined ? retryAfter : undefined },
             retryState,
             o.retry,
           );
