@@ -367,8 +367,10 @@ function unsupportedValue(value: unknown, pointer: string): TypeError {
   return new TypeError(`not plain JSON data: ${kind} at ${quotePointer(pointer)}`);
 }
 
+/** Pointers are only for error messages, so skip the escaping work when nothing needs it. */
 function childPointer(pointer: string, token: string): string {
-  return `${pointer}/${token.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const escaped = /[~/]/.test(token) ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
+  return `${pointer}/${escaped}`;
 }
 
 function quotePointer(pointer: string, index?: number): string {
