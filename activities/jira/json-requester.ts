@@ -117,15 +117,19 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
           },
         ],
         afterResponse: [
-          async (response, retryWithMergedOptions) => {
-            if (response.statusCode === 401 && o.refreshOnUnauthorized && refreshedToken === undefined) {
-              refreshedToken = await token(true);
-              // got removes this hook for the retry, so a second 401 becomes an HTTPError.
-              return retryWithMergedOptions({});
-            }
+          (response) => {
             if (response.statusCode >= 200 && response.statusCode < 300 && response.rawBody.length === 0) {
               // Every read we make returns a JSON body; treat an empty one like a truncated one.
               throw new ParseError(new Error('empty body'), response);
+            }
+            return response;
+          },
+          // Must stay last: got drops this hook and those after it for the retry, so a second
+          // 401 becomes an HTTPError (-> JiraUnauthorizedError) while the check above still runs.
+          async (response, retryWithMergedOptions) => {
+            if (response.statusCode === 401 && o.refreshOnUnauthorized && refreshedToken === undefined) {
+              refreshedToken = await token(true);
+              return retryWithMergedOptions({}); // beforeRequest sends the refreshed token
             }
             return response;
           },

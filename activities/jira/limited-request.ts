@@ -5,7 +5,7 @@
 // does not eat into the per-request timeout.
 import http from 'node:http';
 import https from 'node:https';
-import type { RequestFunction } from 'got' with { 'resolution-mode': 'import' };
+import type { RequestFunction } from 'got';
 import type { Semaphore } from './concurrency';
 
 export function createLimitedRequest(limiter: Semaphore, onSent: () => void): RequestFunction {

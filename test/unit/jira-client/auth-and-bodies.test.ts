@@ -50,6 +50,16 @@ describe('401 handling', () => {
     expect(tokens.calls).toEqual([false, true]);
   });
 
+  it('still checks the body of the response after a refresh', async () => {
+    const { client, server } = await setup((req, res) => {
+      if (req.authorization !== `Bearer ${NEW}`) return sendJson(res, 401, {});
+      res.writeHead(200);
+      res.end();
+    });
+    await expect(client.getJson(FIELD)).rejects.toBeInstanceOf(JiraMalformedResponseError);
+    expect(server.requests).toHaveLength(3); // 401, empty body, its one retry
+  });
+
   it('a second 401 is a JiraUnauthorizedError, without any token in it', async () => {
     const { client, tokens, server } = await setup((_req, res) =>
       sendJson(res, 401, { code: 401, message: 'Unauthorized; scope does not match' }),
