@@ -129,11 +129,12 @@ export interface NormalizationRules {
    */
   readonly siteLinkPaths: readonly PathPattern[];
   /**
-   * When set, any object with a string `accountId` is a user reference and keeps only these
-   * members: profile data (display name, e-mail, avatars, time zone, active flag) changes
-   * without any configuration change.
+   * Members dropped from user references (any object with a string `accountId`): profile data
+   * such as display name or e-mail changes without any configuration change; the account id
+   * stays. A drop list rather than a keep list, so a rule's parameter map that happens to have an
+   * `accountId` member never loses its other members.
    */
-  readonly keepInUserObjects?: readonly string[];
+  readonly userProfileKeys?: readonly string[];
 }
 
 /** True when `path` (member names / array indices from the root) matches `pattern`. */
@@ -182,7 +183,7 @@ interface PatternNode {
 interface CompiledRules {
   readonly root: PatternNode;
   readonly volatileKeys: ReadonlySet<string>;
-  readonly keepInUserObjects: ReadonlySet<string> | undefined;
+  readonly userProfileKeys: ReadonlySet<string>;
 }
 
 // Rules objects are long-lived constants; compile each once.
@@ -201,7 +202,7 @@ function compileRules(rules: NormalizationRules): CompiledRules {
   const compiled: CompiledRules = {
     root,
     volatileKeys: new Set(rules.volatileKeys),
-    keepInUserObjects: rules.keepInUserObjects === undefined ? undefined : new Set(rules.keepInUserObjects),
+    userProfileKeys: new Set(rules.userProfileKeys ?? []),
   };
   compiledCache.set(rules, compiled);
   return compiled;
@@ -271,10 +272,10 @@ function normalizeObject(
   pointer: string,
 ): { [key: string]: Json } {
   const out: { [key: string]: Json } = {};
-  const userObject = rules.keepInUserObjects !== undefined && typeof object['accountId'] === 'string';
+  const userObject = rules.userProfileKeys.size > 0 && typeof object['accountId'] === 'string';
   for (const key of Object.keys(object)) {
     if (rules.volatileKeys.has(key)) continue;
-    if (userObject && !rules.keepInUserObjects?.has(key)) continue;
+    if (userObject && rules.userProfileKeys.has(key)) continue;
     const childNodes = step(nodes, key);
     if (childNodes.some((n) => n.drop)) continue;
     const member = normalizeNode(object[key], rules, childNodes, childPointer(pointer, key));

@@ -43,8 +43,12 @@ export function isConfigType(value: unknown): value is ConfigType {
  */
 const VOLATILE_EVERYWHERE = ['self', 'expand', 'nextPage', 'avatarUrls', 'iconUrl'] as const;
 
-/** User references keep only the account id; names, e-mail and avatars change on their own. */
-const USER_IDENTITY = ['accountId'] as const;
+/**
+ * Profile data dropped from user references (objects with an `accountId`: project and component
+ * leads, archivedBy, holder.user, …); it changes without any configuration change. `accountId`
+ * and `accountType` stay. (`avatarUrls` and `self` are volatile everywhere anyway.)
+ */
+const USER_PROFILE = ['displayName', 'emailAddress', 'timeZone', 'locale', 'active'] as const;
 
 /**
  * `scope.project` (Scope → ProjectDetails) repeats the project's own attributes; a project rename
@@ -58,7 +62,7 @@ function rules(extra: Partial<NormalizationRules>): NormalizationRules {
     droppedPaths: [...SCOPE_PROJECT_COPIES, ...(extra.droppedPaths ?? [])],
     unorderedArrays: extra.unorderedArrays ?? [],
     siteLinkPaths: extra.siteLinkPaths ?? [],
-    keepInUserObjects: USER_IDENTITY,
+    userProfileKeys: USER_PROFILE,
   };
 }
 

@@ -105,9 +105,12 @@ describe('normalize', () => {
     expect(JSON.stringify(raw)).toBe(before);
   });
 
-  it('reduces user objects to the kept members', () => {
-    const raw = { lead: { accountId: 'a', displayName: 'Mia', active: true }, other: { displayName: 'kept: not a user' } };
-    expect(normalize(raw, rules({ keepInUserObjects: ['accountId'] }))).toEqual({ lead: { accountId: 'a' }, other: { displayName: 'kept: not a user' } });
+  it('drops profile members from user objects only', () => {
+    const raw = { lead: { accountId: 'a', accountType: 'atlassian', displayName: 'Mia', active: true }, other: { displayName: 'kept: not a user' } };
+    expect(normalize(raw, rules({ userProfileKeys: ['displayName', 'active'] }))).toEqual({
+      lead: { accountId: 'a', accountType: 'atlassian' },
+      other: { displayName: 'kept: not a user' },
+    });
   });
 
   it('sorts unordered arrays by sort keys, then by canonical text; other arrays keep their order', () => {

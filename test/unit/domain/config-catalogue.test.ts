@@ -60,7 +60,7 @@ describe('normalisation decisions per type', () => {
   it('project: per-user flags, counters and profile data removed; role links site-relative; issue types by id', () => {
     const project = canonicalOf('project', PROJECT);
     for (const key of ['self', 'expand', 'avatarUrls', 'favourite', 'isPrivate', 'permissions', 'insight']) expect(project).not.toHaveProperty(key);
-    expect(project['lead']).toEqual({ accountId: '5b10a2844c20165700ede21g' });
+    expect(project['lead']).toEqual({ accountId: '5b10a2844c20165700ede21g', accountType: 'atlassian' });
     expect(project['roles']).toEqual({ Administrators: '/rest/api/3/project/10000/role/10002', Developers: '/rest/api/3/project/10000/role/10360' });
     expect((project['issueTypes'] as { id: string }[]).map((t) => t.id)).toEqual(['10001', '10003', '10004']);
     expect((project['components'] as { id: string }[]).map((c) => c.id)).toEqual(['10050', '10051']);

@@ -125,7 +125,7 @@ describe('hash properties', () => {
   });
 
   it('volatile members that appear or disappear do not change the hash', () => {
-    const withExtras = { ...PROJECT, insight: undefined, permissions: { canEdit: false, canDelete: true }, favourite: false, lead: { accountId: PROJECT.lead['accountId'] } };
+    const withExtras = { ...PROJECT, insight: undefined, permissions: { canEdit: false, canDelete: true }, favourite: false, lead: { accountId: PROJECT.lead['accountId'], accountType: 'atlassian', displayName: 'Mia K.', active: false } };
     expect(toConfigObject('project', withExtras).hash).toBe(toConfigObject('project', PROJECT).hash);
   });
 });

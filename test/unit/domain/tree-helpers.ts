@@ -76,7 +76,7 @@ export function changedScalar(value: Leaf['value']): Leaf['value'] {
 /**
  * Independent oracle for "this leaf is removed by normalisation", read straight from the rules:
  * a member name on the path is volatile, a prefix of the path is a dropped path, or the leaf sits
- * under a user object (one with a string accountId) in a member that is not kept.
+ * under a profile member of a user object (one with a string accountId).
  */
 export function isVolatileLeaf(raw: unknown, rules: NormalizationRules, path: readonly string[]): boolean {
   let node: unknown = raw;
@@ -87,7 +87,7 @@ export function isVolatileLeaf(raw: unknown, rules: NormalizationRules, path: re
     if (inObject && rules.volatileKeys.includes(segment)) return true;
     if (inObject && rules.droppedPaths.some((pattern) => pathMatches(pattern, prefix))) return true;
     const object = node as Record<string, unknown>;
-    if (inObject && rules.keepInUserObjects && typeof object['accountId'] === 'string' && !rules.keepInUserObjects.includes(segment)) return true;
+    if (inObject && typeof object['accountId'] === 'string' && (rules.userProfileKeys ?? []).includes(segment)) return true;
     node = (node as Record<string, unknown>)[segment];
   }
   return false;
