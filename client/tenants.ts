@@ -3,7 +3,7 @@
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { exchangeAuthorizationCode } from '../activities/oauth/token-endpoint';
-import { getAccessibleResources } from '../activities/oauth/accessible-resources';
+import { getAccessibleResources } from '../activities/jira/accessible-resources';
 import { TENANT_ID_PATTERN } from '../domain/tenant-id';
 import { saveGrant } from '../store/credential-store';
 import type { SecretBox } from '../store/secret-box';
