@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { RESOURCES } from '../rest/resources';
+import { jiraError } from '../rest/jira-error';
+import type { SimState } from '../sim-state';
+import type { Json, JsonObject } from '../types';
+import { bearerToken, callerKeyForToken } from './bearer';
+import { applyBaseLatency, applyFaults, sendJson } from './network-simulation';
+import { requireContext } from './request-context';
+
+const API_PREFIX = 'rest/api/3/';
+
+/** api.atlassian.com/ex/jira/{cloudId}/...: the read-only configuration endpoints of each simulated site. */
+export function registerJiraRoutes(app: FastifyInstance, state: SimState): void {
+  app.route({
+    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    url: '/ex/jira/:cloudId/*',
+    handler: async (request, reply) => {
+      const context = requireContext(request);
+      const params = request.params as { cloudId: string; '*': string };
+      const cloudId = params.cloudId;
+      context.cloudId = cloudId;
+      await applyBaseLatency(state, context, cloudId);
+
+      const token = bearerToken(request);
+      const check = token ? state.oauth.checkBearer(token, state.clock.now()) : ({ kind: 'unknown' } as const);
+      if (check.kind !== 'unknown') context.grantId = check.grant.grantId;
+      if (check.kind === 'expired') context.tokenExpired = true;
+      if (!token || check.kind !== 'ok' || !check.grant.cloudIds.includes(cloudId)) {
+        return sendJson(reply, 401, jiraError(401, 'You are not authenticated. Authentication required to perform this operation.'));
+      }
+      const site = state.sites.get(cloudId);
+      if (!site) return sendJson(reply, 404, jiraError(404, `Site ${cloudId} not found.`));
+
+      const outcome = await applyFaults(state, request, reply, context, callerKeyForToken(token), jiraError);
+      if (outcome.answered) return reply;
+
+      const rest = params['*'];
+      const apiPath = rest.startsWith(API_PREFIX) ? rest.slice(API_PREFIX.length).replace(/\/$/, '') : undefined;
+      const resource = apiPath !== undefined ? RESOURCES[apiPath] : undefined;
+      if (!resource || apiPath === undefined) {
+        return sendJson(reply, 404, jiraError(404, `No resource found for ${request.method} /${rest}.`));
+      }
+      const handler = request.method === 'GET' ? resource.get : request.method === 'POST' ? resource.post : undefined;
+      if (!handler) {
+        // The sim is a read-only Jira: writes are refused, and recorded as writes by the recording hook.
+        reply.header('Allow', [resource.get ? 'GET' : undefined, resource.post ? 'POST' : undefined].filter(Boolean).join(', '));
+        return sendJson(reply, 405, jiraError(405, `Method ${request.method} is not allowed on /${rest}; jira-sim is read-only.`));
+      }
+
+      let body: Json = handler({
+        site,
+        query: request.query as Record<string, string | string[]>,
+        body: request.body,
+        pageUrl: `${site.info.siteUrl}/rest/api/3/${apiPath}`,
+        pageFault: outcome.pageFault,
+      });
+      if (outcome.pageFault?.kind === 'truncated-page' && Array.isArray(body)) body = body.slice(0, Math.floor(body.length / 2));
+      return sendJson(reply, 200, body as JsonObject, outcome.malformed);
+    },
+  });
+}
