@@ -72,7 +72,7 @@ function opaqueToken(): string {
 export class OAuthStore {
   private readonly clients = new Map<string, OAuthClient>();
   private readonly grants = new Map<string, Grant>();
-  private readonly codes = new Map<string, { grantId: string; expiresAtMs: number }>();
+  private readonly codes = new Map<string, { grantId: string; expiresAtMs: number; used: boolean }>();
   private readonly accessIndex = new Map<string, Grant>();
   private readonly refreshIndex = new Map<string, Grant>();
   private grantSerial = 0;
@@ -114,7 +114,8 @@ export class OAuthStore {
     };
     this.grants.set(grant.grantId, grant);
     const code = opaqueToken();
-    this.codes.set(code, { grantId: grant.grantId, expiresAtMs: nowMs + CODE_TTL_MS });
+    this.pruneCodes(nowMs);
+    this.codes.set(code, { grantId: grant.grantId, expiresAtMs: nowMs + CODE_TTL_MS, used: false });
     return { grant, code };
   }
 
@@ -139,9 +140,10 @@ export class OAuthStore {
     const grant = entry ? this.grants.get(entry.grantId) : undefined;
     const invalidCode = { error: 'invalid_grant', error_description: 'Invalid authorization code' };
     if (!entry || !grant || !body.code) return this.fail(403, invalidCode);
-    // Codes are single use, whatever the outcome.
-    this.codes.delete(body.code);
-    if (grant.clientId !== body.client_id || entry.expiresAtMs < nowMs || grant.revoked) return this.fail(403, invalidCode, grant);
+    // Codes are single use, whatever the outcome; a used one is kept until it expires so reuse is attributed.
+    const used = entry.used;
+    entry.used = true;
+    if (used || grant.clientId !== body.client_id || entry.expiresAtMs < nowMs || grant.revoked) return this.fail(403, invalidCode, grant);
     if (grant.redirectUri !== undefined && grant.redirectUri !== body.redirect_uri) {
       return this.fail(403, { error: 'invalid_grant', error_description: 'Invalid redirect_uri' }, grant);
     }
@@ -191,6 +193,10 @@ export class OAuthStore {
       response.refresh_token = refreshToken;
     }
     return response;
+  }
+
+  private pruneCodes(nowMs: number): void {
+    for (const [code, entry] of this.codes) if (entry.expiresAtMs < nowMs) this.codes.delete(code);
   }
 
   private clientAuthenticates(clientId: string | undefined, clientSecret: string | undefined): boolean {
