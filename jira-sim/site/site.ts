@@ -34,7 +34,8 @@ export class Site {
   private createdSerial = 0;
 
   constructor(readonly info: SiteInfo) {
-    const generated = generateSite(info.seed, info.size, info.siteUrl);
+    // Generators share sub-objects between objects (e.g. a project category); copy so edits stay local.
+    const generated = structuredClone(generateSite(info.seed, info.size, info.siteUrl));
     for (const type of CONFIG_TYPES) {
       this.objects[type] = new Map(generated[type].map((o) => [String(o['id']), o]));
       this.versions[type] = 0;
