@@ -47,7 +47,9 @@ async function seedDemo(url: string) {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const sim = await startJiraSim({ port: args.port, host: args.host, latencyMs: args.latencyMs });
+  // Warnings and internal errors only; fastify's request serializer never includes headers, so no tokens.
+  const logger = { level: process.env['LOG_LEVEL'] ?? 'warn', redact: ['req.headers.authorization'] };
+  const sim = await startJiraSim({ port: args.port, host: args.host, latencyMs: args.latencyMs, logger });
   const demo = args.seedDemo ? await seedDemo(sim.url) : undefined;
   process.stdout.write(`${JSON.stringify(demo ? { url: sim.url, demo } : { url: sim.url })}\n`);
   const stop = () => {

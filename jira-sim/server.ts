@@ -39,7 +39,7 @@ export async function startJiraSim(opts: JiraSimOptions = {}): Promise<JiraSim> 
     refreshReuseIntervalSec: opts.refreshReuseIntervalSec ?? 600,
     accessTokenTtlSec: opts.accessTokenTtlSec ?? 3600,
     latencyMs: opts.latencyMs ?? 0,
-    requestLogCapacity: opts.requestLogCapacity ?? 100_000,
+    requestLogCapacity: opts.requestLogCapacity ?? 50_000,
   });
   const app = Fastify({ logger: opts.logger ?? false, forceCloseConnections: true, exposeHeadRoutes: false });
 

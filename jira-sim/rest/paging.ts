@@ -24,8 +24,16 @@ export function readPaging(query: QueryInput, limits: PageLimits): PageRequest {
 /**
  * A PageBean over `items`: self, nextPage (only when not last), maxResults, startAt, total, isLast, values.
  * `pageUrl` is the absolute URL of the list without startAt/maxResults; other parameters are kept.
+ * `render` turns a stored object into its API view (applied to the returned slice only).
  */
-export function pageBean(items: Json[], paging: PageRequest, pageUrl: string, query: QueryInput, fault?: PageFault): JsonObject {
+export function pageBean<T extends Json>(
+  items: T[],
+  paging: PageRequest,
+  pageUrl: string,
+  query: QueryInput,
+  fault?: PageFault,
+  render: (item: T) => Json = (item) => item,
+): JsonObject {
   const { startAt, maxResults } = paging;
   const total = items.length;
   const sliceStart = fault?.kind === 'repeat-page' ? Math.max(0, startAt - maxResults) : startAt;
@@ -38,7 +46,8 @@ export function pageBean(items: Json[], paging: PageRequest, pageUrl: string, qu
   page['startAt'] = startAt;
   page['total'] = fault?.kind === 'total-drift' ? total + fault.delta : total;
   if (fault?.kind !== 'missing-islast') page['isLast'] = isLast;
-  page['values'] = values;
+  // Rendering only the page's slice keeps large sites cheap to page through.
+  page['values'] = values.map(render);
   return page;
 }
 

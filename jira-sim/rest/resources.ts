@@ -22,8 +22,12 @@ export interface Resource {
   post?: ReadHandler;
 }
 
-function paged(limits: PageLimits, items: (request: ReadRequest) => Json[]): ReadHandler {
-  return (request) => pageBean(items(request), readPaging(request.query, limits), request.pageUrl, request.query, request.pageFault);
+function paged(
+  limits: PageLimits,
+  items: (request: ReadRequest) => JsonObject[],
+  render?: (request: ReadRequest) => (object: JsonObject) => Json,
+): ReadHandler {
+  return (request) => pageBean(items(request), readPaging(request.query, limits), request.pageUrl, request.query, request.pageFault, render?.(request));
 }
 
 function idFilter(query: QueryInput, name = 'id'): (object: JsonObject) => boolean {
@@ -61,7 +65,6 @@ export const RESOURCES: Record<string, Resource> = {
       const typeKey = first(query, 'typeKey');
       const categoryId = first(query, 'categoryId');
       const search = first(query, 'query');
-      const expand = expandSet(query);
       const projects = site
         .list('project')
         .filter(idFilter(query))
@@ -69,7 +72,7 @@ export const RESOURCES: Record<string, Resource> = {
         .filter((p) => typeKey === undefined || typeKey.split(',').includes(text(p, 'projectTypeKey')))
         .filter((p) => categoryId === undefined || nested(p, 'projectCategory', 'id') === categoryId)
         .filter((p) => contains(text(p, 'name'), search) || contains(text(p, 'key'), search));
-      const sorted = applyOrderBy(projects, first(query, 'orderBy'), {
+      return applyOrderBy(projects, first(query, 'orderBy'), {
         key: (p) => text(p, 'key'),
         name: (p) => text(p, 'name'),
         category: (p) => nested(p, 'projectCategory', 'name'),
@@ -77,7 +80,9 @@ export const RESOURCES: Record<string, Resource> = {
         issueCount: (p) => Number(nested(p, 'insight', 'totalIssueCount')) || 0,
         lastIssueUpdatedDate: (p) => nested(p, 'insight', 'lastIssueUpdateTime'),
       });
-      return sorted.map((p) => projectView(site, p, expand));
+    }, ({ site, query }) => {
+      const expand = expandSet(query);
+      return (p) => projectView(site, p, expand);
     }),
   },
   field: {
@@ -87,20 +92,21 @@ export const RESOURCES: Record<string, Resource> = {
     get: paged({ defaultMax: 50, cap: 100 }, ({ site, query }) => {
       const types = many(query, 'type');
       const search = first(query, 'query');
-      const expand = expandSet(query);
       const fields = site
         .list('field')
         .filter(idFilter(query))
         .filter((f) => types.length === 0 || types.includes(f['custom'] === true ? 'custom' : 'system'))
         .filter((f) => contains(text(f, 'name'), search) || contains(text(f, 'description'), search));
-      const sorted = applyOrderBy(fields, first(query, 'orderBy'), {
+      return applyOrderBy(fields, first(query, 'orderBy'), {
         name: (f) => text(f, 'name'),
         contextsCount: (f) => Number(f['contextsCount'] ?? 0),
         screensCount: (f) => Number(f['screensCount'] ?? 0),
         projectsCount: (f) => Number(f['projectsCount'] ?? 0),
         lastUsed: (f) => nested(f, 'lastUsed', 'value'),
       });
-      return sorted.map((f) => fieldSearchView(f, expand));
+    }, ({ query }) => {
+      const expand = expandSet(query);
+      return (f) => fieldSearchView(f, expand);
     }),
   },
   issuetype: {
@@ -172,10 +178,8 @@ export const RESOURCES: Record<string, Resource> = {
         updated: (w) => text(w, 'updated'),
       });
       const withTransitions = expandSet(query).has('values.transitions');
-      const page = pageBean(sorted, readPaging(query, { defaultMax: 50, cap: 50 }), request.pageUrl, query, request.pageFault);
-      const values = (page['values'] as JsonObject[]).map((w) => workflowView(w, withTransitions));
-      page['values'] = values;
-      page['statuses'] = referencedStatuses(site, values);
+      const page = pageBean(sorted, readPaging(query, { defaultMax: 50, cap: 50 }), request.pageUrl, query, request.pageFault, (w) => workflowView(w, withTransitions));
+      page['statuses'] = referencedStatuses(site, page['values'] as JsonObject[]);
       return page;
     },
   },
