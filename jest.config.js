@@ -34,12 +34,13 @@ const shared = {
 };
 
 module.exports = {
+  // A global option: jest ignores testTimeout inside a project entry.
+  testTimeout: 180_000,
   projects: [
     {
       ...shared,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/jira-sim/**/*.test.ts', '<rootDir>/test/replay/**/*.test.ts'],
-      testTimeout: 60_000,
     },
     {
       ...shared,
@@ -47,7 +48,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 180_000,
     },
   ],
 };

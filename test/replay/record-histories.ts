@@ -4,22 +4,41 @@
 // a new path; keep old files (they stand for executions still running in production).
 import fs from 'node:fs';
 import path from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { execFileSync } from 'node:child_process';
 import type { WorkflowHandle } from '@temporalio/client';
+import { temporalBinary } from '../../scripts/temporal-dev-server';
 import { startSnapshot } from '../../client/snapshots';
 import { startBenchStack } from '../bench/bench-stack';
 import { onboardTenant, simAdmin } from '../support/tenant-fixture';
 
 const OUT = path.join(__dirname, 'histories');
 
+const MANIFEST = path.join(OUT, 'workflow-ids.json');
+
+let temporalAddress = '';
+
+function readManifest(): Record<string, string> {
+  return fs.existsSync(MANIFEST) ? JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) : {};
+}
+
+/** Saves a history the documented way (`temporal workflow show --output json`), which replay accepts. */
 async function save(handle: WorkflowHandle, name: string): Promise<void> {
-  const history = await handle.fetchHistory();
-  fs.writeFileSync(path.join(OUT, `${name}.json`), historyToJSON(history));
-  process.stdout.write(`recorded ${name} (${history.events?.length ?? 0} events)\n`);
+  const json = execFileSync(
+    temporalBinary(),
+    ['workflow', 'show', '--address', temporalAddress, '--workflow-id', handle.workflowId, '--output', 'json'],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  fs.writeFileSync(path.join(OUT, `${name}.json`), json);
+  // Replay runs with the original workflow id (workflows check their own id), kept in a manifest.
+  const manifest = readManifest();
+  manifest[`${name}.json`] = handle.workflowId;
+  fs.writeFileSync(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
+  process.stdout.write(`recorded ${name} (${JSON.parse(json).events.length} events)\n`);
 }
 
 async function main(): Promise<void> {
   const stack = await startBenchStack();
+  temporalAddress = stack.state.temporalAddress;
   try {
     const taskQueue = 'record-histories';
     await stack.startWorker(taskQueue);

@@ -7,14 +7,18 @@ import { Worker } from '@temporalio/worker';
 
 const HISTORIES = path.join(__dirname, 'histories');
 const WORKFLOWS = path.join(__dirname, '..', '..', 'workflows', 'index.ts');
-const files = fs.readdirSync(HISTORIES).filter((f) => f.endsWith('.json'));
+/** History file → the workflow id it ran under (workflows validate their own id). */
+const WORKFLOW_IDS: Record<string, string> = JSON.parse(fs.readFileSync(path.join(HISTORIES, 'workflow-ids.json'), 'utf8'));
+const files = fs.readdirSync(HISTORIES).filter((f) => f.endsWith('.json') && f !== 'workflow-ids.json');
+const WORKFLOW_TYPES = ['snapshotWorkflow'];
 
-test('histories are recorded for every workflow type', () => {
+test('histories are recorded for every workflow type, each with its workflow id', () => {
   const types = new Set(files.map((f) => f.split('-')[0]));
-  expect([...types].sort()).toEqual(['snapshotWorkflow']);
+  expect([...types].sort()).toEqual([...WORKFLOW_TYPES].sort());
+  expect(Object.keys(WORKFLOW_IDS).sort()).toEqual([...files].sort());
 });
 
 test.each(files)('replays %s deterministically', async (file) => {
   const history = JSON.parse(fs.readFileSync(path.join(HISTORIES, file), 'utf8'));
-  await Worker.runReplayHistory({ workflowsPath: WORKFLOWS, replayName: file }, history, file);
+  await Worker.runReplayHistory({ workflowsPath: WORKFLOWS, replayName: file }, history, WORKFLOW_IDS[file]);
 });
