@@ -4,6 +4,7 @@ import { ApplicationFailure } from '@temporalio/common';
 
 const PERMANENT = new Set([
   'ReauthRequiredError',
+  'WriteScopesRefusedError',
   'JiraWriteRefusedError',
   'SnapshotOwnershipLostError',
   'OAuthClientRejectedError',

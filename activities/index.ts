@@ -1,10 +1,12 @@
 // All activities of the service, bound to their dependencies.
 import type { ActivityDeps } from './deps';
 import { createSnapshotActivities } from './snapshot/snapshot-activities';
+import { createTokenActivities } from './credentials/token-activities';
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createSnapshotActivities(deps),
+    ...createTokenActivities(deps),
   };
 }
 

@@ -58,6 +58,7 @@ export async function installTenant(deps: InstallTenantDeps, input: InstallTenan
       cloudId: site.id,
       oauthClientId: p.clientId,
       grantedScopes: tokens.scope,
+      allowWriteScopes: p.allowWriteScopes,
     });
     await saveGrant(client, deps.secretBox, p.tenantId, {
       accessToken: tokens.accessToken,

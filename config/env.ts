@@ -18,6 +18,13 @@ const envSchema = z.object({
   JIRA_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   /** Comma-separated `keyId:base64(32 bytes)`; the first key seals new secrets, all keys open old ones. */
   JIRA_DRIFT_ENCRYPTION_KEYS: z.string().optional(),
+  /** On-demand refresh: a Jira call first refreshes the access token if it has less than this left. */
+  JIRA_TOKEN_MIN_VALIDITY_MS: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
+  /** Comma-separated `keyId:base64(32 bytes)` for the Temporal PayloadCodec; unset = payloads not encrypted. */
+  JIRA_DRIFT_PAYLOAD_KEYS: z.string().optional(),
+  /** Codec server (Temporal UI `--ui-codec-endpoint`): port, and the browser origins allowed to call it. */
+  CODEC_SERVER_PORT: port.default(8888),
+  CODEC_CORS_ORIGINS: z.string().default('http://localhost:8233,http://127.0.0.1:8233'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   METRICS_PORT: port.optional(),
   HEALTH_PORT: port.optional(),

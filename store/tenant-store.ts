@@ -11,6 +11,8 @@ export interface Tenant {
   grantedScopes: string[];
   status: TenantStatus;
   statusReason: string | null;
+  /** The operator accepted a grant with write scopes (otherwise every refresh refuses one). */
+  allowWriteScopes: boolean;
 }
 
 type Queryable = Pool | PoolClient;
@@ -24,6 +26,7 @@ function toTenant(row: Record<string, unknown>): Tenant {
     grantedScopes: row.granted_scopes as string[],
     status: row.status as TenantStatus,
     statusReason: (row.status_reason as string | null) ?? null,
+    allowWriteScopes: row.allow_write_scopes === true,
   };
 }
 
@@ -38,17 +41,31 @@ export async function listTenants(db: Queryable): Promise<Tenant[]> {
 }
 
 /** Inserts or refreshes a tenant; re-installing an existing tenant re-activates it. */
-export async function upsertTenant(db: Queryable, t: Omit<Tenant, 'status' | 'statusReason'>): Promise<void> {
+export async function upsertTenant(
+  db: Queryable,
+  t: Omit<Tenant, 'status' | 'statusReason' | 'allowWriteScopes'> & { allowWriteScopes?: boolean },
+): Promise<void> {
   await db.query(
-    `INSERT INTO tenants (id, site_url, cloud_id, oauth_client_id, granted_scopes, status)
-     VALUES ($1, $2, $3, $4, $5, 'active')
+    `INSERT INTO tenants (id, site_url, cloud_id, oauth_client_id, granted_scopes, status, allow_write_scopes)
+     VALUES ($1, $2, $3, $4, $5, 'active', $6)
      ON CONFLICT (id) DO UPDATE SET site_url = EXCLUDED.site_url, cloud_id = EXCLUDED.cloud_id,
        oauth_client_id = EXCLUDED.oauth_client_id, granted_scopes = EXCLUDED.granted_scopes,
+       allow_write_scopes = EXCLUDED.allow_write_scopes,
        status = 'active', status_reason = NULL, updated_at = now()`,
-    [t.id, t.siteUrl, t.cloudId, t.oauthClientId, t.grantedScopes],
+    [t.id, t.siteUrl, t.cloudId, t.oauthClientId, t.grantedScopes, t.allowWriteScopes ?? false],
   );
 }
 
 export async function setTenantStatus(db: Queryable, tenantId: string, status: TenantStatus, reason: string | null): Promise<void> {
   await db.query('UPDATE tenants SET status = $2, status_reason = $3, updated_at = now() WHERE id = $1', [tenantId, status, reason]);
+}
+
+/** Records the scopes the token endpoint reported on the latest refresh. */
+export async function setGrantedScopes(db: Queryable, tenantId: string, scopes: string[]): Promise<void> {
+  await db.query('UPDATE tenants SET granted_scopes = $2, updated_at = now() WHERE id = $1', [tenantId, scopes]);
+}
+
+/** The operator's opt-in (or opt-out) for grants that carry write scopes. */
+export async function setAllowWriteScopes(db: Queryable, tenantId: string, allow: boolean): Promise<void> {
+  await db.query('UPDATE tenants SET allow_write_scopes = $2, updated_at = now() WHERE id = $1', [tenantId, allow]);
 }

@@ -11,7 +11,7 @@ export function buildActivityDeps(env: Env, logger: Logger): ActivityDeps {
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is required for the worker');
   const pool = createPool(env.DATABASE_URL, 20);
   const secretBox = SecretBox.fromSpec(env.JIRA_DRIFT_ENCRYPTION_KEYS);
-  const tokens = new AccessTokenProvider({ pool, secretBox, authBaseUrl: env.JIRA_AUTH_BASE_URL });
+  const tokens = new AccessTokenProvider({ pool, secretBox, authBaseUrl: env.JIRA_AUTH_BASE_URL, minValidityMs: env.JIRA_TOKEN_MIN_VALIDITY_MS });
   const jiraClients = new JiraClientRegistry(
     pool,
     tokens,

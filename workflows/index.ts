@@ -1,2 +1,3 @@
 // Every workflow type the worker registers. Workflow code is deterministic orchestration only.
 export { snapshotWorkflow } from './snapshot';
+export { tokenRefreshWorkflow } from './token-refresh';

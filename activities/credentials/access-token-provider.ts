@@ -5,11 +5,21 @@
 import type { Pool } from 'pg';
 import { loadCredentials, saveRotatedTokens } from '../../store/credential-store';
 import type { SecretBox } from '../../store/secret-box';
-import { getTenant, setTenantStatus } from '../../store/tenant-store';
+import { findWriteScopes } from '../../domain/oauth-scopes';
+import { getTenant, setGrantedScopes, setTenantStatus } from '../../store/tenant-store';
 import { GrantRevokedError, refreshTokens } from '../oauth/token-endpoint';
 
 export class ReauthRequiredError extends Error {
   override name = 'ReauthRequiredError';
+}
+
+/** The refreshed grant carries write scopes and the operator has not opted in: the grant is not used. */
+export class WriteScopesRefusedError extends ReauthRequiredError {
+  override name = 'WriteScopesRefusedError';
+}
+
+export function writeScopesRefusedReason(writeScopes: string[]): string {
+  return `grant carries write scopes (${writeScopes.join(', ')}); re-consent with read-only scopes or reinstall with allowWriteScopes`;
 }
 
 export interface AccessTokenProviderOptions {
@@ -19,12 +29,16 @@ export interface AccessTokenProviderOptions {
   /** Refresh when the access token has less than this left (default 5 minutes). */
   minValidityMs?: number;
   now?: () => number;
+  /** Test seam: runs after the token endpoint answered and before the rotated tokens are committed. */
+  afterTokenResponse?: (tenantId: string) => Promise<void> | void;
 }
 
 export interface RefreshOutcome {
   refreshed: boolean;
   accessExpiresAt: Date;
   version: string;
+  /** Scopes of the grant as last reported by the token endpoint (or stored at install). */
+  grantedScopes: string[];
 }
 
 export class AccessTokenProvider {
@@ -73,9 +87,17 @@ export class AccessTokenProvider {
       // Another refresher may have rotated while we waited for the lock: its token is good enough.
       if (Number.isFinite(ifExpiringWithinMs) && remaining > ifExpiringWithinMs) {
         await client.query('COMMIT');
-        return { refreshed: false, accessToken: creds.accessToken, accessExpiresAt: creds.accessExpiresAt, version: creds.version };
+        return {
+          refreshed: false,
+          accessToken: creds.accessToken,
+          accessExpiresAt: creds.accessExpiresAt,
+          version: creds.version,
+          grantedScopes: tenant.grantedScopes,
+        };
       }
       this.tokenEndpointCalls++;
+      // Expiry counts from before the request, so network time only ever makes it conservative.
+      const requestedAt = this.now();
       let tokens;
       try {
         tokens = await refreshTokens(this.o.authBaseUrl, {
@@ -91,11 +113,21 @@ export class AccessTokenProvider {
         }
         throw err;
       }
-      const accessExpiresAt = new Date(this.now() + tokens.expiresInSec * 1000);
+      await this.o.afterTokenResponse?.(tenantId);
+      const accessExpiresAt = new Date(requestedAt + tokens.expiresInSec * 1000);
+      // The old refresh token is spent: the new pair is stored whatever the scope check says.
       const version = await saveRotatedTokens(client, this.o.secretBox, tenantId, creds.version, { ...tokens, accessExpiresAt });
       if (!version) throw new Error(`credential version for ${tenantId} changed under the row lock`);
+      await setGrantedScopes(client, tenantId, tokens.scope);
+      const writeScopes = findWriteScopes(tokens.scope);
+      if (writeScopes.length > 0 && !tenant.allowWriteScopes) {
+        const reason = writeScopesRefusedReason(writeScopes);
+        await setTenantStatus(client, tenantId, 'reauth_required', reason);
+        await client.query('COMMIT');
+        throw new WriteScopesRefusedError(`tenant ${tenantId}: ${reason}`);
+      }
       await client.query('COMMIT');
-      return { refreshed: true, accessToken: tokens.accessToken, accessExpiresAt, version };
+      return { refreshed: true, accessToken: tokens.accessToken, accessExpiresAt, version, grantedScopes: tokens.scope };
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
       throw err;

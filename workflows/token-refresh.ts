@@ -1,0 +1,198 @@
+// tokenRefreshWorkflow: one per tenant (workflow id token-refresh:{tenant}), for the tenant's life.
+// Loop: check the access token (refresh when it expires within refreshWithin), then wait checkEvery on
+// a durable timer or until signalled. A revoked grant parks the loop quietly until credentialsUpdated.
+// Continues as new every maxChecksPerRun checks with its state and any undelivered signals in the input.
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  setHandler,
+  upsertMemo,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { CheckTokenResult } from '../activities/credentials/token-activities';
+import { parseDuration } from '../domain/duration';
+import { isTenantId } from '../domain/tenant-id';
+import { tokenRefreshWorkflowId } from '../domain/workflow-ids';
+import { failureReason } from './failure-reason';
+import { TENANT_ID, TOKEN_STATE } from './search-attributes';
+import {
+  credentialsUpdatedSignal,
+  DEFAULT_CHECK_EVERY,
+  DEFAULT_MAX_CHECKS_PER_RUN,
+  DEFAULT_REFRESH_WITHIN,
+  refreshNowSignal,
+  tokenStatusQuery,
+  type PendingSignals,
+  type TokenRefreshInput,
+  type TokenState,
+  type TokenStatus,
+} from './token-refresh-contract';
+
+const tokens = proxyActivities<Activities>({
+  // The token endpoint call has its own 15 s timeout; the rest is waiting for the tenant's row lock.
+  startToCloseTimeout: '1 minute',
+  // Retrying is safe: a lost answer leaves the old refresh token in the store, usable inside the
+  // 10-minute reuse interval. Past that the grant is revoked and the tenant becomes reauth_required.
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 5 },
+});
+
+const DAY_MS = 86_400_000;
+const GRANT_LIFETIME_MS = 365 * DAY_MS;
+/** After a failed check, try again sooner than checkEvery (doubling from this, capped at checkEvery). */
+const FAILURE_RETRY_MS = 30_000;
+
+interface Settings {
+  checkEveryMs: number;
+  refreshWithinMs: number;
+  maxChecksPerRun: number;
+}
+
+function validate(input: TokenRefreshInput): Settings {
+  const problems: string[] = [];
+  if (!isTenantId(input?.tenantId)) problems.push('tenantId must match ^[a-z0-9][a-z0-9-]{0,62}$');
+  const checkEveryMs = parseDuration(input?.checkEvery ?? DEFAULT_CHECK_EVERY);
+  const refreshWithinMs = parseDuration(input?.refreshWithin ?? DEFAULT_REFRESH_WITHIN);
+  const maxChecksPerRun = input?.maxChecksPerRun ?? DEFAULT_MAX_CHECKS_PER_RUN;
+  if (checkEveryMs === undefined) problems.push('checkEvery must be a duration such as "12h" or "15s"');
+  if (refreshWithinMs === undefined) problems.push('refreshWithin must be a duration such as "24h" or "30s"');
+  if (!Number.isInteger(maxChecksPerRun) || maxChecksPerRun < 1) problems.push('maxChecksPerRun must be a positive integer');
+  if (problems.length === 0 && workflowInfo().workflowId !== tokenRefreshWorkflowId(input.tenantId)) {
+    // One token workflow per tenant: any other id would allow two refresh loops for one grant.
+    problems.push(`workflow id must be ${tokenRefreshWorkflowId(input.tenantId)}`);
+  }
+  if (problems.length > 0) throw ApplicationFailure.nonRetryable(`invalid token refresh input: ${problems.join('; ')}`, 'InvalidInput');
+  return { checkEveryMs: checkEveryMs!, refreshWithinMs: refreshWithinMs!, maxChecksPerRun };
+}
+
+function initialStatus(tenantId: string): TokenStatus {
+  return {
+    tenantId,
+    state: 'starting',
+    accessExpiresAt: null,
+    lastRefreshAt: null,
+    lastCheckAt: null,
+    nextCheckAt: null,
+    grantIssuedAt: null,
+    grantExpiresAt: null,
+    daysUntilGrantExpiry: null,
+    consecutiveFailures: 0,
+    lastError: null,
+    reason: null,
+    writeScopes: [],
+    writeScopesAllowed: false,
+    credentialVersion: null,
+    refreshes: 0,
+    signalsReceived: { refreshNow: 0, credentialsUpdated: 0 },
+    runs: 1,
+  };
+}
+
+const STATE_BY_OUTCOME: Record<CheckTokenResult['outcome'], TokenState> = {
+  refreshed: 'active',
+  'still-valid': 'active',
+  'reauth-required': 'reauth_required',
+  'write-scopes-refused': 'write_scopes_refused',
+  'tenant-disabled': 'tenant_disabled',
+  'tenant-missing': 'tenant_removed',
+};
+
+function applyCheck(status: TokenStatus, result: CheckTokenResult): void {
+  status.state = STATE_BY_OUTCOME[result.outcome];
+  status.accessExpiresAt = result.accessExpiresAt;
+  status.lastRefreshAt = result.lastRefreshAt;
+  status.grantIssuedAt = result.grantIssuedAt;
+  status.grantExpiresAt = result.grantIssuedAt ? new Date(Date.parse(result.grantIssuedAt) + GRANT_LIFETIME_MS).toISOString() : null;
+  status.credentialVersion = result.credentialVersion;
+  status.writeScopes = result.writeScopes;
+  status.writeScopesAllowed = result.writeScopesAllowed;
+  status.reason = status.state === 'active' ? null : result.reason;
+  status.consecutiveFailures = 0;
+  status.lastError = null;
+  if (result.outcome === 'refreshed') status.refreshes++;
+}
+
+function nextWaitMs(status: TokenStatus, s: Settings): number {
+  if (status.state !== 'refresh_failing') return s.checkEveryMs;
+  return Math.min(s.checkEveryMs, FAILURE_RETRY_MS * 2 ** Math.min(status.consecutiveFailures - 1, 10));
+}
+
+export async function tokenRefreshWorkflow(input: TokenRefreshInput): Promise<TokenStatus> {
+  const settings = validate(input);
+  const status: TokenStatus = input.carried ? { ...input.carried.status, runs: input.carried.status.runs + 1 } : initialStatus(input.tenantId);
+  // Signals only set flags; the loop consumes them. Unconsumed flags travel through continue-as-new.
+  const pending: PendingSignals = { ...(input.carried?.pending ?? { refreshNow: false, credentialsUpdated: false }) };
+  setHandler(refreshNowSignal, () => {
+    pending.refreshNow = true;
+    status.signalsReceived.refreshNow++;
+  });
+  setHandler(credentialsUpdatedSignal, () => {
+    pending.credentialsUpdated = true;
+    status.signalsReceived.credentialsUpdated++;
+  });
+  setHandler(tokenStatusQuery, () => ({
+    ...status,
+    daysUntilGrantExpiry: status.grantExpiresAt === null ? null : Math.floor((Date.parse(status.grantExpiresAt) - Date.now()) / DAY_MS),
+  }));
+
+  let taggedState: TokenState | undefined = workflowInfo().typedSearchAttributes.get(TOKEN_STATE) as TokenState | undefined;
+  const tag = () => {
+    if (taggedState === status.state && workflowInfo().typedSearchAttributes.get(TENANT_ID) !== undefined) return;
+    upsertSearchAttributes([
+      { key: TENANT_ID, value: input.tenantId },
+      { key: TOKEN_STATE, value: status.state },
+    ]);
+    taggedState = status.state;
+  };
+  if (!input.carried) upsertMemo({ tenantId: input.tenantId });
+  tag();
+
+  // A fresh start checks at once; a continued run first waits out the interval (unless signalled).
+  let checkNow = !input.carried;
+  for (let checks = 0; ; ) {
+    if (!checkNow) {
+      const waitMs = nextWaitMs(status, settings);
+      status.nextCheckAt = new Date(Date.now() + waitMs).toISOString();
+      await condition(() => pending.refreshNow || pending.credentialsUpdated, waitMs);
+    }
+    checkNow = false;
+    const force = pending.refreshNow;
+    if (pending.credentialsUpdated) status.consecutiveFailures = 0;
+    pending.refreshNow = false;
+    pending.credentialsUpdated = false;
+
+    const previousState = status.state;
+    status.lastCheckAt = new Date(Date.now()).toISOString();
+    status.nextCheckAt = null;
+    try {
+      applyCheck(status, await tokens.checkAndRefreshToken({ tenantId: input.tenantId, refreshWithinMs: settings.refreshWithinMs, force }));
+    } catch (err) {
+      // Token endpoint down or misconfigured: keep the loop alive; on-demand refreshes still try.
+      status.state = 'refresh_failing';
+      status.consecutiveFailures++;
+      status.lastError = failureReason(err);
+    }
+    if (status.state !== previousState) log.info('token state changed', { tenantId: input.tenantId, from: previousState, to: status.state });
+    tag();
+    if (status.state === 'tenant_removed') return status;
+
+    checks++;
+    if (checks >= settings.maxChecksPerRun || workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      // Anything signalled up to this point is in `pending`; a signal that arrives while this task
+      // completes makes the server reject the completion and replay with the signal included.
+      await continueAsNew<typeof tokenRefreshWorkflow>({
+        tenantId: input.tenantId,
+        checkEvery: settings.checkEveryMs,
+        refreshWithin: settings.refreshWithinMs,
+        maxChecksPerRun: settings.maxChecksPerRun,
+        carried: { status, pending },
+      });
+    }
+  }
+}
