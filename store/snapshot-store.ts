@@ -140,12 +140,23 @@ export async function storePage(
   try {
     await client.query('BEGIN');
     await assertOwned(client, w.tenantId, w.snapshotId, w.runId);
-    const inserted = await client.query(
-      `INSERT INTO config_objects (tenant_id, hash, object_type, body)
-       SELECT $1, h, t, b FROM unnest($2::text[], $3::text[], $4::text[]) AS u(h, t, b)
-       ON CONFLICT (tenant_id, hash) DO NOTHING`,
-      [w.tenantId, objects.map((o) => o.hash), objects.map((o) => o.type), objects.map((o) => o.canonicalText)],
-    );
+    // Most bodies are already stored (unchanged objects): look their hashes up first so only new
+    // bodies cross the wire. ON CONFLICT still covers a concurrent writer of the same body.
+    const known = await client.query<{ hash: string }>('SELECT hash FROM config_objects WHERE tenant_id = $1 AND hash = ANY($2::text[])', [
+      w.tenantId,
+      objects.map((o) => o.hash),
+    ]);
+    const knownHashes = new Set(known.rows.map((r) => r.hash));
+    const fresh = objects.filter((o) => !knownHashes.has(o.hash));
+    const inserted =
+      fresh.length === 0
+        ? { rowCount: 0 }
+        : await client.query(
+            `INSERT INTO config_objects (tenant_id, hash, object_type, body)
+             SELECT $1, h, t, b FROM unnest($2::text[], $3::text[], $4::text[]) AS u(h, t, b)
+             ON CONFLICT (tenant_id, hash) DO NOTHING`,
+            [w.tenantId, fresh.map((o) => o.hash), fresh.map((o) => o.type), fresh.map((o) => o.canonicalText)],
+          );
     await client.query(
       `INSERT INTO snapshot_entries (tenant_id, snapshot_id, object_key, object_type, object_hash)
        SELECT $1, $2, k, t, h FROM unnest($3::text[], $4::text[], $5::text[]) AS u(k, t, h)
