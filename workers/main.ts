@@ -3,6 +3,7 @@
 // elsewhere — they are idempotent).
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import { dataConverterFromKeys } from '../client/data-converter';
 import { loadEnv } from '../config/env';
 import { buildActivityDeps } from './activity-deps';
 import { createLogger, PinoTemporalLogger } from './logger';
@@ -31,8 +32,10 @@ async function main(): Promise<void> {
       taskQueue: env.JIRA_DRIFT_TASK_QUEUE,
       ...workflowSource(),
       activities: createActivities(deps),
+      dataConverter: dataConverterFromKeys(env.JIRA_DRIFT_PAYLOAD_KEYS),
       shutdownGraceTime: '10s',
     });
+    if (!env.JIRA_DRIFT_PAYLOAD_KEYS) logger.warn('JIRA_DRIFT_PAYLOAD_KEYS is not set: Temporal payloads are not encrypted');
     logger.info({ taskQueue: env.JIRA_DRIFT_TASK_QUEUE, address: env.TEMPORAL_ADDRESS }, 'worker started');
     await worker.run();
     logger.info('worker stopped');
