@@ -92,6 +92,8 @@ export function registerAdminRoutes(app: FastifyInstance, state: SimState): void
       .map(grantView),
   );
   app.get<{ Params: { grantId: string } }>('/admin/grants/:grantId', async (request) => grantView(requireGrant(state, request.params.grantId)));
+  // Test-only: lets a suite prove no issued token reached a workflow history or a log line.
+  app.get('/admin/issued-tokens', async () => ({ tokens: state.oauth.rememberedTokens() }));
   app.post<{ Params: { grantId: string } }>('/admin/grants/:grantId/revoke', async (request) => {
     const grant = requireGrant(state, request.params.grantId);
     state.oauth.revoke(grant, 'revoked by the user', state.clock.now());

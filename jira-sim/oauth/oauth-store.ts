@@ -127,6 +127,11 @@ export class OAuthStore {
     return [...this.grants.values()];
   }
 
+  /** Token values still remembered (the newest 200 per grant and kind), for secret-leak scans in tests. */
+  rememberedTokens(): string[] {
+    return [...this.accessIndex.keys(), ...this.refreshIndex.keys()];
+  }
+
   revoke(grant: Grant, reason: string, nowMs: number): void {
     if (grant.revoked) return;
     grant.revoked = true;

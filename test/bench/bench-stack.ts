@@ -23,7 +23,9 @@ export interface BenchStack {
   close(): Promise<void>;
 }
 
-export async function startBenchStack(opts: { dynamicConfig?: Record<string, string | number | boolean> } = {}): Promise<BenchStack> {
+export async function startBenchStack(
+  opts: { dynamicConfig?: Record<string, string | number | boolean>; payloadEncryption?: boolean } = {},
+): Promise<BenchStack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jira-drift-bench-'));
   const database = await createTestDatabase(path.join(dir, 'pg'), 'bench');
   await migrateUp(database.databaseUrl);
@@ -44,6 +46,8 @@ export async function startBenchStack(opts: { dynamicConfig?: Record<string, str
     jiraSimUrl: sim.url,
     workflowBundlePath: bundlePath,
     encryptionKeys: SecretBox.generateKeySpec('bench-k1'),
+    // Histories recorded for the replay test stay unencrypted so they replay without a key.
+    payloadKeys: opts.payloadEncryption === false ? undefined : SecretBox.generateKeySpec('bench-payload-k1'),
     dir,
   };
   const client = await temporalClient(state);

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     jiraSimUrl: sim.url,
     workflowBundlePath: bundlePath,
     encryptionKeys: SecretBox.generateKeySpec('test-k1'),
+    payloadKeys: SecretBox.generateKeySpec('test-payload-k1'),
     dir,
   };
   fs.writeFileSync(statePath, JSON.stringify(state, null, 2));

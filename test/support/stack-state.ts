@@ -12,6 +12,8 @@ export interface StackState {
   jiraSimUrl: string;
   workflowBundlePath: string;
   encryptionKeys: string;
+  /** JIRA_DRIFT_PAYLOAD_KEYS for workers and clients (unset: payloads not encrypted). */
+  payloadKeys?: string;
   dir: string;
 }
 

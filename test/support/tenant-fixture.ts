@@ -24,12 +24,23 @@ export interface TenantFixture {
   siteUrl: string;
   objectCount: number;
   grantId: string;
+  clientId: string;
+  clientSecret: string;
 }
 
 export async function onboardTenant(
   stack: StackState,
   pool: Pool,
-  opts: { tenantId: string; size?: 'small' | 'large' | number; seed?: number; accessTokenTtlSec?: number },
+  opts: {
+    tenantId: string;
+    size?: 'small' | 'large' | number;
+    seed?: number;
+    accessTokenTtlSec?: number;
+    refreshReuseIntervalSec?: number;
+    /** Consent to these scopes instead of the read-only set jira-drift asks for. */
+    scopes?: string[];
+    allowWriteScopes?: boolean;
+  },
 ): Promise<TenantFixture> {
   const clientId = `client-${opts.tenantId}`;
   const clientSecret = crypto.randomBytes(16).toString('hex');
@@ -41,8 +52,9 @@ export async function onboardTenant(
   });
   const grant = await admin<{ grantId: string; code: string }>(stack, 'POST', `/admin/sites/${site.cloudId}/grants`, {
     clientId,
-    scopes: [...REQUESTED_SCOPES],
+    scopes: opts.scopes ?? [...REQUESTED_SCOPES],
     ...(opts.accessTokenTtlSec ? { accessTokenTtlSec: opts.accessTokenTtlSec } : {}),
+    ...(opts.refreshReuseIntervalSec ? { refreshReuseIntervalSec: opts.refreshReuseIntervalSec } : {}),
   });
   await installTenant(
     { pool, secretBox: SecretBox.fromSpec(stack.encryptionKeys), authBaseUrl: stack.jiraSimUrl, apiBaseUrl: stack.jiraSimUrl },
@@ -53,10 +65,38 @@ export async function onboardTenant(
       clientSecret,
       authorizationCode: grant.code,
       redirectUri: 'http://localhost/callback',
+      allowWriteScopes: opts.allowWriteScopes ?? false,
     },
   );
   const objectCount = Object.values(site.objectCounts).reduce((a, b) => a + b, 0);
-  return { tenantId: opts.tenantId, cloudId: site.cloudId, siteUrl: site.siteUrl, objectCount, grantId: grant.grantId };
+  return { tenantId: opts.tenantId, cloudId: site.cloudId, siteUrl: site.siteUrl, objectCount, grantId: grant.grantId, clientId, clientSecret };
+}
+
+/** The user consents again (a new grant for the same site and client) and the operator re-installs. */
+export async function reconsentTenant(
+  stack: StackState,
+  pool: Pool,
+  tenant: TenantFixture,
+  opts: { scopes?: string[]; allowWriteScopes?: boolean; accessTokenTtlSec?: number } = {},
+): Promise<TenantFixture> {
+  const grant = await admin<{ grantId: string; code: string }>(stack, 'POST', `/admin/sites/${tenant.cloudId}/grants`, {
+    clientId: tenant.clientId,
+    scopes: opts.scopes ?? [...REQUESTED_SCOPES],
+    ...(opts.accessTokenTtlSec ? { accessTokenTtlSec: opts.accessTokenTtlSec } : {}),
+  });
+  await installTenant(
+    { pool, secretBox: SecretBox.fromSpec(stack.encryptionKeys), authBaseUrl: stack.jiraSimUrl, apiBaseUrl: stack.jiraSimUrl },
+    {
+      tenantId: tenant.tenantId,
+      siteUrl: tenant.siteUrl,
+      clientId: tenant.clientId,
+      clientSecret: tenant.clientSecret,
+      authorizationCode: grant.code,
+      redirectUri: 'http://localhost/callback',
+      allowWriteScopes: opts.allowWriteScopes ?? false,
+    },
+  );
+  return { ...tenant, grantId: grant.grantId };
 }
 
 export const simAdmin = admin;

@@ -1,5 +1,6 @@
 // Runs the real worker (workers/main.ts) as a child process, so tests can kill -9 it like production.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { StackState } from './stack-state';
 
@@ -14,6 +15,10 @@ export interface WorkerProcess {
   kill(): Promise<void>;
 }
 
+export function workerLogDir(stack: StackState): string {
+  return path.join(stack.dir, 'logs');
+}
+
 export function workerEnv(stack: StackState, taskQueue: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
@@ -26,6 +31,7 @@ export function workerEnv(stack: StackState, taskQueue: string, extra: Record<st
     JIRA_DRIFT_ENCRYPTION_KEYS: stack.encryptionKeys,
     WORKFLOW_BUNDLE_PATH: stack.workflowBundlePath,
     LOG_LEVEL: 'info',
+    ...(stack.payloadKeys ? { JIRA_DRIFT_PAYLOAD_KEYS: stack.payloadKeys } : {}),
     ...extra,
   };
 }
@@ -39,6 +45,12 @@ export async function startWorker(stack: StackState, taskQueue: string, extra: R
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
+  // Every worker's log lines are kept for the whole run, so a suite-wide scan can look for leaked secrets.
+  fs.mkdirSync(workerLogDir(stack), { recursive: true });
+  const logFile = fs.createWriteStream(path.join(workerLogDir(stack), `worker-${child.pid}.log`));
+  child.stdout!.pipe(logFile, { end: false });
+  child.stderr!.pipe(logFile, { end: false });
+  child.once('close', () => logFile.end());
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`worker did not start in 60 s:\n${out.slice(-3000)}`)), 60_000);
