@@ -10,6 +10,7 @@ const PERMANENT = new Set([
   'OAuthClientRejectedError',
   'UnknownTenantError',
   'SecretBoxError',
+  'DriftScanInputError',
 ]);
 
 export async function withFailureMapping<T>(work: () => Promise<T>): Promise<T> {

@@ -39,6 +39,11 @@ export class SecretBox {
     return new SecretBox(keys);
   }
 
+  /** A key for another purpose (e.g. signing drift cursors), derived from the active key with HKDF. */
+  deriveKey(purpose: string): Buffer {
+    return Buffer.from(crypto.hkdfSync('sha256', this.keys.get(this.activeKeyId)!, Buffer.alloc(0), `jira-drift:${purpose}`, 32));
+  }
+
   static generateKeySpec(id = 'k1'): string {
     return `${id}:${crypto.randomBytes(32).toString('base64')}`;
   }

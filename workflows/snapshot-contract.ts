@@ -18,6 +18,8 @@ export interface SnapshotWorkflowResult {
   objectCount: number | null;
   /** Why the window was skipped (already snapshotted, tenant needs re-consent, ...). */
   reason?: string;
+  /** The drift scan against the previous complete snapshot of the same type, when there is one. */
+  driftScanWorkflowId?: string;
 }
 
 export interface SnapshotProgress {

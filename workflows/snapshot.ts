@@ -3,6 +3,7 @@
 import {
   ApplicationFailure,
   CancellationScope,
+  patched,
   proxyActivities,
   setHandler,
   upsertMemo,
@@ -14,6 +15,7 @@ import { CONFIG_TYPES } from '../domain/config-catalogue';
 import { isCanonicalWindowStart, isSnapshotType } from '../domain/snapshot-window';
 import { isTenantId } from '../domain/tenant-id';
 import { snapshotWorkflowId } from '../domain/workflow-ids';
+import { handOffToDriftScan } from './drift-handoff';
 import { failureReason } from './failure-reason';
 import { SNAPSHOT_TYPE, TENANT_ID, WINDOW_START } from './search-attributes';
 import {
@@ -92,6 +94,7 @@ export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<Sn
   }
 
   const ref = { tenantId: input.tenantId, snapshotId: claim.snapshotId, runId };
+  let completed: SnapshotWorkflowResult;
   try {
     progress.phase = 'fetching';
     const results = await Promise.all(
@@ -107,8 +110,7 @@ export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<Sn
     progress.phase = 'finalizing';
     const pages = results.reduce((sum, r) => sum + r.pages, 0);
     const final = await store.finalizeSnapshot({ ...ref, pages });
-    progress.phase = 'done';
-    return { snapshotId: claim.snapshotId, status: 'COMPLETED', rootHash: final.rootHash, objectCount: final.objectCount };
+    completed = { snapshotId: claim.snapshotId, status: 'COMPLETED', rootHash: final.rootHash, objectCount: final.objectCount };
   } catch (err) {
     progress.phase = 'failed';
     const reason = failureReason(err);
@@ -116,4 +118,12 @@ export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<Sn
     await CancellationScope.nonCancellable(() => store.endSnapshotIncomplete({ ...ref, status: 'failed', reason }));
     throw err;
   }
+  // Outside the try: the snapshot is complete whatever happens to the hand-off.
+  // Executions recorded before drift scans existed replay without it.
+  if (patched('drift-scan-handoff')) {
+    const driftScanWorkflowId = await handOffToDriftScan({ tenantId: input.tenantId, snapshotId: claim.snapshotId, siteUrl: claim.siteUrl });
+    if (driftScanWorkflowId) completed.driftScanWorkflowId = driftScanWorkflowId;
+  }
+  progress.phase = 'done';
+  return completed;
 }

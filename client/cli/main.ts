@@ -1,5 +1,6 @@
 // The `jira-drift` command line. Secrets come from environment variables or stdin, never arguments.
 import { Command, CommanderError } from 'commander';
+import { registerDriftCommands } from './drift-commands';
 import { registerSnapshotCommands } from './snapshot-commands';
 
 export function buildProgram(): Command {
@@ -8,6 +9,7 @@ export function buildProgram(): Command {
     .showHelpAfterError(false)
     .exitOverride();
   registerSnapshotCommands(program);
+  registerDriftCommands(program);
   return program;
 }
 

@@ -1,0 +1,266 @@
+// Drift scans and their events. Every statement is scoped by tenant id; events are unique on
+// (scan, object key), so a retried page writes nothing twice.
+import type { Pool, PoolClient } from 'pg';
+import type { DriftPosition } from '../domain/drift-cursor';
+import type { DriftChange, DriftEventDraft, EntryDifference } from '../domain/drift-events';
+import type { SnapshotType } from '../domain/snapshot-window';
+
+type Queryable = Pool | PoolClient;
+
+export interface DriftTotals {
+  compared: number;
+  added: number;
+  removed: number;
+  modified: number;
+}
+
+export interface DriftScanRow {
+  id: string;
+  tenantId: string;
+  baseSnapshotId: string;
+  targetSnapshotId: string;
+  status: 'running' | 'complete';
+  totals: DriftTotals | null;
+  targetType: SnapshotType;
+  targetWindowStart: string;
+}
+
+export class DriftScanInputError extends Error {
+  override name = 'DriftScanInputError';
+}
+
+const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * Creates the scan row for a pair of complete snapshots of one tenant (or returns the existing one).
+ * Refuses snapshots of another tenant, unknown ones and ones that are not complete.
+ */
+export async function beginDriftScan(
+  pool: Pool,
+  s: { tenantId: string; baseSnapshotId: string; targetSnapshotId: string; workflowId: string },
+): Promise<DriftScanRow> {
+  if (s.baseSnapshotId === s.targetSnapshotId) throw new DriftScanInputError('a snapshot cannot be compared with itself');
+  const { rows: snaps } = await pool.query(
+    `SELECT id, status, snapshot_type, window_start FROM snapshots WHERE tenant_id = $1 AND id = ANY($2::bigint[])`,
+    [s.tenantId, [s.baseSnapshotId, s.targetSnapshotId]],
+  );
+  for (const id of [s.baseSnapshotId, s.targetSnapshotId]) {
+    const snap = snaps.find((r) => r.id === id);
+    if (!snap) throw new DriftScanInputError(`snapshot ${id} does not exist for tenant ${s.tenantId}`);
+    if (snap.status !== 'complete') throw new DriftScanInputError(`snapshot ${id} is ${snap.status}, not complete`);
+  }
+  await pool.query(
+    `INSERT INTO drift_scans (tenant_id, base_snapshot_id, target_snapshot_id, workflow_id) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (tenant_id, base_snapshot_id, target_snapshot_id) DO NOTHING`,
+    [s.tenantId, s.baseSnapshotId, s.targetSnapshotId, s.workflowId],
+  );
+  return (await getDriftScan(pool, s.tenantId, s.baseSnapshotId, s.targetSnapshotId))!;
+}
+
+export async function getDriftScan(db: Queryable, tenantId: string, baseSnapshotId: string, targetSnapshotId: string): Promise<DriftScanRow | undefined> {
+  const { rows } = await db.query(
+    `SELECT d.*, t.snapshot_type AS target_type, t.window_start AS target_window_start
+       FROM drift_scans d JOIN snapshots t ON t.tenant_id = d.tenant_id AND t.id = d.target_snapshot_id
+      WHERE d.tenant_id = $1 AND d.base_snapshot_id = $2 AND d.target_snapshot_id = $3`,
+    [tenantId, baseSnapshotId, targetSnapshotId],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    id: r.id,
+    tenantId: r.tenant_id,
+    baseSnapshotId: r.base_snapshot_id,
+    targetSnapshotId: r.target_snapshot_id,
+    status: r.status,
+    totals:
+      r.status === 'complete'
+        ? { compared: Number(r.compared), added: Number(r.added), removed: Number(r.removed), modified: Number(r.modified) }
+        : null,
+    targetType: r.target_type,
+    targetWindowStart: isoSeconds(r.target_window_start),
+  };
+}
+
+export async function completeDriftScan(db: Queryable, c: { tenantId: string; scanId: string; totals: DriftTotals }): Promise<void> {
+  await db.query(
+    `UPDATE drift_scans SET status = 'complete', compared = $3, added = $4, removed = $5, modified = $6, completed_at = now()
+      WHERE tenant_id = $1 AND id = $2 AND status = 'running'`,
+    [c.tenantId, c.scanId, c.totals.compared, c.totals.added, c.totals.removed, c.totals.modified],
+  );
+}
+
+export interface ComparedPage {
+  /** Keys up to and including this one were compared; null when both lists ended in this page. */
+  boundary: string | null;
+  compared: number;
+  differences: EntryDifference[];
+}
+
+/**
+ * Compares the next page of two snapshots' key-sorted entry lists after `after`, in one SQL statement:
+ * up to `pageSize` entries of each side, merged by key up to the smaller of the two sides' last keys
+ * (a side that returned a full page may have more keys beyond its last one). Only differing rows leave
+ * the database.
+ */
+export async function compareEntryPage(
+  db: Queryable,
+  p: { tenantId: string; baseSnapshotId: string; targetSnapshotId: string; after: string; pageSize: number },
+): Promise<ComparedPage> {
+  const { rows } = await db.query(
+    `WITH a AS (
+       SELECT object_key, object_type, object_hash FROM snapshot_entries
+        WHERE tenant_id = $1 AND snapshot_id = $2 AND object_key > $4 ORDER BY object_key LIMIT $5),
+     b AS (
+       SELECT object_key, object_type, object_hash FROM snapshot_entries
+        WHERE tenant_id = $1 AND snapshot_id = $3 AND object_key > $4 ORDER BY object_key LIMIT $5),
+     sides AS (
+       SELECT (SELECT count(*) FROM a) AS na, (SELECT max(object_key) FROM a) AS ka,
+              (SELECT count(*) FROM b) AS nb, (SELECT max(object_key) FROM b) AS kb),
+     bound AS (
+       SELECT CASE WHEN na = $5 AND nb = $5 THEN LEAST(ka, kb) WHEN na = $5 THEN ka WHEN nb = $5 THEN kb END AS k FROM sides),
+     merged AS (
+       SELECT COALESCE(a.object_key, b.object_key) AS object_key,
+              a.object_type AS before_type, b.object_type AS after_type, a.object_hash AS before_hash, b.object_hash AS after_hash
+         FROM a FULL OUTER JOIN b ON a.object_key = b.object_key
+        WHERE (SELECT k FROM bound) IS NULL OR COALESCE(a.object_key, b.object_key) <= (SELECT k FROM bound))
+     SELECT (SELECT k FROM bound) AS boundary, (SELECT count(*) FROM merged) AS compared, d.*
+       FROM (SELECT 1) AS one
+       LEFT JOIN (SELECT * FROM merged WHERE before_hash IS DISTINCT FROM after_hash) AS d ON true
+      ORDER BY d.object_key`,
+    [p.tenantId, p.baseSnapshotId, p.targetSnapshotId, p.after, p.pageSize],
+  );
+  const first = rows[0];
+  return {
+    boundary: first?.boundary ?? null,
+    compared: Number(first?.compared ?? 0),
+    differences: rows
+      .filter((r) => r.object_key !== null)
+      .map((r) => ({
+        key: r.object_key,
+        beforeType: r.before_type,
+        afterType: r.after_type,
+        beforeHash: r.before_hash,
+        afterHash: r.after_hash,
+      })),
+  };
+}
+
+/** Canonical bodies by hash (content-addressed, per tenant). */
+export async function loadBodies(db: Queryable, tenantId: string, hashes: string[]): Promise<Map<string, string>> {
+  if (hashes.length === 0) return new Map();
+  const { rows } = await db.query('SELECT hash, body FROM config_objects WHERE tenant_id = $1 AND hash = ANY($2::text[])', [
+    tenantId,
+    [...new Set(hashes)],
+  ]);
+  return new Map(rows.map((r) => [r.hash as string, r.body as string]));
+}
+
+export async function insertDriftEvents(
+  db: Queryable,
+  w: { tenantId: string; scanId: string; snapshotType: SnapshotType; windowStart: string; events: DriftEventDraft[] },
+): Promise<number> {
+  if (w.events.length === 0) return 0;
+  const e = w.events;
+  const result = await db.query(
+    `INSERT INTO drift_events (tenant_id, scan_id, snapshot_type, window_start, object_key, object_type, change, before_hash, after_hash, changed_paths)
+     SELECT $1, $2, $3, $4, k, t, c, bh, ah, p
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[]) AS u(k, t, c, bh, ah, p)
+     ON CONFLICT (scan_id, object_key) DO NOTHING`,
+    [
+      w.tenantId,
+      w.scanId,
+      w.snapshotType,
+      w.windowStart,
+      e.map((x) => x.key),
+      e.map((x) => x.objectType),
+      e.map((x) => x.change),
+      e.map((x) => x.beforeHash),
+      e.map((x) => x.afterHash),
+      e.map((x) => JSON.stringify(x.changedPaths)),
+    ],
+  );
+  return result.rowCount ?? 0;
+}
+
+/** The most recent complete snapshot of the same tenant and type before the given one. */
+export async function findPreviousCompleteSnapshot(db: Queryable, tenantId: string, snapshotId: string): Promise<string | undefined> {
+  const { rows } = await db.query(
+    `SELECT p.id FROM snapshots s
+       JOIN snapshots p ON p.tenant_id = s.tenant_id AND p.snapshot_type = s.snapshot_type AND p.window_start < s.window_start
+      WHERE s.tenant_id = $1 AND s.id = $2 AND p.status = 'complete'
+      ORDER BY p.window_start DESC LIMIT 1`,
+    [tenantId, snapshotId],
+  );
+  return rows[0]?.id;
+}
+
+export interface DriftEventRow {
+  id: string;
+  tenantId: string;
+  scanId: string;
+  snapshotType: SnapshotType;
+  windowStart: string;
+  objectKey: string;
+  objectType: string;
+  change: DriftChange;
+  beforeHash: string | null;
+  afterHash: string | null;
+  changedPaths: string[];
+  detectedAt: string;
+}
+
+function toEvent(r: Record<string, unknown>): DriftEventRow {
+  return {
+    id: r.id as string,
+    tenantId: r.tenant_id as string,
+    scanId: r.scan_id as string,
+    snapshotType: r.snapshot_type as SnapshotType,
+    windowStart: isoSeconds(r.window_start as Date),
+    objectKey: r.object_key as string,
+    objectType: r.object_type as string,
+    change: r.change as DriftChange,
+    beforeHash: (r.before_hash as string | null) ?? null,
+    afterHash: (r.after_hash as string | null) ?? null,
+    changedPaths: r.changed_paths as string[],
+    detectedAt: (r.detected_at as Date).toISOString(),
+  };
+}
+
+export interface DriftEventQuery {
+  tenantId: string;
+  snapshotType?: SnapshotType;
+  since?: string;
+  until?: string;
+  scanId?: string;
+  after?: DriftPosition;
+  limit: number;
+}
+
+/** Events in (window start, id) order after a keyset position; memory bounded by `limit`. */
+export async function listDriftEvents(db: Queryable, q: DriftEventQuery): Promise<DriftEventRow[]> {
+  const where = ['tenant_id = $1'];
+  const params: unknown[] = [q.tenantId];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (q.snapshotType) add('snapshot_type = ?', q.snapshotType);
+  if (q.since) add('window_start >= ?', q.since);
+  if (q.until) add('window_start < ?', q.until);
+  if (q.scanId) add('scan_id = ?', q.scanId);
+  if (q.after) {
+    params.push(q.after.windowStart, q.after.id);
+    where.push(`(window_start, id) > ($${params.length - 1}::timestamptz, $${params.length}::bigint)`);
+  }
+  params.push(q.limit);
+  const { rows } = await db.query(
+    `SELECT * FROM drift_events WHERE ${where.join(' AND ')} ORDER BY window_start, id LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map(toEvent);
+}
+
+export async function getDriftEvent(db: Queryable, tenantId: string, eventId: string): Promise<DriftEventRow | undefined> {
+  const { rows } = await db.query('SELECT * FROM drift_events WHERE tenant_id = $1 AND id = $2', [tenantId, eventId]);
+  return rows[0] ? toEvent(rows[0]) : undefined;
+}

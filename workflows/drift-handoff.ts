@@ -1,0 +1,33 @@
+// After a snapshot completes: start the drift scan against the previous complete snapshot of the same
+// tenant and type, as an abandoned child (the snapshot does not wait for the scan). The scan's id is
+// derived from the two snapshots, so a pair is never scanned twice.
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ParentClosePolicy, proxyActivities, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { driftScanWorkflowId } from '../domain/workflow-ids';
+import { driftScanWorkflow } from './drift-scan';
+
+const store = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 10 },
+});
+
+/** Returns the scan's workflow id, or undefined for a tenant's first snapshot of this type. */
+export async function handOffToDriftScan(s: { tenantId: string; snapshotId: string; siteUrl: string }): Promise<string | undefined> {
+  const { baseSnapshotId } = await store.findPreviousSnapshot({ tenantId: s.tenantId, snapshotId: s.snapshotId });
+  if (!baseSnapshotId) return undefined;
+  const workflowId = driftScanWorkflowId(s.tenantId, baseSnapshotId, s.snapshotId);
+  try {
+    await startChild(driftScanWorkflow, {
+      workflowId,
+      args: [{ tenantId: s.tenantId, baseSnapshotId, targetSnapshotId: s.snapshotId }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+      memo: { tenantId: s.tenantId, site: s.siteUrl },
+    });
+  } catch (err) {
+    // Already scanned (e.g. on demand): nothing to do.
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+  return workflowId;
+}

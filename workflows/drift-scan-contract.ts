@@ -1,0 +1,49 @@
+// The public contract of driftScanWorkflow: input, result and progress query, shared with clients.
+import { defineQuery } from '@temporalio/workflow';
+
+export interface DriftTotals {
+  compared: number;
+  added: number;
+  removed: number;
+  modified: number;
+}
+
+export interface DriftScanInput {
+  tenantId: string;
+  baseSnapshotId: string;
+  targetSnapshotId: string;
+  /** Object keys per page, 1–500 (default 500). */
+  pageSize?: number;
+  /** Pages per activity (default 20). */
+  pagesPerActivity?: number;
+  /** Activities per run before continuing as new (default 100). */
+  activitiesPerRun?: number;
+  /** Carried across continue-as-new; absent on the first run. */
+  carried?: DriftScanCarriedState;
+}
+
+export interface DriftScanCarriedState {
+  scanId: string;
+  snapshotType: 'hourly' | 'daily' | 'weekly';
+  windowStart: string;
+  cursor: string;
+  totals: DriftTotals;
+  runs: number;
+}
+
+export interface DriftScanResult extends DriftTotals {
+  scanId: string;
+  events: number;
+  runs: number;
+}
+
+export interface DriftScanProgress extends DriftTotals {
+  scanId: string | null;
+  cursor: string;
+  runs: number;
+  done: boolean;
+}
+
+export const driftScanProgressQuery = defineQuery<DriftScanProgress>('progress');
+
+export const DRIFT_PAGE_SIZE = { min: 1, max: 500, default: 500 } as const;

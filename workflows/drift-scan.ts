@@ -1,0 +1,132 @@
+// driftScanWorkflow: compares two complete snapshots of a tenant (ID drift:{tenant}:{base}..{target}).
+// A continue-as-new pagination loop: each activity compares the next chunk of the two key-sorted entry
+// lists and writes the drift events; the workflow carries only the cursor and running totals, so
+// history stays small and memory flat at any size.
+import {
+  ApplicationFailure,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { isTenantId } from '../domain/tenant-id';
+import { driftScanWorkflowId } from '../domain/workflow-ids';
+import {
+  DRIFT_PAGE_SIZE,
+  driftScanProgressQuery,
+  type DriftScanCarriedState,
+  type DriftScanInput,
+  type DriftScanProgress,
+  type DriftScanResult,
+} from './drift-scan-contract';
+import { SNAPSHOT_TYPE, TENANT_ID, WINDOW_START } from './search-attributes';
+
+const store = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 10 },
+});
+
+// A chunk heartbeats after every page and resumes from its last heartbeat when retried.
+const scanner = proxyActivities<Activities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '30 seconds',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 20 },
+});
+
+function isSnapshotId(value: unknown): value is string {
+  return typeof value === 'string' && /^[1-9][0-9]{0,18}$/.test(value);
+}
+
+function isCount(value: unknown, min: number, max: number): boolean {
+  return value === undefined || (Number.isInteger(value) && (value as number) >= min && (value as number) <= max);
+}
+
+function validate(input: DriftScanInput): void {
+  const problems: string[] = [];
+  if (!isTenantId(input?.tenantId)) problems.push('tenantId must match ^[a-z0-9][a-z0-9-]{0,62}$');
+  if (!isSnapshotId(input?.baseSnapshotId) || !isSnapshotId(input?.targetSnapshotId)) problems.push('snapshot ids must be positive integers as strings');
+  else if (input.baseSnapshotId === input.targetSnapshotId) problems.push('base and target snapshots must differ');
+  if (!isCount(input?.pageSize, DRIFT_PAGE_SIZE.min, DRIFT_PAGE_SIZE.max)) problems.push('pageSize must be an integer from 1 to 500');
+  if (!isCount(input?.pagesPerActivity, 1, 10_000)) problems.push('pagesPerActivity must be an integer from 1 to 10000');
+  if (!isCount(input?.activitiesPerRun, 1, 1_000)) problems.push('activitiesPerRun must be an integer from 1 to 1000');
+  if (problems.length === 0 && workflowInfo().workflowId !== driftScanWorkflowId(input.tenantId, input.baseSnapshotId, input.targetSnapshotId)) {
+    problems.push(`workflow id must be ${driftScanWorkflowId(input.tenantId, input.baseSnapshotId, input.targetSnapshotId)}`);
+  }
+  if (problems.length > 0) throw ApplicationFailure.nonRetryable(`invalid drift scan input: ${problems.join('; ')}`, 'InvalidInput');
+}
+
+export async function driftScanWorkflow(input: DriftScanInput): Promise<DriftScanResult> {
+  validate(input);
+  const { tenantId, baseSnapshotId, targetSnapshotId } = input;
+  const pageSize = input.pageSize ?? DRIFT_PAGE_SIZE.default;
+  const pagesPerActivity = input.pagesPerActivity ?? 20;
+  const activitiesPerRun = input.activitiesPerRun ?? 100;
+
+  const progress: DriftScanProgress = {
+    scanId: input.carried?.scanId ?? null,
+    cursor: input.carried?.cursor ?? '',
+    runs: input.carried?.runs ?? 1,
+    done: false,
+    ...(input.carried?.totals ?? { compared: 0, added: 0, removed: 0, modified: 0 }),
+  };
+  setHandler(driftScanProgressQuery, () => progress);
+
+  let state: DriftScanCarriedState;
+  if (input.carried) {
+    state = input.carried;
+  } else {
+    const scan = await store.beginDriftScan({ tenantId, baseSnapshotId, targetSnapshotId, workflowId: workflowInfo().workflowId });
+    if (workflowInfo().typedSearchAttributes.get(TENANT_ID) === undefined) {
+      upsertSearchAttributes([
+        { key: TENANT_ID, value: tenantId },
+        { key: SNAPSHOT_TYPE, value: scan.snapshotType },
+        { key: WINDOW_START, value: new Date(scan.windowStart) },
+      ]);
+    }
+    progress.scanId = scan.scanId;
+    if (scan.completedTotals) {
+      progress.done = true;
+      Object.assign(progress, scan.completedTotals);
+      return result(scan.scanId, scan.completedTotals, 1);
+    }
+    state = { scanId: scan.scanId, snapshotType: scan.snapshotType, windowStart: scan.windowStart, cursor: '', totals: { compared: 0, added: 0, removed: 0, modified: 0 }, runs: 1 };
+  }
+
+  for (let activities = 0; ; activities++) {
+    // Each run makes progress before it may hand over, so a standing suggestion cannot loop forever.
+    if (activities > 0 && (activities >= activitiesPerRun || workflowInfo().continueAsNewSuggested)) {
+      await continueAsNew<typeof driftScanWorkflow>({ ...input, carried: { ...state, runs: state.runs + 1 } });
+    }
+    const chunk = await scanner.scanDriftChunk({
+      tenantId,
+      scanId: state.scanId,
+      baseSnapshotId,
+      targetSnapshotId,
+      snapshotType: state.snapshotType,
+      windowStart: state.windowStart,
+      cursor: state.cursor,
+      pageSize,
+      pages: pagesPerActivity,
+    });
+    state.cursor = chunk.cursor;
+    state.totals = {
+      compared: state.totals.compared + chunk.compared,
+      added: state.totals.added + chunk.added,
+      removed: state.totals.removed + chunk.removed,
+      modified: state.totals.modified + chunk.modified,
+    };
+    Object.assign(progress, state.totals, { cursor: state.cursor });
+    if (chunk.done) break;
+  }
+
+  await store.completeDriftScan({ tenantId, scanId: state.scanId, totals: state.totals });
+  progress.done = true;
+  return result(state.scanId, state.totals, state.runs);
+}
+
+function result(scanId: string, totals: DriftScanResult | DriftScanCarriedState['totals'], runs: number): DriftScanResult {
+  const { compared, added, removed, modified } = totals;
+  return { scanId, compared, added, removed, modified, events: added + removed + modified, runs };
+}
