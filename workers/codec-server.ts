@@ -20,7 +20,11 @@ export interface CodecServerOptions {
 
 // Proto3 JSON of temporal.api.common.v1.Payloads: bytes are base64 strings.
 const payloadsBody = z.object({
-  payloads: z.array(z.object({ metadata: z.record(z.string()).nullish(), data: z.string().nullish() })).max(10_000),
+  // Proto3 JSON omits empty repeated fields: `{}` is an empty list (the CLI sends it for no arguments).
+  payloads: z
+    .array(z.object({ metadata: z.record(z.string()).nullish(), data: z.string().nullish() }))
+    .max(10_000)
+    .default([]),
 });
 
 function fromJson(p: z.infer<typeof payloadsBody>['payloads'][number]): Payload {

@@ -50,8 +50,10 @@ test('answers the browser preflight for the UI origin only', async () => {
 test('refuses other namespaces, bad bodies and (when configured) missing authorization', async () => {
   const other = await app.inject({ method: 'POST', url: '/decode', headers: { 'x-namespace': 'prod' }, payload: { payloads: [] } });
   expect(other.statusCode).toBe(403);
-  const bad = await app.inject({ method: 'POST', url: '/decode', payload: { nope: 1 } });
+  const bad = await app.inject({ method: 'POST', url: '/decode', payload: { payloads: [{ data: 42 }] } });
   expect(bad.statusCode).toBe(400);
+  // Proto3 JSON of an empty Payloads message is `{}`.
+  expect((await app.inject({ method: 'POST', url: '/encode', payload: {} })).json()).toEqual({ payloads: [] });
   const guarded = buildCodecServer({ codec, namespace: 'default', corsOrigins: [], authorization: 'Bearer s3cret' });
   try {
     expect((await guarded.inject({ method: 'POST', url: '/decode', payload: { payloads: [] } })).statusCode).toBe(401);
