@@ -31,7 +31,7 @@ const store = proxyActivities<Activities>({
 // A chunk heartbeats after every page and resumes from its last heartbeat when retried.
 const scanner = proxyActivities<Activities>({
   startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '30 seconds',
+  heartbeatTimeout: '10 seconds',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 20 },
 });
 
