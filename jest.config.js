@@ -36,6 +36,8 @@ const shared = {
 module.exports = {
   // A global option: jest ignores testTimeout inside a project entry.
   testTimeout: 180_000,
+  // Global option too: the suite-wide secret-leak scan runs after every other test file.
+  testSequencer: '<rootDir>/test/support/secret-scan-last-sequencer.js',
   projects: [
     {
       ...shared,
