@@ -2,14 +2,18 @@
 // histories under test/replay/histories/. replay.test.ts replays every file against the current
 // workflow code, so a change that would break running workflows fails CI. Re-record only when adding
 // a new path; keep old files (they stand for executions still running in production).
+//   npm run record-histories [-- <workflowType> ...]   (default: every type; name types to add only those)
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { WorkflowHandle } from '@temporalio/client';
 import { temporalBinary } from '../../scripts/temporal-dev-server';
 import { startSnapshot } from '../../client/snapshots';
+import { getTokenStatus, notifyCredentialsUpdated, requestTokenRefresh, startTokenRefresh } from '../../client/token-refresh';
 import { startBenchStack } from '../bench/bench-stack';
-import { onboardTenant, simAdmin } from '../support/tenant-fixture';
+import { onboardTenant, reconsentTenant, simAdmin, type TenantFixture } from '../support/tenant-fixture';
+import { waitFor } from '../support/wait-for';
+import type { BenchStack } from '../bench/bench-stack';
 
 const OUT = path.join(__dirname, 'histories');
 
@@ -22,10 +26,10 @@ function readManifest(): Record<string, string> {
 }
 
 /** Saves a history the documented way (`temporal workflow show --output json`), which replay accepts. */
-async function save(handle: WorkflowHandle, name: string): Promise<void> {
+async function save(handle: WorkflowHandle, name: string, runId?: string): Promise<void> {
   const json = execFileSync(
     temporalBinary(),
-    ['workflow', 'show', '--address', temporalAddress, '--workflow-id', handle.workflowId, '--output', 'json'],
+    ['workflow', 'show', '--address', temporalAddress, '--workflow-id', handle.workflowId, ...(runId ? ['--run-id', runId] : []), '--output', 'json'],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   fs.writeFileSync(path.join(OUT, `${name}.json`), json);
@@ -36,14 +40,48 @@ async function save(handle: WorkflowHandle, name: string): Promise<void> {
   process.stdout.write(`recorded ${name} (${JSON.parse(json).events.length} events)\n`);
 }
 
+/**
+ * tokenRefreshWorkflow: a first run that refreshes on its timer, takes refreshNow and credentialsUpdated
+ * and continues as new; and a run whose grant is revoked (reauth_required), re-consented and resumed.
+ */
+async function recordTokenRefresh(stack: BenchStack, taskQueue: string): Promise<void> {
+  const client = stack.client;
+  let tenant: TenantFixture = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay-token', size: 1, seed: 12, accessTokenTtlSec: 30 });
+  const handle = await startTokenRefresh(client, { tenantId: tenant.tenantId, checkEvery: '2s', refreshWithin: '1m', maxChecksPerRun: 4, taskQueue });
+  const firstRunId = (await handle.describe()).runId;
+  await waitFor(() => getTokenStatus(client, tenant.tenantId), (s) => s.refreshes >= 1, { what: 'first refresh' });
+  await requestTokenRefresh(client, tenant.tenantId);
+  await notifyCredentialsUpdated(client, { tenantId: tenant.tenantId, taskQueue });
+  await waitFor(() => getTokenStatus(client, tenant.tenantId), (s) => s.runs >= 2, { what: 'continue-as-new' });
+  await save(handle, 'tokenRefreshWorkflow-continued-as-new', firstRunId);
+  await handle.terminate('recorded');
+
+  tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay-token-revoked', size: 1, seed: 13 });
+  const revoked = await startTokenRefresh(client, { tenantId: tenant.tenantId, checkEvery: '1s', refreshWithin: '1m', taskQueue });
+  await waitFor(() => getTokenStatus(client, tenant.tenantId), (s) => s.state === 'active', { what: 'active' });
+  await simAdmin(stack.state, 'POST', `/admin/grants/${tenant.grantId}/revoke`);
+  await requestTokenRefresh(client, tenant.tenantId);
+  await waitFor(() => getTokenStatus(client, tenant.tenantId), (s) => s.state === 'reauth_required', { what: 'reauth_required' });
+  tenant = await reconsentTenant(stack.state, stack.pool, tenant);
+  await notifyCredentialsUpdated(client, { tenantId: tenant.tenantId, taskQueue });
+  await waitFor(() => getTokenStatus(client, tenant.tenantId), (s) => s.state === 'active', { what: 'active again' });
+  await revoked.terminate('recorded');
+  await save(revoked, 'tokenRefreshWorkflow-reauth-required');
+}
+
 async function main(): Promise<void> {
-  const stack = await startBenchStack();
+  const only = process.argv.slice(2);
+  const wanted = (type: string) => only.length === 0 || only.includes(type);
+  // Unencrypted payloads: committed histories must replay without a key.
+  const stack = await startBenchStack({ payloadEncryption: false });
   temporalAddress = stack.state.temporalAddress;
   try {
     const taskQueue = 'record-histories';
     await stack.startWorker(taskQueue);
-    const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay', size: 'small', seed: 11 });
     fs.mkdirSync(OUT, { recursive: true });
+    if (wanted('tokenRefreshWorkflow')) await recordTokenRefresh(stack, taskQueue);
+    if (!wanted('snapshotWorkflow')) return;
+    const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay', size: 'small', seed: 11 });
 
     const completed = await startSnapshot(stack.client, { tenantId: tenant.tenantId, type: 'daily', window: '2026-01-01', taskQueue });
     await completed.result();
