@@ -16,7 +16,7 @@ import { isCanonicalWindowStart, isSnapshotType } from '../domain/snapshot-windo
 import { isTenantId } from '../domain/tenant-id';
 import { snapshotWorkflowId } from '../domain/workflow-ids';
 import { handOffToDriftScan } from './drift-handoff';
-import { failureReason } from './failure-reason';
+import { failureReason, failureType } from './failure-reason';
 import { SNAPSHOT_TYPE, TENANT_ID, WINDOW_START } from './search-attributes';
 import {
   snapshotProgressQuery,
@@ -35,6 +35,9 @@ const jira = proxyActivities<Activities>({
   heartbeatTimeout: '1 minute',
   retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
 });
+
+/** Activity failure types that mean the tenant needs re-consent (activities/failures.ts). */
+const REAUTH_FAILURES = new Set(['ReauthRequiredError', 'WriteScopesRefusedError']);
 
 function validate(input: SnapshotWorkflowInput): void {
   const problems: string[] = [];
@@ -112,6 +115,14 @@ export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<Sn
     const final = await store.finalizeSnapshot({ ...ref, pages });
     completed = { snapshotId: claim.snapshotId, status: 'COMPLETED', rootHash: final.rootHash, objectCount: final.objectCount };
   } catch (err) {
+    if (REAUTH_FAILURES.has(failureType(err) ?? '')) {
+      // The grant died mid-snapshot (the tenant is now reauth_required): skipped, like a window that
+      // starts while the tenant needs re-consent, instead of a failure that would be retried.
+      progress.phase = 'done';
+      const reason = `tenant reauth_required: ${failureReason(err)}`;
+      await CancellationScope.nonCancellable(() => store.endSnapshotIncomplete({ ...ref, status: 'skipped', reason }));
+      return { snapshotId: claim.snapshotId, status: 'SKIPPED', rootHash: null, objectCount: null, reason };
+    }
     progress.phase = 'failed';
     const reason = failureReason(err);
     // Record the failure even if the workflow is being cancelled, so the window can be redone.

@@ -175,6 +175,19 @@ test('a revoked grant: reauth_required silently, snapshots SKIPPED, waits for cr
   expect(done.status).toBe('COMPLETED');
 });
 
+test('a grant revoked in the middle of a snapshot: the window is SKIPPED with the reason, not failed', async () => {
+  const tenant = await onboardTenant(stack, pool, { tenantId: uniqueId('tok-midsnap') });
+  await simAdmin(stack, 'POST', `/admin/grants/${tenant.grantId}/revoke`);
+  // The stored token looks expired, so the first Jira call refreshes on demand and meets invalid_grant.
+  await pool.query(`UPDATE credentials SET access_expires_at = now() - interval '1 second' WHERE tenant_id = $1`, [tenant.tenantId]);
+  const result = await runSnapshot(client, { tenantId: tenant.tenantId, type: 'daily', window: '2026-07-04', taskQueue });
+  expect(result.status).toBe('SKIPPED');
+  expect(result.reason).toMatch(/reauth_required.*invalid_grant/);
+  const row = await pool.query('SELECT status, status_reason FROM snapshots WHERE tenant_id = $1 AND id = $2', [tenant.tenantId, result.snapshotId]);
+  expect(row.rows[0].status).toBe('skipped');
+  expect((await grant(tenant.grantId)).invalidGrants).toBe(1);
+});
+
 test('write scopes: reported in status, refused on refresh once the operator withdraws the opt-in', async () => {
   const scopes = [...REQUESTED_SCOPES, 'manage:jira-configuration'];
   const tenant = await onboardTenant(stack, pool, { tenantId: uniqueId('tok-write'), scopes, allowWriteScopes: true });
