@@ -36,7 +36,7 @@ export async function benchTokens(stack: BenchStack, args: { tenants: number; se
   const taskQueue = 'bench-tokens';
   const log = (line: string) => process.stderr.write(`bench tokens: ${line}\n`);
   // On-demand margin 10 s (production: 5 min for 1 h tokens), below the 30 s the workflow keeps.
-  const worker = await stack.startWorker(taskQueue, { JIRA_TOKEN_MIN_VALIDITY_MS: '10000', LOG_LEVEL: 'warn' });
+  const worker = await stack.startWorker(taskQueue, { JIRA_TOKEN_MIN_VALIDITY_MS: '10000' });
   const pid = worker.child.pid!;
 
   const t0 = Date.now();
