@@ -94,61 +94,70 @@ export interface ComparedPage {
   boundary: string | null;
   compared: number;
   differences: EntryDifference[];
+  /** Canonical bodies of the modified entries' before and after hashes. */
+  bodies: Map<string, string>;
 }
+
+// A side that returned a full page may have more keys after its last one, so the page ends at the
+// smaller of the two sides' n-th keys (LEAST ignores the NULL of a side that ran out). Prepared
+// (named) because it runs thousands of times per scan and planning cost as much as executing; the
+// page size is part of the text (a validated integer), since a generic plan that does not know the
+// LIMIT chooses to read whole snapshots.
+const compareEntryPageSql = (pageSize: number) => `
+  WITH a AS (
+    SELECT object_key, object_type, object_hash FROM snapshot_entries
+     WHERE tenant_id = $1 AND snapshot_id = $2 AND object_key > $4 ORDER BY object_key LIMIT ${pageSize}),
+  b AS (
+    SELECT object_key, object_type, object_hash FROM snapshot_entries
+     WHERE tenant_id = $1 AND snapshot_id = $3 AND object_key > $4 ORDER BY object_key LIMIT ${pageSize}),
+  bound AS (
+    SELECT LEAST((SELECT object_key FROM a ORDER BY object_key OFFSET ${pageSize - 1} LIMIT 1),
+                 (SELECT object_key FROM b ORDER BY object_key OFFSET ${pageSize - 1} LIMIT 1)) AS k),
+  merged AS (
+    SELECT COALESCE(a.object_key, b.object_key) AS object_key,
+           a.object_type AS before_type, b.object_type AS after_type, a.object_hash AS before_hash, b.object_hash AS after_hash
+      FROM a FULL OUTER JOIN b ON a.object_key = b.object_key
+     WHERE (SELECT k FROM bound) IS NULL OR COALESCE(a.object_key, b.object_key) <= (SELECT k FROM bound)),
+  differing AS (SELECT * FROM merged WHERE before_hash IS DISTINCT FROM after_hash)
+  SELECT (SELECT k FROM bound) AS boundary, (SELECT count(*) FROM merged) AS compared, d.*,
+         -- Scalar subqueries: a handful of index lookups per page, never a join over the tenant's bodies.
+         CASE WHEN d.after_hash IS NOT NULL THEN (SELECT body FROM config_objects WHERE tenant_id = $1 AND hash = d.before_hash) END AS before_body,
+         CASE WHEN d.before_hash IS NOT NULL THEN (SELECT body FROM config_objects WHERE tenant_id = $1 AND hash = d.after_hash) END AS after_body
+    FROM (SELECT 1) AS one
+    LEFT JOIN differing AS d ON true
+   ORDER BY d.object_key`;
 
 /**
  * Compares the next page of two snapshots' key-sorted entry lists after `after`, in one SQL statement:
- * up to `pageSize` entries of each side, merged by key up to the smaller of the two sides' last keys
- * (a side that returned a full page may have more keys beyond its last one). Only differing rows leave
- * the database.
+ * up to `pageSize` entries of each side, merged by key. Only differing rows (with the bodies of
+ * modified ones) leave the database.
  */
 export async function compareEntryPage(
   db: Queryable,
   p: { tenantId: string; baseSnapshotId: string; targetSnapshotId: string; after: string; pageSize: number },
 ): Promise<ComparedPage> {
-  const { rows } = await db.query(
-    `WITH a AS (
-       SELECT object_key, object_type, object_hash FROM snapshot_entries
-        WHERE tenant_id = $1 AND snapshot_id = $2 AND object_key > $4 ORDER BY object_key LIMIT $5),
-     b AS (
-       SELECT object_key, object_type, object_hash FROM snapshot_entries
-        WHERE tenant_id = $1 AND snapshot_id = $3 AND object_key > $4 ORDER BY object_key LIMIT $5),
-     sides AS (
-       SELECT (SELECT count(*) FROM a) AS na, (SELECT max(object_key) FROM a) AS ka,
-              (SELECT count(*) FROM b) AS nb, (SELECT max(object_key) FROM b) AS kb),
-     bound AS (
-       SELECT CASE WHEN na = $5 AND nb = $5 THEN LEAST(ka, kb) WHEN na = $5 THEN ka WHEN nb = $5 THEN kb END AS k FROM sides),
-     merged AS (
-       SELECT COALESCE(a.object_key, b.object_key) AS object_key,
-              a.object_type AS before_type, b.object_type AS after_type, a.object_hash AS before_hash, b.object_hash AS after_hash
-         FROM a FULL OUTER JOIN b ON a.object_key = b.object_key
-        WHERE (SELECT k FROM bound) IS NULL OR COALESCE(a.object_key, b.object_key) <= (SELECT k FROM bound))
-     SELECT (SELECT k FROM bound) AS boundary, (SELECT count(*) FROM merged) AS compared, d.*
-       FROM (SELECT 1) AS one
-       LEFT JOIN (SELECT * FROM merged WHERE before_hash IS DISTINCT FROM after_hash) AS d ON true
-      ORDER BY d.object_key`,
-    [p.tenantId, p.baseSnapshotId, p.targetSnapshotId, p.after, p.pageSize],
-  );
+  if (!Number.isInteger(p.pageSize) || p.pageSize < 1 || p.pageSize > 500) throw new RangeError('pageSize must be an integer from 1 to 500');
+  const { rows } = await db.query({
+    name: `jira-drift.compare-entry-page.${p.pageSize}`,
+    text: compareEntryPageSql(p.pageSize),
+    values: [p.tenantId, p.baseSnapshotId, p.targetSnapshotId, p.after],
+  });
   const first = rows[0];
-  return {
-    boundary: first?.boundary ?? null,
-    compared: Number(first?.compared ?? 0),
-    differences: rows
-      .filter((r) => r.object_key !== null)
-      .map((r) => ({
-        key: r.object_key,
-        beforeType: r.before_type,
-        afterType: r.after_type,
-        beforeHash: r.before_hash,
-        afterHash: r.after_hash,
-      })),
-  };
+  const bodies = new Map<string, string>();
+  const differences: EntryDifference[] = [];
+  for (const r of rows) {
+    if (r.object_key === null) continue;
+    differences.push({ key: r.object_key, beforeType: r.before_type, afterType: r.after_type, beforeHash: r.before_hash, afterHash: r.after_hash });
+    if (r.before_body !== null) bodies.set(r.before_hash, r.before_body);
+    if (r.after_body !== null) bodies.set(r.after_hash, r.after_body);
+  }
+  return { boundary: first?.boundary ?? null, compared: Number(first?.compared ?? 0), differences, bodies };
 }
 
 /** Canonical bodies by hash (content-addressed, per tenant). */
 export async function loadBodies(db: Queryable, tenantId: string, hashes: string[]): Promise<Map<string, string>> {
   if (hashes.length === 0) return new Map();
-  const { rows } = await db.query('SELECT hash, body FROM config_objects WHERE tenant_id = $1 AND hash = ANY($2::text[])', [
+  const { rows } = await db.query('SELECT hash, body FROM config_objects WHERE tenant_id = $1 AND hash = ANY($2::bpchar[])', [
     tenantId,
     [...new Set(hashes)],
   ]);
@@ -161,12 +170,13 @@ export async function insertDriftEvents(
 ): Promise<number> {
   if (w.events.length === 0) return 0;
   const e = w.events;
-  const result = await db.query(
-    `INSERT INTO drift_events (tenant_id, scan_id, snapshot_type, window_start, object_key, object_type, change, before_hash, after_hash, changed_paths)
+  const result = await db.query({
+    name: 'jira-drift.insert-drift-events',
+    text: `INSERT INTO drift_events (tenant_id, scan_id, snapshot_type, window_start, object_key, object_type, change, before_hash, after_hash, changed_paths)
      SELECT $1, $2, $3, $4, k, t, c, bh, ah, p
        FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[]) AS u(k, t, c, bh, ah, p)
      ON CONFLICT (scan_id, object_key) DO NOTHING`,
-    [
+    values: [
       w.tenantId,
       w.scanId,
       w.snapshotType,
@@ -178,7 +188,7 @@ export async function insertDriftEvents(
       e.map((x) => x.afterHash),
       e.map((x) => JSON.stringify(x.changedPaths)),
     ],
-  );
+  });
   return result.rowCount ?? 0;
 }
 

@@ -142,7 +142,7 @@ export async function storePage(
     await assertOwned(client, w.tenantId, w.snapshotId, w.runId);
     // Most bodies are already stored (unchanged objects): look their hashes up first so only new
     // bodies cross the wire. ON CONFLICT still covers a concurrent writer of the same body.
-    const known = await client.query<{ hash: string }>('SELECT hash FROM config_objects WHERE tenant_id = $1 AND hash = ANY($2::text[])', [
+    const known = await client.query<{ hash: string }>('SELECT hash FROM config_objects WHERE tenant_id = $1 AND hash = ANY($2::bpchar[])', [
       w.tenantId,
       objects.map((o) => o.hash),
     ]);

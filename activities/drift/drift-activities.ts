@@ -9,7 +9,6 @@ import {
   completeDriftScan,
   findPreviousCompleteSnapshot,
   insertDriftEvents,
-  loadBodies,
   type DriftTotals,
 } from '../../store/drift-store';
 import type { ActivityDeps } from '../deps';
@@ -69,35 +68,48 @@ export function createDriftActivities(deps: ActivityDeps) {
         const ctx = Context.current();
         const resumed = ctx.info.heartbeatDetails as ChunkProgress | undefined;
         // A retried attempt continues after the last page its predecessor committed and heartbeated.
-        const progress: ChunkProgress =
+        let committed: ChunkProgress =
           resumed && typeof resumed.cursor === 'string' ? resumed : { ...zeroTotals(), cursor: input.cursor, done: false, pagesRead: 0 };
-        while (!progress.done && progress.pagesRead < input.pages) {
+        // Two-stage pipeline: page N's events are written while page N+1 is compared. Progress is
+        // heartbeated only once a page's write has committed.
+        let reading = committed;
+        let writing: { write: Promise<unknown>; after: ChunkProgress } | undefined;
+        while (!reading.done && reading.pagesRead < input.pages) {
           const page = await compareEntryPage(deps.pool, {
             tenantId: input.tenantId,
             baseSnapshotId: input.baseSnapshotId,
             targetSnapshotId: input.targetSnapshotId,
-            after: progress.cursor,
+            after: reading.cursor,
             pageSize: input.pageSize,
           });
-          const modifiedHashes = page.differences.flatMap((d) => (d.beforeHash && d.afterHash ? [d.beforeHash, d.afterHash] : []));
-          const bodies = await loadBodies(deps.pool, input.tenantId, modifiedHashes);
-          const events = page.differences.map((d) => draftDriftEvent(d, (hash) => bodies.get(hash)));
-          await insertDriftEvents(deps.pool, {
+          const events = page.differences.map((d) => draftDriftEvent(d, (hash) => page.bodies.get(hash)));
+          // Counts come from what the page holds, not from rows inserted: a redone page counts the same.
+          const next: ChunkProgress = { ...reading, compared: reading.compared + page.compared, pagesRead: reading.pagesRead + 1 };
+          for (const e of events) next[e.change]++;
+          if (page.boundary === null) next.done = true;
+          else next.cursor = page.boundary;
+          if (writing) {
+            await writing.write;
+            committed = writing.after;
+            ctx.heartbeat(committed);
+          }
+          const write = insertDriftEvents(deps.pool, {
             tenantId: input.tenantId,
             scanId: input.scanId,
             snapshotType: input.snapshotType,
             windowStart: input.windowStart,
             events,
           });
-          // Counts come from what the page holds, not from rows inserted: a redone page counts the same.
-          progress.compared += page.compared;
-          for (const e of events) progress[e.change]++;
-          progress.pagesRead++;
-          if (page.boundary === null) progress.done = true;
-          else progress.cursor = page.boundary;
-          ctx.heartbeat(progress);
+          write.catch(() => {}); // awaited below; this only keeps a failure from going unhandled meanwhile
+          writing = { write, after: next };
+          reading = next;
         }
-        return progress;
+        if (writing) {
+          await writing.write;
+          committed = writing.after;
+          ctx.heartbeat(committed);
+        }
+        return committed;
       });
     },
 

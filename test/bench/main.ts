@@ -1,29 +1,46 @@
 // `npm run bench -- <scenario> [--option value]`: runs one scenario on the real stack and prints one
 // JSON object on its last line (contract in DESIGN.md; results recorded in BENCHMARKS.md).
 import { benchDedup } from './dedup';
-import { startBenchStack } from './bench-stack';
+import { benchDrift } from './drift';
+import { startBenchStack, type BenchStack } from './bench-stack';
 import { benchSnapshot } from './snapshot';
+import { benchTokens } from './tokens';
 
-function option(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
-}
+type Options = (name: string, fallback: string) => string;
+const optionalNumber = (value: string) => (value === '' ? undefined : Number(value));
+
+const SCENARIOS: Record<string, (stack: BenchStack, option: Options) => Promise<object>> = {
+  dedup: (stack, option) => benchDedup(stack, { attempts: Number(option('attempts', '1000')) }),
+  snapshot: (stack, option) => benchSnapshot(stack, { latencyMs: Number(option('latency-ms', '25')), size: option('size', 'large') }),
+  drift: (stack, option) =>
+    benchDrift(stack, {
+      entries: Number(option('entries', '1000000')),
+      pageSize: optionalNumber(option('page-size', '')),
+      pagesPerActivity: optionalNumber(option('pages-per-activity', '')),
+      activitiesPerRun: optionalNumber(option('activities-per-run', '')),
+    }),
+  tokens: (stack, option) =>
+    benchTokens(stack, {
+      tenants: Number(option('tenants', '1000')),
+      seconds: Number(option('seconds', '180')),
+      snapshotLoops: Number(option('snapshot-loops', '2')),
+    }),
+};
 
 async function main(): Promise<void> {
   const [scenario, ...rest] = process.argv.slice(2);
-  const scenarios = ['dedup', 'snapshot'];
-  if (!scenario || !scenarios.includes(scenario)) {
-    process.stderr.write(`usage: npm run bench -- <${scenarios.join('|')}> [options]\n`);
+  const run = scenario ? SCENARIOS[scenario] : undefined;
+  if (!run) {
+    process.stderr.write(`usage: npm run bench -- <${Object.keys(SCENARIOS).join('|')}> [options]\n`);
     process.exit(2);
   }
+  const option: Options = (name, fallback) => {
+    const i = rest.indexOf(`--${name}`);
+    return i >= 0 && rest[i + 1] !== undefined ? rest[i + 1]! : fallback;
+  };
   const stack = await startBenchStack();
   try {
-    let result: object;
-    if (scenario === 'dedup') {
-      result = await benchDedup(stack, { attempts: Number(option(rest, 'attempts', '1000')) });
-    } else {
-      result = await benchSnapshot(stack, { latencyMs: Number(option(rest, 'latency-ms', '25')), size: option(rest, 'size', 'large') });
-    }
+    const result = await run(stack, option);
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await stack.close();
