@@ -14,7 +14,7 @@ export interface DriftScanInput {
   targetSnapshotId: string;
   /** Object keys per page, 1–500 (default 500). */
   pageSize?: number;
-  /** Pages per activity (default 20). */
+  /** Pages per activity (default 100): each activity heartbeats its cursor after every page. */
   pagesPerActivity?: number;
   /** Activities per run before continuing as new (default 100). */
   activitiesPerRun?: number;

@@ -61,7 +61,7 @@ export async function driftScanWorkflow(input: DriftScanInput): Promise<DriftSca
   validate(input);
   const { tenantId, baseSnapshotId, targetSnapshotId } = input;
   const pageSize = input.pageSize ?? DRIFT_PAGE_SIZE.default;
-  const pagesPerActivity = input.pagesPerActivity ?? 20;
+  const pagesPerActivity = input.pagesPerActivity ?? 100;
   const activitiesPerRun = input.activitiesPerRun ?? 100;
 
   const progress: DriftScanProgress = {
