@@ -8,7 +8,8 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { WorkflowHandle } from '@temporalio/client';
 import { temporalBinary } from '../../scripts/temporal-dev-server';
-import { startSnapshot } from '../../client/snapshots';
+import { startDriftScan } from '../../client/drift-scans';
+import { runSnapshot, startSnapshot } from '../../client/snapshots';
 import { getTokenStatus, notifyCredentialsUpdated, requestTokenRefresh, startTokenRefresh } from '../../client/token-refresh';
 import { startBenchStack } from '../bench/bench-stack';
 import { onboardTenant, reconsentTenant, simAdmin, type TenantFixture } from '../support/tenant-fixture';
@@ -69,6 +70,40 @@ async function recordTokenRefresh(stack: BenchStack, taskQueue: string): Promise
   await save(revoked, 'tokenRefreshWorkflow-reauth-required');
 }
 
+/**
+ * driftScanWorkflow: the scan a snapshot hands off to (and that snapshot's history, with the patch
+ * marker and the child start), and an on-demand scan in tiny pages that continues as new.
+ */
+async function recordDriftScan(stack: BenchStack, taskQueue: string): Promise<void> {
+  const client = stack.client;
+  const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay-drift', size: 'small', seed: 14 });
+  const snap = (window: string) => startSnapshot(client, { tenantId: tenant.tenantId, type: 'hourly', window, taskQueue });
+  const s1 = await (await snap('2026-02-01T00:00:00Z')).result();
+  const statuses = await simAdmin<Array<{ id: string; name: string }>>(stack.state, 'GET', `/admin/sites/${tenant.cloudId}/objects/status`);
+  await simAdmin(stack.state, 'PATCH', `/admin/sites/${tenant.cloudId}/objects/status/${statuses[0]!.id}`, { name: 'Renamed for replay' });
+  await simAdmin(stack.state, 'POST', `/admin/sites/${tenant.cloudId}/objects/field`, { name: 'Replay Field' });
+  const second = await snap('2026-02-01T01:00:00Z');
+  const s2 = await second.result();
+  await client.workflow.getHandle(s2.driftScanWorkflowId!).result();
+  await save(second.handle, 'snapshotWorkflow-drift-handoff');
+  await save(client.workflow.getHandle(s2.driftScanWorkflowId!), 'driftScanWorkflow-completed');
+
+  const s3 = await runSnapshot(client, { tenantId: tenant.tenantId, type: 'hourly', window: '2026-02-01T02:00:00Z', taskQueue });
+  const scan = await startDriftScan(client, {
+    tenantId: tenant.tenantId,
+    baseSnapshotId: s1.snapshotId,
+    targetSnapshotId: s3.snapshotId,
+    pageSize: 20,
+    pagesPerActivity: 2,
+    activitiesPerRun: 2,
+    taskQueue,
+  });
+  await scan.result();
+  const firstRunId = (scan.handle as WorkflowHandle & { firstExecutionRunId: string }).firstExecutionRunId;
+  await save(scan.handle, 'driftScanWorkflow-continued-as-new', firstRunId);
+  await save(scan.handle, 'driftScanWorkflow-last-run');
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const wanted = (type: string) => only.length === 0 || only.includes(type);
@@ -80,6 +115,7 @@ async function main(): Promise<void> {
     await stack.startWorker(taskQueue);
     fs.mkdirSync(OUT, { recursive: true });
     if (wanted('tokenRefreshWorkflow')) await recordTokenRefresh(stack, taskQueue);
+    if (wanted('driftScanWorkflow')) await recordDriftScan(stack, taskQueue);
     if (!wanted('snapshotWorkflow')) return;
     const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay', size: 'small', seed: 11 });
 
