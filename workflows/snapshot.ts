@@ -115,7 +115,7 @@ export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<Sn
     const final = await store.finalizeSnapshot({ ...ref, pages });
     completed = { snapshotId: claim.snapshotId, status: 'COMPLETED', rootHash: final.rootHash, objectCount: final.objectCount };
   } catch (err) {
-    if (REAUTH_FAILURES.has(failureType(err) ?? '')) {
+    if (REAUTH_FAILURES.has(failureType(err) ?? '') && patched('skip-window-on-reauth')) {
       // The grant died mid-snapshot (the tenant is now reauth_required): skipped, like a window that
       // starts while the tenant needs re-consent, instead of a failure that would be retried.
       progress.phase = 'done';
