@@ -35,7 +35,7 @@ export interface TokenStatus {
   writeScopes: string[];
   writeScopesAllowed: boolean;
   credentialVersion: string | null;
-  /** Refreshes made by this workflow, across continue-as-new. */
+  /** Refreshes recorded by this workflow, across continue-as-new (a repeated check may add one unrecorded). */
   refreshes: number;
   /** Signals received, across continue-as-new (a signal is never lost around the switch). */
   signalsReceived: { refreshNow: number; credentialsUpdated: number };

@@ -8,7 +8,7 @@ import {
   condition,
   continueAsNew,
   log,
-  proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertMemo,
   upsertSearchAttributes,
@@ -34,7 +34,13 @@ import {
   type TokenStatus,
 } from './token-refresh-contract';
 
-const tokens = proxyActivities<Activities>({
+// A local activity: a check is a few milliseconds of SQL (plus one token call when due), and one check
+// per tenant every checkEvery is the service's steadiest load. Inside the workflow task a check costs
+// one workflow task and a marker instead of an activity task's extra round trips through the server.
+// Local activities are at-least-once per workflow task: a task that fails to complete (a signal racing
+// continue-as-new) runs the check again, which may refresh once more. That is harmless here: the
+// refresh is single-flight and its rotation is committed before anyone uses it.
+const tokens = proxyLocalActivities<Activities>({
   // The token endpoint call has its own 15 s timeout; the rest is waiting for the tenant's row lock.
   startToCloseTimeout: '1 minute',
   // Retrying is safe: a lost answer leaves the old refresh token in the store, usable inside the

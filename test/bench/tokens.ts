@@ -58,6 +58,7 @@ export async function benchTokens(stack: BenchStack, args: { tenants: number; se
   const sampler = setInterval(() => (rssSampledPeak = Math.max(rssSampledPeak, rssMb(pid, 'VmRSS'))), 1000);
   let snapshots = 0;
   let snapshotErrors = 0;
+  let snapshotsUnfinished = 0;
   let window = Date.parse('2026-01-01T00:00:00Z');
   await Promise.all(
     Array.from({ length: args.snapshotLoops }, async (_, loop) => {
@@ -65,8 +66,13 @@ export async function benchTokens(stack: BenchStack, args: { tenants: number; se
         const tenantId = tenantIds[(k * 7919) % args.tenants]!;
         window += 3_600_000;
         try {
-          const r = await runSnapshot(stack.client, { tenantId, type: 'hourly', window: new Date(window).toISOString(), taskQueue });
-          if (r.status === 'COMPLETED') snapshots++;
+          // A snapshot still queued at the deadline is left behind rather than stretching the run.
+          const run = runSnapshot(stack.client, { tenantId, type: 'hourly', window: new Date(window).toISOString(), taskQueue });
+          const r = await Promise.race([run, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), Math.max(0, deadline - Date.now())))]);
+          if (r === undefined) {
+            run.catch(() => undefined);
+            snapshotsUnfinished++;
+          } else if (r.status === 'COMPLETED') snapshots++;
         } catch {
           snapshotErrors++;
         }
@@ -82,7 +88,9 @@ export async function benchTokens(stack: BenchStack, args: { tenants: number; se
 
   const query = `WorkflowType = 'tokenRefreshWorkflow' AND ExecutionStatus = 'Running'`;
   const running = (await stack.client.workflow.count(query)).count;
-  for await (const wf of stack.client.workflow.list({ query })) await stack.client.workflow.getHandle(wf.workflowId).terminate('benchmark done').catch(() => {});
+  const ids: string[] = [];
+  for await (const wf of stack.client.workflow.list({ query })) ids.push(wf.workflowId);
+  await pool(ids.length, 32, (i) => stack.client.workflow.getHandle(ids[i]!).terminate('benchmark done').then(() => undefined, () => undefined));
 
   return {
     scenario: 'tokens',
@@ -96,6 +104,7 @@ export async function benchTokens(stack: BenchStack, args: { tenants: number; se
     jiraRequests: stats.requests,
     snapshots,
     snapshotErrors,
+    snapshotsUnfinished,
     tokenWorkflowsRunning: running,
     tenantsNotActive: rows[0].n,
   };

@@ -127,8 +127,13 @@ test('continue-as-new carries the state, and no signal is lost around the switch
   const s = await waitStatus(tenant.tenantId, (x) => x.signalsReceived.refreshNow === signals && x.nextCheckAt !== null, 'all signals counted');
   expect(s.runs).toBeGreaterThan(2);
   expect(s.refreshes).toBeGreaterThanOrEqual(1);
-  // Signals coalesce, refreshes happen one at a time: every refresh the sim saw is one the workflow counted.
-  expect((await grant(tenant.grantId)).refreshes).toBe(s.refreshes);
+  // Signals coalesce. A check whose workflow task was rejected (a signal racing continue-as-new) runs
+  // again and may refresh again, so the token endpoint can count more refreshes than the workflow
+  // recorded, never fewer; and the grant survives all of them.
+  const g = await grant(tenant.grantId);
+  expect(g.refreshes).toBeGreaterThanOrEqual(s.refreshes);
+  expect(g).toMatchObject({ revoked: false, invalidGrants: 0 });
+  expect((await getTenant(pool, tenant.tenantId))!.status).toBe('active');
   await sleep(1500);
   expect((await status(tenant.tenantId)).signalsReceived.refreshNow).toBe(signals);
 });
