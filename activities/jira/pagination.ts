@@ -123,7 +123,14 @@ async function fetchRestSequentially(
     await onPage(page.values, { startAt, index });
     objects += page.values.length;
     const nextStartAt = startAt + page.values.length;
-    if (isLastPage(page, nextStartAt)) return { pages: index + 1, objects };
+    if (isLastPage(page, nextStartAt)) {
+      // total did not change between pages, so the pages must add up to it: a page cut short (or a
+      // last page that says so too early) would otherwise make a partial snapshot look complete.
+      if (first.total !== undefined && objects !== first.total) {
+        throw new JiraPagingError(def.path, `pages hold ${objects} objects but total is ${first.total}`);
+      }
+      return { pages: index + 1, objects };
+    }
     if (index + 1 >= MAX_SEQUENTIAL_PAGES) throw new JiraPagingError(def.path, `more than ${MAX_SEQUENTIAL_PAGES} pages`);
     startAt = nextStartAt;
     // The server may grant fewer than requested; continuing from what arrived handles that.

@@ -168,3 +168,11 @@ describe('other shapes', () => {
     expect((error as Error).message).toContain(def.path);
   });
 });
+
+describe('PageBean pages that do not add up to their total', () => {
+  it('rejects a last page cut short (isLast true, fewer values than total)', async () => {
+    const all = items(10);
+    const { client } = await clientFor((_req, res) => sendJson(res, 200, { startAt: 0, maxResults: 50, total: 10, isLast: true, values: all.slice(0, 5) }));
+    await expect(collect(client, SCREENS)).rejects.toBeInstanceOf(JiraPagingError);
+  });
+});
