@@ -19,6 +19,8 @@ const installSchema = z.object({
   authorizationCode: z.string().min(1).max(5000),
   redirectUri: z.string().url().max(2000),
   allowWriteScopes: z.boolean().default(false),
+  /** Refuse the grant (nothing stored) unless it carries every one of these scopes. */
+  requiredScopes: z.array(z.string().min(1).max(200)).max(100).optional(),
 });
 
 export type InstallTenantInput = z.input<typeof installSchema>;
@@ -44,6 +46,10 @@ export async function installTenant(deps: InstallTenantDeps, input: InstallTenan
   const writeScopes = findWriteScopes(tokens.scope);
   if (writeScopes.length > 0 && !p.allowWriteScopes) {
     throw new InvalidInputError(`the grant carries write scopes (${writeScopes.join(', ')}); jira-drift only needs read scopes`);
+  }
+  const missingScopes = (p.requiredScopes ?? []).filter((s) => !tokens.scope.includes(s));
+  if (missingScopes.length > 0) {
+    throw new InvalidInputError(`the grant lacks scopes jira-drift needs: ${missingScopes.join(', ')} (consent again with every requested scope)`);
   }
   const resources = await getAccessibleResources(deps.apiBaseUrl, tokens.accessToken);
   const site = resources.find((r) => normalizeSiteUrl(r.url) === normalizeSiteUrl(p.siteUrl));

@@ -2,3 +2,4 @@
 export { snapshotWorkflow } from './snapshot';
 export { tokenRefreshWorkflow } from './token-refresh';
 export { driftScanWorkflow } from './drift-scan';
+export { scheduledSnapshotWorkflow } from './scheduled-snapshot';

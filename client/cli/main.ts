@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDriftCommands } from './drift-commands';
 import { registerSnapshotCommands } from './snapshot-commands';
+import { registerTenantCommands } from './tenant-commands';
 
 export function buildProgram(): Command {
   const program = new Command('jira-drift')
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerSnapshotCommands(program);
   registerDriftCommands(program);
+  registerTenantCommands(program);
   return program;
 }
 

@@ -4,6 +4,9 @@ import { loadEnv } from '../../config/env';
 import { parseSnapshotOptions, startSnapshot } from '../snapshots';
 import { connectClient } from '../temporal-client';
 import { fail, printResult } from './output';
+import { registerBackfillCommand } from './backfill-command';
+import { progressEnabled, renderSnapshotProgress, waitWithProgress } from './progress';
+import { snapshotProgressQuery } from '../../workflows/snapshot-contract';
 
 export function registerSnapshotCommands(program: Command): void {
   const snapshot = program.command('snapshot').description('snapshot a tenant\'s Jira configuration');
@@ -16,7 +19,8 @@ export function registerSnapshotCommands(program: Command): void {
     .option('--window <iso>', 'any instant or date inside the window (default: now)')
     .option('--no-wait', 'return once started instead of waiting for the result')
     .option('--json', 'print JSON')
-    .action(async (opts: { tenant: string; type: string; window?: string; wait: boolean; json?: boolean }) => {
+    .option('--progress', 'print progress lines to stderr while waiting (default: only on a terminal)')
+    .action(async (opts: { tenant: string; type: string; window?: string; wait: boolean; json?: boolean; progress?: boolean }) => {
       try {
         const env = loadEnv();
         const options = {
@@ -31,7 +35,9 @@ export function registerSnapshotCommands(program: Command): void {
         if (!opts.wait) {
           printResult({ workflowId: started.workflowId, windowStart: started.windowStart }, !!opts.json, () => `started ${started.workflowId}`);
         } else {
-          const result = await started.result();
+          const result = await waitWithProgress(started.handle, snapshotProgressQuery, renderSnapshotProgress, started.result(), {
+            enabled: progressEnabled(opts.progress),
+          });
           printResult({ workflowId: started.workflowId, windowStart: started.windowStart, ...result }, !!opts.json, () =>
             [
               `${result.status} ${started.workflowId}`,
@@ -45,4 +51,6 @@ export function registerSnapshotCommands(program: Command): void {
         fail(err);
       }
     });
+
+  registerBackfillCommand(snapshot);
 }

@@ -1,0 +1,169 @@
+// `jira-drift tenant ...`: install (one step, idempotent), list, show, pause, resume, remove.
+import type { Command } from 'commander';
+import { SNAPSHOT_TYPES } from '../../domain/snapshot-window';
+import { InvalidInputError } from '../errors';
+import { listTenantSummaries, pauseTenant, provisionTenant, removeTenant, resumeTenant, showTenant, type TenantDetails } from '../tenant-lifecycle';
+import { assertTenant } from '../tenant-status';
+import { openCliDeps, secretBoxFrom, type CliDeps } from './cli-deps';
+import { fail, printResult } from './output';
+import { readInstallSecrets } from './secret-input';
+
+function parseTypes(value: string): Array<(typeof SNAPSHOT_TYPES)[number]> {
+  const types = value.split(',').map((t) => t.trim()).filter(Boolean);
+  const bad = types.filter((t) => !(SNAPSHOT_TYPES as readonly string[]).includes(t));
+  if (types.length === 0 || bad.length > 0) throw new InvalidInputError(`--types must be a comma-separated list of ${SNAPSHOT_TYPES.join(', ')}`);
+  return types as Array<(typeof SNAPSHOT_TYPES)[number]>;
+}
+
+async function withDeps<T>(work: (deps: CliDeps) => Promise<T>): Promise<T> {
+  const deps = await openCliDeps();
+  try {
+    return await work(deps);
+  } finally {
+    await deps.close();
+  }
+}
+
+function showLines(t: TenantDetails): string {
+  const lines = [
+    `tenant ${t.tenantId}: ${t.status}${t.statusReason ? ` (${t.statusReason})` : ''}`,
+    `  site ${t.siteUrl} (cloud id ${t.cloudId})`,
+    `  token: ${t.token.state ?? 'unknown'}${t.token.status?.accessExpiresAt ? `, access token expires ${t.token.status.accessExpiresAt}` : ''}${
+      t.token.status?.daysUntilGrantExpiry != null ? `, grant expires in ${t.token.status.daysUntilGrantExpiry} days` : ''
+    }${t.token.note ? ` (${t.token.note})` : ''}`,
+  ];
+  if (t.scheduleDetails.length === 0) lines.push('  schedules: none');
+  for (const s of t.scheduleDetails) {
+    lines.push(`  schedule ${s.scheduleId}: ${s.paused ? 'PAUSED' : 'active'}, next ${s.nextActionTimes[0] ?? '-'}, ${s.actionsTaken} run(s)`);
+  }
+  if (t.lastSnapshots.length === 0) lines.push('  snapshots: none yet');
+  for (const s of t.lastSnapshots) {
+    lines.push(`  snapshot ${s.snapshotId} ${s.type} ${s.windowStart} ${s.status}${s.objectCount != null ? ` ${s.objectCount} objects` : ''}${s.statusReason ? ` (${s.statusReason})` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+export function registerTenantCommands(program: Command): void {
+  const tenant = program.command('tenant').description('install and operate tenants (one Jira Cloud site each)');
+
+  tenant
+    .command('install <tenant>')
+    .description(
+      'one step, idempotent: validate and store the grant, start the token workflow, create the snapshot schedules. ' +
+        'Secrets: JIRA_DRIFT_CLIENT_SECRET and JIRA_DRIFT_AUTHORIZATION_CODE from the environment, or KEY=VALUE lines on stdin with --secrets-stdin',
+    )
+    .requiredOption('--site <url>', 'the Jira Cloud site, e.g. https://acme.atlassian.net')
+    .requiredOption('--client-id <id>', 'OAuth 2.0 (3LO) client id of the jira-drift app')
+    .option('--types <list>', 'snapshot schedules to keep: hourly,daily,weekly (comma-separated)', 'daily')
+    .option('--redirect-uri <url>', 'the redirect URI the authorization code was issued for (needed with a new code)')
+    .option('--allow-write-scopes', 'accept a grant that carries write scopes (jira-drift never writes)')
+    .option('--reconsent', 'replace the stored grant with the new authorization code')
+    .option('--secrets-stdin', 'read the secrets from stdin as KEY=VALUE lines')
+    .option('--json', 'print JSON')
+    .action(async (tenantId: string, opts: { site: string; clientId: string; types: string; redirectUri?: string; allowWriteScopes?: boolean; reconsent?: boolean; secretsStdin?: boolean; json?: boolean }) => {
+      try {
+        assertTenant(tenantId);
+        const types = parseTypes(opts.types);
+        const secrets = await readInstallSecrets(!!opts.secretsStdin);
+        const result = await withDeps(async (deps) =>
+          provisionTenant(
+            { ...deps, secretBox: secretBoxFrom(deps.env), authBaseUrl: deps.env.JIRA_AUTH_BASE_URL, apiBaseUrl: deps.env.JIRA_API_BASE_URL },
+            {
+              tenantId,
+              siteUrl: opts.site,
+              clientId: opts.clientId,
+              ...secrets,
+              redirectUri: opts.redirectUri,
+              types,
+              allowWriteScopes: !!opts.allowWriteScopes,
+              reconsent: !!opts.reconsent,
+            },
+          ),
+        );
+        printResult(result, !!opts.json, () =>
+          result.unchanged
+            ? `tenant ${tenantId}: already installed for ${result.siteUrl}, nothing changed`
+            : [`tenant ${tenantId}: installed for ${result.siteUrl}`, ...result.changes.map((c) => `  - ${c}`)].join('\n'),
+        );
+      } catch (err) {
+        fail(err);
+      }
+    });
+
+  tenant
+    .command('list')
+    .description('installed tenants with their status and schedules')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      try {
+        const tenants = await withDeps((deps) => listTenantSummaries(deps));
+        printResult(tenants, !!opts.json, () =>
+          tenants.length === 0
+            ? '(no tenants)'
+            : tenants
+                .map((t) => `${t.tenantId}\t${t.status}\t${t.siteUrl}\t${t.schedules.map((s) => `${s.type}${s.paused ? '(paused)' : ''}`).join(',') || 'no schedules'}`)
+                .join('\n'),
+        );
+      } catch (err) {
+        fail(err);
+      }
+    });
+
+  tenant
+    .command('show <tenant>')
+    .description('status, schedules, last snapshots and token state (from the token workflow\'s status query)')
+    .option('--json', 'print JSON')
+    .action(async (tenantId: string, opts: { json?: boolean }) => {
+      try {
+        assertTenant(tenantId);
+        const details = await withDeps((deps) => showTenant(deps, tenantId));
+        printResult(details, !!opts.json, () => showLines(details));
+      } catch (err) {
+        fail(err);
+      }
+    });
+
+  for (const [name, paused] of [['pause', true], ['resume', false]] as const) {
+    tenant
+      .command(`${name} <tenant>`)
+      .description(paused ? 'pause the tenant\'s snapshot schedules (tokens keep refreshing)' : 'unpause the tenant\'s snapshot schedules')
+      .option('--note <text>', 'shown with the schedule in the Temporal UI')
+      .option('--json', 'print JSON')
+      .action(async (tenantId: string, opts: { note?: string; json?: boolean }) => {
+        try {
+          assertTenant(tenantId);
+          if (opts.note !== undefined && opts.note.length > 500) throw new InvalidInputError('--note must be at most 500 characters');
+          const changes = await withDeps((deps) => (paused ? pauseTenant(deps, tenantId, opts.note) : resumeTenant(deps, tenantId, opts.note)));
+          const changed = changes.filter((c) => c.outcome !== 'unchanged');
+          printResult(changes, !!opts.json, () =>
+            changes.length === 0
+              ? `tenant ${tenantId}: no schedules`
+              : changed.length === 0
+                ? `tenant ${tenantId}: schedules already ${paused ? 'paused' : 'running'}, nothing changed`
+                : `tenant ${tenantId}: ${changed.map((c) => c.type).join(', ')} schedule(s) ${paused ? 'paused' : 'resumed'}`,
+          );
+        } catch (err) {
+          fail(err);
+        }
+      });
+  }
+
+  tenant
+    .command('remove <tenant>')
+    .description('delete the tenant\'s schedules and stop its token workflow; --purge also deletes its data')
+    .option('--purge', 'delete every row of the tenant (snapshots, drift, credentials) and terminate its running workflows')
+    .option('--json', 'print JSON')
+    .action(async (tenantId: string, opts: { purge?: boolean; json?: boolean }) => {
+      try {
+        assertTenant(tenantId);
+        const result = await withDeps((deps) => removeTenant(deps, tenantId, { purge: !!opts.purge }));
+        printResult(result, !!opts.json, () =>
+          result.changes.length === 0
+            ? `tenant ${tenantId}: already removed, nothing changed`
+            : [`tenant ${tenantId}: removed${result.purged ? ' and purged' : ' (data kept)'}`, ...result.changes.map((c) => `  - ${c}`)].join('\n'),
+        );
+      } catch (err) {
+        fail(err);
+      }
+    });
+}

@@ -1,0 +1,64 @@
+// Operator actions on an installed tenant: pause/resume its schedules, remove it (optionally purging data).
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { tokenRefreshWorkflowId } from '../domain/workflow-ids';
+import { purgeTenantRows } from '../store/tenant-admin';
+import { getTenant, setTenantStatus } from '../store/tenant-store';
+import { InvalidInputError } from './errors';
+import { deleteSnapshotSchedules, setSnapshotSchedulesPaused, type ScheduleChange } from './snapshot-schedules';
+import type { TenantLifecycleDeps } from './tenant-install';
+import { assertTenant } from './tenant-status';
+
+async function requireTenant(deps: Pick<TenantLifecycleDeps, 'pool'>, tenantId: string) {
+  const tenant = await getTenant(deps.pool, assertTenant(tenantId));
+  if (!tenant) throw new InvalidInputError(`tenant ${tenantId} is not installed`);
+  return tenant;
+}
+
+/** Pauses the tenant's snapshot schedules (the token workflow keeps the grant alive meanwhile). */
+export async function pauseTenant(deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>, tenantId: string, note = 'paused by operator'): Promise<ScheduleChange[]> {
+  await requireTenant(deps, tenantId);
+  return setSnapshotSchedulesPaused(deps.client, tenantId, true, note);
+}
+
+export async function resumeTenant(deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>, tenantId: string, note = 'resumed by operator'): Promise<ScheduleChange[]> {
+  await requireTenant(deps, tenantId);
+  return setSnapshotSchedulesPaused(deps.client, tenantId, false, note);
+}
+
+export interface RemoveResult {
+  tenantId: string;
+  changes: string[];
+  purged: boolean;
+}
+
+/**
+ * Deletes the tenant's schedules and stops its token workflow. Without purge the rows stay (the tenant
+ * is marked disabled, so any start of a snapshot is SKIPPED); with purge every row of the tenant is
+ * deleted and its running workflows are terminated. Safe to repeat.
+ */
+export async function removeTenant(deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>, tenantId: string, opts: { purge?: boolean } = {}): Promise<RemoveResult> {
+  const tenant = await requireTenant(deps, tenantId);
+  const changes: string[] = [];
+  for (const s of await deleteSnapshotSchedules(deps.client, tenantId)) changes.push(`deleted schedule ${s.scheduleId}`);
+  const token = deps.client.workflow.getHandle(tokenRefreshWorkflowId(tenantId));
+  try {
+    if ((await token.describe()).status.name === 'RUNNING') {
+      await token.terminate('tenant removed');
+      changes.push('stopped the token workflow');
+    }
+  } catch (err) {
+    if (!(err instanceof WorkflowNotFoundError)) throw err;
+  }
+  if (opts.purge) {
+    for await (const wf of deps.client.workflow.list({ query: `TenantId='${tenantId}' AND ExecutionStatus='Running'` })) {
+      await deps.client.workflow.getHandle(wf.workflowId, wf.runId).terminate('tenant purged').catch(() => {});
+      changes.push(`terminated ${wf.workflowId}`);
+    }
+    await purgeTenantRows(deps.pool, tenantId);
+    changes.push('deleted every row of the tenant');
+  } else if (tenant.status !== 'disabled') {
+    await setTenantStatus(deps.pool, tenantId, 'disabled', 'removed by operator');
+    changes.push('marked the tenant disabled (data kept)');
+  }
+  return { tenantId, changes, purged: !!opts.purge };
+}

@@ -1,0 +1,147 @@
+// One-step, idempotent tenant install: validate and store the grant (encrypted), start the token
+// workflow, create the snapshot schedules. Each step checks what is already there, so a second run
+// changes nothing (and says so) and a run that failed part-way is completed by the next one.
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Pool } from 'pg';
+import { z } from 'zod';
+import { GrantRevokedError, OAuthClientRejectedError } from '../activities/oauth/token-endpoint';
+import { REQUESTED_SCOPES } from '../domain/oauth-scopes';
+import { SNAPSHOT_TYPES, type SnapshotType } from '../domain/snapshot-window';
+import { TENANT_ID_PATTERN } from '../domain/tenant-id';
+import { tokenRefreshWorkflowId } from '../domain/workflow-ids';
+import { loadCredentialMetadata } from '../store/credential-store';
+import type { SecretBox } from '../store/secret-box';
+import { getTenant, setAllowWriteScopes, type Tenant } from '../store/tenant-store';
+import { InvalidInputError } from './errors';
+import { ensureSnapshotSchedules, type ScheduleChange, type TestScheduleTiming } from './snapshot-schedules';
+import { installTenant } from './tenants';
+import { notifyCredentialsUpdated, startTokenRefresh, type StartTokenRefreshOptions } from './token-refresh';
+import { zodProblems } from './validation';
+
+export interface TenantLifecycleDeps {
+  pool: Pool;
+  client: Client;
+  taskQueue: string;
+}
+
+export interface ProvisionDeps extends TenantLifecycleDeps {
+  secretBox: SecretBox;
+  authBaseUrl: string;
+  apiBaseUrl: string;
+}
+
+const provisionSchema = z.object({
+  tenantId: z.string().regex(TENANT_ID_PATTERN, 'tenant must be 1-63 chars of a-z, 0-9 and "-"'),
+  siteUrl: z.string().url().max(2000),
+  clientId: z.string().min(1).max(500),
+  clientSecret: z.string().min(1).max(5000).optional(),
+  authorizationCode: z.string().min(1).max(5000).optional(),
+  redirectUri: z.string().url().max(2000).optional(),
+  types: z.array(z.enum(SNAPSHOT_TYPES)).min(1, 'at least one snapshot type').max(3),
+  allowWriteScopes: z.boolean().default(false),
+  /** Exchange the given code even though the tenant already has a usable grant (re-consent). */
+  reconsent: z.boolean().default(false),
+  tokenRefresh: z.object({ checkEvery: z.union([z.string(), z.number()]).optional(), refreshWithin: z.union([z.string(), z.number()]).optional() }).optional(),
+});
+
+export type ProvisionTenantInput = z.input<typeof provisionSchema> & { testSchedule?: TestScheduleTiming };
+
+export interface ProvisionResult {
+  tenantId: string;
+  siteUrl: string;
+  /** Human-readable, one per change; empty when the tenant was already installed exactly so. */
+  changes: string[];
+  unchanged: boolean;
+  schedules: ScheduleChange[];
+  tokenWorkflowId: string;
+}
+
+/** Install refused by the site or the token endpoint; nothing was stored. */
+export class InstallRefusedError extends Error {
+  override name = 'InstallRefusedError';
+}
+
+const normalize = (url: string) => url.replace(/\/+$/, '').toLowerCase();
+
+async function tokenWorkflowRunning(client: Client, tenantId: string): Promise<boolean> {
+  try {
+    const d = await client.workflow.getHandle(tokenRefreshWorkflowId(tenantId)).describe();
+    return d.status.name === 'RUNNING';
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return false;
+    throw err;
+  }
+}
+
+async function storeGrant(deps: ProvisionDeps, p: z.output<typeof provisionSchema>): Promise<Tenant> {
+  if (!p.clientSecret || !p.authorizationCode || !p.redirectUri) {
+    throw new InvalidInputError('a new grant needs the client secret, the authorization code and --redirect-uri (secrets from the environment or stdin)');
+  }
+  try {
+    return await installTenant(deps, {
+      tenantId: p.tenantId,
+      siteUrl: p.siteUrl,
+      clientId: p.clientId,
+      clientSecret: p.clientSecret,
+      authorizationCode: p.authorizationCode,
+      redirectUri: p.redirectUri,
+      allowWriteScopes: p.allowWriteScopes,
+      requiredScopes: [...REQUESTED_SCOPES],
+    });
+  } catch (err) {
+    if (err instanceof GrantRevokedError || err instanceof OAuthClientRejectedError) {
+      throw new InstallRefusedError(`install refused, nothing stored: ${err.message}; ask the site admin to consent again and pass the new authorization code`);
+    }
+    if (err instanceof InvalidInputError) throw new InvalidInputError(`install refused, nothing stored: ${err.message}`);
+    throw err;
+  }
+}
+
+export async function provisionTenant(deps: ProvisionDeps, input: ProvisionTenantInput): Promise<ProvisionResult> {
+  const parsed = provisionSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidInputError(zodProblems(parsed.error));
+  const p = parsed.data;
+  const types = [...new Set(p.types)] as SnapshotType[];
+  const changes: string[] = [];
+
+  // 1. The grant: exchanged and stored only when there is no usable one (or on re-consent).
+  let tenant = await getTenant(deps.pool, p.tenantId);
+  const credentials = tenant ? await loadCredentialMetadata(deps.pool, p.tenantId) : undefined;
+  const needsGrant = !tenant || !credentials || tenant.status !== 'active' || p.reconsent;
+  if (!needsGrant && tenant) {
+    if (normalize(tenant.siteUrl) !== normalize(p.siteUrl) || tenant.oauthClientId !== p.clientId) {
+      throw new InvalidInputError(
+        `tenant ${p.tenantId} is installed for ${tenant.siteUrl} with client ${tenant.oauthClientId}; pass --reconsent with a new authorization code to change it`,
+      );
+    }
+    if (tenant.allowWriteScopes !== p.allowWriteScopes) {
+      await setAllowWriteScopes(deps.pool, p.tenantId, p.allowWriteScopes);
+      changes.push(`write scopes ${p.allowWriteScopes ? 'allowed' : 'refused'} from now on`);
+    }
+  }
+  let grantReplaced = false;
+  if (needsGrant) {
+    const hadTenant = tenant !== undefined;
+    tenant = await storeGrant(deps, p);
+    grantReplaced = hadTenant;
+    changes.push(hadTenant ? 'stored the new grant (encrypted)' : `stored tenant ${p.tenantId} for ${tenant.siteUrl} and its grant (encrypted)`);
+  }
+  const siteUrl = tenant!.siteUrl;
+
+  // 2. The token workflow (one per tenant, for the tenant's life).
+  const tokenOptions: StartTokenRefreshOptions = { tenantId: p.tenantId, taskQueue: deps.taskQueue, ...(p.tokenRefresh ?? {}) };
+  const running = await tokenWorkflowRunning(deps.client, p.tenantId);
+  if (grantReplaced || changes.some((c) => c.startsWith('write scopes'))) {
+    await notifyCredentialsUpdated(deps.client, tokenOptions);
+    changes.push(running ? 'told the token workflow about the new credentials' : 'started the token workflow');
+  } else if (!running) {
+    await startTokenRefresh(deps.client, tokenOptions);
+    changes.push('started the token workflow');
+  }
+
+  // 3. The snapshot schedules (exactly the requested types).
+  const schedules = await ensureSnapshotSchedules(deps.client, { tenantId: p.tenantId, siteUrl, taskQueue: deps.taskQueue, test: input.testSchedule }, types);
+  for (const s of schedules) if (s.outcome !== 'unchanged') changes.push(`${s.outcome} schedule ${s.scheduleId}`);
+
+  return { tenantId: p.tenantId, siteUrl, changes, unchanged: changes.length === 0, schedules, tokenWorkflowId: tokenRefreshWorkflowId(p.tenantId) };
+}

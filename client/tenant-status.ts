@@ -1,0 +1,100 @@
+// Read-only views of installed tenants: `tenant list` and `tenant show`. Never a token or a secret.
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { TENANT_ID_PATTERN } from '../domain/tenant-id';
+import { tokenRefreshWorkflowId } from '../domain/workflow-ids';
+import { loadCredentialMetadata } from '../store/credential-store';
+import { latestSnapshots, type SnapshotSummary } from '../store/tenant-admin';
+import { getTenant, listTenants } from '../store/tenant-store';
+import { TOKEN_STATE } from '../workflows/search-attributes';
+import { tokenStatusQuery, type TokenStatus } from '../workflows/token-refresh-contract';
+import { InvalidInputError } from './errors';
+import { describeSnapshotSchedules, type SnapshotScheduleState } from './snapshot-schedules';
+import type { TenantLifecycleDeps } from './tenant-install';
+
+export interface TenantSummary {
+  tenantId: string;
+  siteUrl: string;
+  status: string;
+  schedules: Array<{ type: string; paused: boolean }>;
+}
+
+export interface TenantDetails extends TenantSummary {
+  cloudId: string;
+  statusReason: string | null;
+  grantedScopes: string[];
+  allowWriteScopes: boolean;
+  credentials: { accessExpiresAt: string; grantIssuedAt: string; lastRefreshAt: string | null; version: string } | null;
+  scheduleDetails: SnapshotScheduleState[];
+  lastSnapshots: SnapshotSummary[];
+  token: { workflowId: string; running: boolean; state: string | null; status: TokenStatus | null; note?: string };
+}
+
+export function assertTenant(tenantId: string): string {
+  if (!TENANT_ID_PATTERN.test(tenantId)) throw new InvalidInputError('tenant must be 1-63 chars of a-z, 0-9 and "-"');
+  return tenantId;
+}
+
+export async function listTenantSummaries(deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>): Promise<TenantSummary[]> {
+  const tenants = await listTenants(deps.pool);
+  const out: TenantSummary[] = [];
+  for (const t of tenants) {
+    const schedules = await describeSnapshotSchedules(deps.client, t.id);
+    out.push({ tenantId: t.id, siteUrl: t.siteUrl, status: t.status, schedules: schedules.map((s) => ({ type: s.type, paused: s.paused })) });
+  }
+  return out;
+}
+
+async function tokenView(client: Client, tenantId: string, queryTimeoutMs: number): Promise<TenantDetails['token']> {
+  const workflowId = tokenRefreshWorkflowId(tenantId);
+  const handle = client.workflow.getHandle(workflowId);
+  let running = false;
+  let state: string | null = null;
+  try {
+    const d = await handle.describe();
+    running = d.status.name === 'RUNNING';
+    state = (d.typedSearchAttributes.get(TOKEN_STATE) as string | undefined) ?? null;
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return { workflowId, running: false, state: null, status: null, note: 'no token workflow' };
+    throw err;
+  }
+  if (!running) return { workflowId, running, state, status: null, note: 'token workflow is not running' };
+  try {
+    // A query needs a worker; without one, say so instead of hanging.
+    const status = await client.connection.withDeadline(Date.now() + queryTimeoutMs, () => handle.query(tokenStatusQuery));
+    return { workflowId, running, state: status.state, status };
+  } catch {
+    return { workflowId, running, state, status: null, note: 'status query not answered (is a worker running?)' };
+  }
+}
+
+export async function showTenant(deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>, tenantId: string, queryTimeoutMs = 5000): Promise<TenantDetails> {
+  const tenant = await getTenant(deps.pool, assertTenant(tenantId));
+  if (!tenant) throw new InvalidInputError(`tenant ${tenantId} is not installed`);
+  const [credentials, scheduleDetails, lastSnapshots, token] = await Promise.all([
+    loadCredentialMetadata(deps.pool, tenantId),
+    describeSnapshotSchedules(deps.client, tenantId),
+    latestSnapshots(deps.pool, tenantId),
+    tokenView(deps.client, tenantId, queryTimeoutMs),
+  ]);
+  return {
+    tenantId,
+    siteUrl: tenant.siteUrl,
+    cloudId: tenant.cloudId,
+    status: tenant.status,
+    statusReason: tenant.statusReason,
+    grantedScopes: tenant.grantedScopes,
+    allowWriteScopes: tenant.allowWriteScopes,
+    credentials: credentials
+      ? {
+          accessExpiresAt: credentials.accessExpiresAt.toISOString(),
+          grantIssuedAt: credentials.grantIssuedAt.toISOString(),
+          lastRefreshAt: credentials.lastRefreshAt?.toISOString() ?? null,
+          version: String(credentials.version),
+        }
+      : null,
+    schedules: scheduleDetails.map((s) => ({ type: s.type, paused: s.paused })),
+    scheduleDetails,
+    lastSnapshots,
+    token,
+  };
+}

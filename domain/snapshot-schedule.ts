@@ -1,0 +1,76 @@
+// Snapshot schedules: ids, the interval of each snapshot type, the catch-up window, and the mapping
+// from a schedule action's time to the snapshot window it makes. Pure (no Node imports) so the
+// scheduled workflow, the client and the tests share it.
+import { floorToWindow, formatWindowStart, isCanonicalWindowStart, windowLengthMs, type SnapshotType } from './snapshot-window';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** One Temporal Schedule per tenant and snapshot type. */
+export function snapshotScheduleId(tenantId: string, type: SnapshotType): string {
+  return `snapshot-schedule:${tenantId}:${type}`;
+}
+
+export const SNAPSHOT_SCHEDULE_PREFIX = 'snapshot-schedule:';
+
+/** Parses a schedule id made by snapshotScheduleId (undefined for any other schedule). */
+export function parseSnapshotScheduleId(scheduleId: string): { tenantId: string; type: SnapshotType } | undefined {
+  const match = /^snapshot-schedule:([a-z0-9][a-z0-9-]{0,62}):(hourly|daily|weekly)$/.exec(scheduleId);
+  return match ? { tenantId: match[1]!, type: match[2] as SnapshotType } : undefined;
+}
+
+/**
+ * Base id of the small workflow a schedule starts; the server appends `-{action time}` to it, which is
+ * why the schedule cannot start the canonical `snapshot:{tenant}:{type}:{window}` workflow itself.
+ */
+export function scheduledSnapshotWorkflowIdBase(tenantId: string, type: SnapshotType): string {
+  return `scheduled-snapshot:${tenantId}:${type}`;
+}
+
+/**
+ * Schedule intervals aligned with the windows of domain/snapshot-window.ts: Temporal interval specs are
+ * aligned to the Unix epoch (a Thursday), so weekly actions take a 4-day offset to land on Monday 00:00 UTC.
+ */
+export function scheduleInterval(type: SnapshotType): { everyMs: number; offsetMs: number } {
+  return { everyMs: windowLengthMs(type), offsetMs: type === 'weekly' ? 4 * DAY_MS : 0 };
+}
+
+/**
+ * How late an action missed while the Temporal server (or its scheduler) was unavailable may still be
+ * taken: at least a week, and at least two windows. (Workers being down does not make the scheduler
+ * miss anything: it starts the action on time and the run waits in the task queue; see the overlap
+ * policy in client/snapshot-schedules.ts.)
+ */
+export function catchupWindowMs(type: SnapshotType): number {
+  return Math.max(7 * DAY_MS, 2 * windowLengthMs(type));
+}
+
+/**
+ * A compressed clock, for tests only: every `tickMs` of schedule time is one whole window, counted from
+ * `originMs` (which maps to `originWindowStart`). Production schedules never carry one.
+ */
+export interface ScheduleClock {
+  tickMs: number;
+  originMs: number;
+  originWindowStart: string;
+}
+
+export function isScheduleClock(type: SnapshotType, value: unknown): value is ScheduleClock {
+  const c = value as ScheduleClock | null;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    Number.isInteger(c.tickMs) &&
+    c.tickMs >= 1000 &&
+    Number.isInteger(c.originMs) &&
+    c.originMs >= 0 &&
+    isCanonicalWindowStart(type, c.originWindowStart)
+  );
+}
+
+/** The window a schedule action with this (nominal) time snapshots: the window that contains it. */
+export function windowForScheduledTime(type: SnapshotType, scheduledMs: number, clock?: ScheduleClock): string {
+  if (!clock) return formatWindowStart(floorToWindow(type, scheduledMs));
+  const ticks = Math.floor((scheduledMs - clock.originMs) / clock.tickMs);
+  return formatWindowStart(Date.parse(clock.originWindowStart) + ticks * windowLengthMs(type));
+}

@@ -1,0 +1,31 @@
+// The public contract of scheduledSnapshotWorkflow, the small workflow each snapshot Schedule starts.
+import type { ScheduleClock } from '../domain/snapshot-schedule';
+import type { SnapshotType } from '../domain/snapshot-window';
+import type { SnapshotStatus } from './snapshot-contract';
+
+export interface ScheduledSnapshotInput {
+  tenantId: string;
+  type: SnapshotType;
+  /**
+   * The action's time (ISO instant). Normally absent: the workflow reads the schedule's
+   * `TemporalScheduledStartTime` search attribute. Set it when starting the workflow by hand.
+   */
+  scheduledAt?: string;
+  /** Test only: a compressed clock mapping schedule ticks to windows (domain/snapshot-schedule.ts). */
+  clock?: ScheduleClock;
+  /** Starts of the window's snapshot when earlier starts failed (default 3). */
+  attempts?: number;
+  /** Durable wait between those starts, in ms (default 10 minutes). */
+  retryDelayMs?: number;
+}
+
+export interface ScheduledSnapshotResult {
+  windowStart: string;
+  snapshotWorkflowId: string;
+  /** ALREADY_STARTED: the window's snapshot was running or complete already (started another way). */
+  status: SnapshotStatus | 'ALREADY_STARTED';
+  snapshotId: string | null;
+  attempts: number;
+}
+
+export const SCHEDULED_SNAPSHOT_DEFAULTS = { attempts: 3, retryDelayMs: 10 * 60_000 } as const;
