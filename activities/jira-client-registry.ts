@@ -25,6 +25,8 @@ export class JiraClientRegistry {
   async forTenant(tenantId: string): Promise<JiraClient> {
     const tenant = await getTenant(this.pool, tenantId);
     if (!tenant) throw new Error(`unknown tenant ${tenantId}`);
+    // Checked and filled with no await in between: activities of one tenant that start together
+    // must share one client, or each would get its own in-flight cap and its own Retry-After pause.
     const cached = this.clients.get(tenantId);
     if (cached && cached.cloudId === tenant.cloudId) return cached.client;
     const client = createJiraClient({

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { createSemaphore } from './concurrency';
 import { JiraHttpError } from './errors';
 import { createLimitedRequest } from './limited-request';
+import { createPauseGate } from './pause-gate';
 import { assertAllowedRequest, type AllowedMethod } from './read-only-allowlist';
 import { newCallRetryState, retryDelayMs, type RetryConfig } from './retry-policy';
 import { translateGotError } from './translate-got-error';
@@ -46,10 +47,11 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
   const base = new URL(o.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
   const limiter = createSemaphore(o.concurrency);
+  const gate = createPauseGate();
   let sent = 0;
 
   const http = got.extend({
-    request: createLimitedRequest(limiter, () => sent++),
+    request: createLimitedRequest(limiter, () => sent++, { gate, maxMs: o.retry.maxRetryAfterMs }),
     timeout: { request: o.timeoutMs },
     // Jira's API does not redirect these reads; following one could carry the token elsewhere.
     followRedirect: false,

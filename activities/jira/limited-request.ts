@@ -7,12 +7,30 @@ import http from 'node:http';
 import https from 'node:https';
 import type { RequestFunction } from 'got';
 import type { Semaphore } from './concurrency';
+import { retryAfterMs, type PauseGate } from './pause-gate';
 
-export function createLimitedRequest(limiter: Semaphore, onSent: () => void): RequestFunction {
+export interface RateLimitPause {
+  gate: PauseGate;
+  /** Longest pause taken from a Retry-After header; longer ones fail the call instead (retry-policy). */
+  maxMs: number;
+}
+
+export function createLimitedRequest(limiter: Semaphore, onSent: () => void, pause?: RateLimitPause): RequestFunction {
+  const gate = pause?.gate;
   return async (url, options) => {
+    await gate?.wait();
     const release = await limiter.acquire();
     try {
+      // A 429 may have arrived while this attempt queued for a slot.
+      await gate?.wait();
       const request = (url.protocol === 'https:' ? https : http).request(url, options);
+      // Pause the client as soon as a rate-limit answer's headers arrive, before this slot is released:
+      // otherwise a queued attempt could take the slot and go out before got reads the Retry-After.
+      request.once('response', (response) => {
+        const status = response.statusCode ?? 0;
+        const waitMs = status === 429 || status === 503 ? retryAfterMs(response.headers['retry-after']) : undefined;
+        if (pause && waitMs !== undefined && waitMs > 0) pause.gate.pauseFor(Math.min(waitMs, pause.maxMs));
+      });
       request.once('close', release);
       onSent();
       return request;

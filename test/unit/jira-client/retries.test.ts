@@ -132,20 +132,22 @@ describe('retries', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('does not hold an in-flight slot while sleeping a Retry-After', async () => {
+  it('after a 429, no call of the client is sent before Retry-After elapses (Jira limits the caller)', async () => {
     const { client, server } = await clientFor(
       (req, res) => {
         const first = server!.requests.filter((r) => r.query.get('n') === 'a').length === 1;
         if (req.query.get('n') === 'a' && first) sendJson(res, 429, {}, { 'retry-after': '1' });
         else sendJson(res, 200, [{ id: req.query.get('n') }]);
       },
-      { concurrency: 1 },
+      { concurrency: 2 },
     );
     const a = client.getJson(FIELD, { n: 'a' });
     await sleep(100); // a has had its 429 and is sleeping
-    await expect(client.getJson(FIELD, { n: 'b' })).resolves.toEqual([{ id: 'b' }]);
-    await expect(a).resolves.toEqual([{ id: 'a' }]);
-    expect(server.requests.map((r) => r.query.get('n'))).toEqual(['a', 'b', 'a']);
+    const others = ['b', 'c', 'd'].map((n) => client.getJson(FIELD, { n }));
+    await expect(Promise.all([a, ...others])).resolves.toEqual([[{ id: 'a' }], [{ id: 'b' }], [{ id: 'c' }], [{ id: 'd' }]]);
+    const limited = server.requests[0]!.receivedAt;
+    expect(server.requests).toHaveLength(5);
+    for (const later of server.requests.slice(1)) expect(later.receivedAt - limited).toBeGreaterThanOrEqual(1000);
   });
 });
 
