@@ -1,0 +1,206 @@
+// `jira-drift tenant ...` end to end through the real CLI binary (bin/jira-drift.js) on the real stack:
+// install twice → identical state and "nothing changed"; a revoked grant → one clear line, nothing
+// stored; list/show/pause/resume/remove; `temporal workflow list --query "TenantId='x'"` with the real
+// temporal CLI returns exactly that tenant's workflows; snapshot backfill with progress.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Client } from '@temporalio/client';
+import { snapshotScheduleId } from '../../domain/snapshot-schedule';
+import { tokenRefreshWorkflowId } from '../../domain/workflow-ids';
+import { getTokenStatus } from '../../client/token-refresh';
+import { temporalBinary } from '../../scripts/temporal-dev-server';
+import type { Pool } from '../../store/pool';
+import { temporalClient, testPool } from '../support/clients';
+import { consentOnNewSite, type Consent } from '../support/consent-fixture';
+import { readStackState, type StackState } from '../support/stack-state';
+import { simAdmin, uniqueId } from '../support/tenant-fixture';
+import { waitFor } from '../support/wait-for';
+import { startWorker, workerEnv, type WorkerProcess } from '../support/worker-process';
+
+const run = promisify(execFile);
+const ROOT = path.join(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'bin', 'jira-drift.js');
+
+let stack: StackState;
+let client: Client;
+let pool: Pool;
+let worker: WorkerProcess;
+const taskQueue = uniqueId('tenant-it');
+
+beforeAll(async () => {
+  stack = readStackState();
+  client = await temporalClient(stack);
+  pool = testPool(stack);
+  worker = await startWorker(stack, taskQueue);
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await pool?.end();
+  await client?.connection.close();
+});
+
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: ROOT, env: workerEnv(stack, taskQueue, env), timeout: 120_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+function installArgs(tenantId: string, c: Consent, types = 'daily,hourly'): string[] {
+  return ['tenant', 'install', tenantId, '--site', c.siteUrl, '--client-id', c.clientId, '--types', types, '--redirect-uri', 'http://localhost/callback'];
+}
+
+const secretsEnv = (c: Consent) => ({ JIRA_DRIFT_CLIENT_SECRET: c.clientSecret, JIRA_DRIFT_AUTHORIZATION_CODE: c.code });
+
+/** Everything install decides, read back from PostgreSQL and Temporal. */
+async function installedState(tenantId: string) {
+  const tenant = (await pool.query('SELECT id, site_url, cloud_id, oauth_client_id, granted_scopes, status, updated_at FROM tenants WHERE id = $1', [tenantId])).rows;
+  const creds = (await pool.query('SELECT version, key_id, updated_at, access_token_enc FROM credentials WHERE tenant_id = $1', [tenantId])).rows;
+  const schedules = [];
+  for (const type of ['hourly', 'daily', 'weekly']) {
+    try {
+      const d = await client.schedule.getHandle(snapshotScheduleId(tenantId, type as 'daily')).describe();
+      schedules.push({ type, spec: d.spec, action: d.action, policies: d.policies, paused: d.state.paused, updated: d.info.lastUpdatedAt?.toISOString() ?? null });
+    } catch {
+      /* absent */
+    }
+  }
+  const token = await client.workflow.getHandle(tokenRefreshWorkflowId(tenantId)).describe();
+  const workflows: string[] = [];
+  for await (const wf of client.workflow.list({ query: `TenantId = '${tenantId}' AND WorkflowType = 'tokenRefreshWorkflow'` })) workflows.push(`${wf.workflowId}/${wf.runId}`);
+  const grantIssuedAt = (await pool.query('SELECT grant_issued_at FROM credentials WHERE tenant_id = $1', [tenantId])).rows[0]?.grant_issued_at;
+  return { tenant, creds, grantIssuedAt, schedules, token: { runId: token.runId, status: token.status.name }, workflows };
+}
+
+test('install twice: the second run changes nothing and says so; state is identical', async () => {
+  const tenantId = uniqueId('inst');
+  const consent = await consentOnNewSite(stack, tenantId, { size: 1 });
+  const first = await cli(installArgs(tenantId, consent), secretsEnv(consent));
+  expect(first.stderr).toBe('');
+  expect(first.code).toBe(0);
+  expect(first.stdout).toContain(`tenant ${tenantId}: installed for ${consent.siteUrl}`);
+  expect(first.stdout).toContain('started the token workflow');
+  expect(first.stdout).toContain(`created schedule ${snapshotScheduleId(tenantId, 'daily')}`);
+  expect(first.stdout).toContain(`created schedule ${snapshotScheduleId(tenantId, 'hourly')}`);
+  // The token workflow's first check refreshes the fresh grant; compare states once it has settled.
+  await waitFor(() => getTokenStatus(client, tenantId), (st) => st.state === 'active', { what: 'first token check' });
+  const before = await installedState(tenantId);
+  expect(before.schedules.map((s) => s.type)).toEqual(['hourly', 'daily']);
+  expect(before.creds).toHaveLength(1);
+
+  // Same command, same (now used) code: nothing is exchanged, stored, started or updated.
+  const second = await cli(installArgs(tenantId, consent), secretsEnv(consent));
+  expect(second.code).toBe(0);
+  expect(second.stdout.trim()).toBe(`tenant ${tenantId}: already installed for ${consent.siteUrl}, nothing changed`);
+  expect(await installedState(tenantId)).toEqual(before);
+
+  // A part-way install is completed by the next run: lose a schedule and the token workflow, install again.
+  await client.schedule.getHandle(snapshotScheduleId(tenantId, 'hourly')).delete();
+  await client.workflow.getHandle(tokenRefreshWorkflowId(tenantId)).terminate('simulated crash mid-install');
+  const repair = await cli(installArgs(tenantId, consent), secretsEnv(consent));
+  expect(repair.code).toBe(0);
+  expect(repair.stdout).toContain('started the token workflow');
+  expect(repair.stdout).toContain(`created schedule ${snapshotScheduleId(tenantId, 'hourly')}`);
+  expect(repair.stdout).not.toContain('daily');
+  const after = await installedState(tenantId);
+  // The grant was not exchanged again (the restarted token workflow may have refreshed the access token).
+  expect(after.grantIssuedAt).toEqual(before.grantIssuedAt);
+  expect(after.schedules.map((s) => s.type)).toEqual(['hourly', 'daily']);
+
+  // list / show (token state from the status query), pause / resume, with JSON for the checks.
+  const list = await cli(['tenant', 'list']);
+  expect(list.stdout).toMatch(new RegExp(`^${tenantId}\\tactive\\t${consent.siteUrl.replace(/[.]/g, '\\.')}\\thourly,daily$`, 'm'));
+  const shown = await waitFor(
+    async () => JSON.parse((await cli(['tenant', 'show', tenantId, '--json'])).stdout),
+    (s) => s.token.state === 'active',
+    { what: 'token state active' },
+  );
+  expect(shown.token.status.tenantId).toBe(tenantId);
+  expect(shown.scheduleDetails.map((s: { overlap: string }) => s.overlap)).toEqual(['BUFFER_ALL', 'BUFFER_ALL']);
+  expect(JSON.stringify(shown)).not.toContain(consent.clientSecret);
+  const paused = await cli(['tenant', 'pause', tenantId]);
+  expect(paused.stdout.trim()).toBe(`tenant ${tenantId}: hourly, daily schedule(s) paused`);
+  expect((await cli(['tenant', 'pause', tenantId])).stdout).toContain('already paused, nothing changed');
+  expect((await client.schedule.getHandle(snapshotScheduleId(tenantId, 'daily')).describe()).state.paused).toBe(true);
+  expect((await cli(['tenant', 'resume', tenantId])).stdout.trim()).toBe(`tenant ${tenantId}: hourly, daily schedule(s) resumed`);
+
+  // remove keeps the data; remove --purge deletes it.
+  const removed = await cli(['tenant', 'remove', tenantId]);
+  expect(removed.stdout).toContain('stopped the token workflow');
+  expect((await cli(['tenant', 'remove', tenantId])).stdout.trim()).toBe(`tenant ${tenantId}: already removed, nothing changed`);
+  expect((await pool.query('SELECT status FROM tenants WHERE id = $1', [tenantId])).rows[0].status).toBe('disabled');
+  await expect(client.schedule.getHandle(snapshotScheduleId(tenantId, 'daily')).describe()).rejects.toThrow();
+  const purged = await cli(['tenant', 'remove', tenantId, '--purge']);
+  expect(purged.stdout).toContain('deleted every row of the tenant');
+  expect((await pool.query('SELECT count(*)::int AS n FROM tenants WHERE id = $1', [tenantId])).rows[0].n).toBe(0);
+  expect((await pool.query('SELECT count(*)::int AS n FROM credentials WHERE tenant_id = $1', [tenantId])).rows[0].n).toBe(0);
+});
+
+test('install against a revoked grant: one clear line, exit 1, nothing stored or started', async () => {
+  const tenantId = uniqueId('revoked');
+  const consent = await consentOnNewSite(stack, tenantId, { size: 1 });
+  await simAdmin(stack, 'POST', `/admin/grants/${consent.grantId}/revoke`, {});
+  const result = await cli(installArgs(tenantId, consent), secretsEnv(consent));
+  expect(result.code).toBe(1);
+  expect(result.stdout).toBe('');
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  expect(result.stderr).toMatch(/^jira-drift: install refused, nothing stored: .*invalid_grant.*consent again/);
+  expect(result.stderr).not.toContain(consent.clientSecret);
+  expect((await pool.query('SELECT count(*)::int AS n FROM tenants WHERE id = $1', [tenantId])).rows[0].n).toBe(0);
+  await expect(client.workflow.getHandle(tokenRefreshWorkflowId(tenantId)).describe()).rejects.toThrow();
+  await expect(client.schedule.getHandle(snapshotScheduleId(tenantId, 'daily')).describe()).rejects.toThrow();
+});
+
+test('bad input: one line, exit 2, and secrets are never taken from arguments', async () => {
+  const noSecret = await cli(['tenant', 'install', 'bad-1', '--site', 'https://x.atlassian.net', '--client-id', 'c', '--redirect-uri', 'http://localhost/cb']);
+  expect(noSecret.code).toBe(2);
+  expect(noSecret.stderr).toMatch(/^jira-drift: a new grant needs the client secret/);
+  const badTypes = await cli(['tenant', 'install', 'bad-2', '--site', 'https://x.atlassian.net', '--client-id', 'c', '--types', 'daily,monthly']);
+  expect(badTypes.code).toBe(2);
+  expect(badTypes.stderr.trim()).toBe('jira-drift: --types must be a comma-separated list of hourly, daily, weekly');
+  const secretArg = await cli(['tenant', 'install', 'bad-3', '--site', 'https://x.atlassian.net', '--client-id', 'c', '--client-secret', 's']);
+  expect(secretArg.code).toBe(2);
+  expect(secretArg.stderr).toContain("unknown option '--client-secret'");
+  const badTenant = await cli(['tenant', 'show', 'Not_A_Tenant']);
+  expect(badTenant.code).toBe(2);
+  expect(badTenant.stderr).not.toMatch(/\n\s+at /);
+});
+
+test("temporal workflow list --query \"TenantId='x'\" (real CLI) lists exactly that tenant's workflows; backfill with progress", async () => {
+  const a = uniqueId('lista');
+  const b = uniqueId('listb');
+  const consentA = await consentOnNewSite(stack, a, { size: 1 });
+  const consentB = await consentOnNewSite(stack, b, { size: 1 });
+  expect((await cli(installArgs(a, consentA, 'daily'), secretsEnv(consentA))).code).toBe(0);
+  expect((await cli(installArgs(b, consentB, 'daily'), secretsEnv(consentB))).code).toBe(0);
+  // Two daily windows for tenant a, with progress lines read from the snapshot's `progress` query.
+  const backfill = await cli(['snapshot', 'backfill', '--tenant', a, '--type', 'daily', '--from', '2026-01-01', '--to', '2026-01-03', '--progress']);
+  expect(backfill.code).toBe(0);
+  expect(backfill.stdout).toMatch(/^COMPLETED\t2026-01-01T00:00:00Z\tsnapshot:.*\n^COMPLETED\t2026-01-02T00:00:00Z/m);
+  expect(backfill.stderr).toMatch(/\[1\/2\] 2026-01-01T00:00:00Z (claiming|fetching|finalizing|done): \d+\/\d+ resources/);
+  const again = await cli(['snapshot', 'backfill', '--tenant', a, '--type', 'daily', '--from', '2026-01-01', '--to', '2026-01-03', '--json']);
+  expect(JSON.parse(again.stdout).map((r: { status: string }) => r.status)).toEqual(['SKIPPED', 'SKIPPED']);
+
+  const expected: string[] = [];
+  for await (const wf of client.workflow.list({ query: `WorkflowId STARTS_WITH 'snapshot:${a}:' OR WorkflowId = '${tokenRefreshWorkflowId(a)}' OR WorkflowId STARTS_WITH 'drift:${a}:'` })) {
+    expected.push(wf.workflowId);
+  }
+  expect(expected.length).toBeGreaterThanOrEqual(4); // token, two snapshots, one drift scan
+  const listed = await waitFor(
+    async () => {
+      const { stdout } = await run(temporalBinary(), ['workflow', 'list', '--address', stack.temporalAddress, '--query', `TenantId='${a}'`, '--output', 'json'], {
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      return (JSON.parse(stdout || '[]') as Array<{ execution: { workflowId: string } }>).map((w) => w.execution.workflowId).sort();
+    },
+    (ids) => ids.length === new Set(expected).size,
+    { what: 'visibility to catch up' },
+  );
+  expect(listed).toEqual([...new Set(expected)].sort());
+  expect(listed.some((id) => id.includes(b))).toBe(false);
+});
