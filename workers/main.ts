@@ -7,6 +7,7 @@ import { dataConverterFromKeys } from '../client/data-converter';
 import { loadEnv } from '../config/env';
 import { buildActivityDeps } from './activity-deps';
 import { createLogger, PinoTemporalLogger } from './logger';
+import { startHealthServer } from './health';
 import { connectionOptions } from './temporal-connection';
 import { workflowSource } from './workflow-source';
 
@@ -35,9 +36,15 @@ async function main(): Promise<void> {
       dataConverter: dataConverterFromKeys(env.JIRA_DRIFT_PAYLOAD_KEYS),
       shutdownGraceTime: '10s',
     });
+    const health =
+      env.HEALTH_PORT !== undefined
+        ? await startHealthServer(env.HEALTH_PORT, { workerState: () => worker.getState(), taskQueue: env.JIRA_DRIFT_TASK_QUEUE, pool: deps.pool })
+        : undefined;
+    if (health) logger.info({ port: env.HEALTH_PORT }, 'health endpoint listening (/healthz, /readyz)');
     if (!env.JIRA_DRIFT_PAYLOAD_KEYS) logger.warn('JIRA_DRIFT_PAYLOAD_KEYS is not set: Temporal payloads are not encrypted');
     logger.info({ taskQueue: env.JIRA_DRIFT_TASK_QUEUE, address: env.TEMPORAL_ADDRESS }, 'worker started');
     await worker.run();
+    health?.close();
     logger.info('worker stopped');
   } finally {
     await connection.close();
