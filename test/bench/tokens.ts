@@ -8,6 +8,7 @@ import { startSnapshot } from '../../client/snapshots';
 import { startTokenRefresh } from '../../client/token-refresh';
 import { onboardTenant, simAdmin } from '../support/tenant-fixture';
 import { round, type BenchStack } from './bench-stack';
+import { directJiraReads } from './direct-jira-reads';
 
 interface SimStats {
   requests: number;
@@ -69,6 +70,7 @@ export async function benchTokens(stack: BenchStack, args: { tenants: number; se
   let snapshotErrors = 0;
   let snapshotsUnfinished = 0;
   let window = Date.parse('2026-01-01T00:00:00Z');
+  const direct = directJiraReads(stack, { tenantIds, loops: 2, deadline, minValidityMs: 10_000 });
   await Promise.all(
     Array.from({ length: args.snapshotLoops }, async (_, loop) => {
       for (let k = loop; Date.now() < deadline; k += args.snapshotLoops) {
@@ -90,6 +92,7 @@ export async function benchTokens(stack: BenchStack, args: { tenants: number; se
       }
     }),
   );
+  const directReads = await direct;
   const measuredSeconds = round((Date.now() - measuredFrom) / 1000);
   clearInterval(sampler);
   const rssPeakMb = Math.max(rssSampledPeak, rssMb(pid, 'VmHWM'));
@@ -117,6 +120,8 @@ export async function benchTokens(stack: BenchStack, args: { tenants: number; se
     snapshots,
     snapshotErrors,
     snapshotsUnfinished,
+    directSiteReads: directReads.reads,
+    directSiteReadErrors: directReads.errors,
     tokenWorkflowsRunning: running,
     tenantsNotActive: rows[0].n,
   };

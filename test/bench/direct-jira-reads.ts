@@ -1,0 +1,42 @@
+// Snapshot-style Jira reads made straight from the benchmark process: every configuration resource of
+// a random tenant, page by page, through the real Jira client and an AccessTokenProvider of its own
+// (a second process refreshing on demand against the same credential rows as the worker). They run
+// whatever the Temporal queue's backlog, so token churn always meets real Jira calls.
+import pino from 'pino';
+import { AccessTokenProvider } from '../../activities/credentials/access-token-provider';
+import { JiraClientRegistry } from '../../activities/jira-client-registry';
+import { fetchAllPages } from '../../activities/jira/pagination';
+import { CONFIG_RESOURCES } from '../../activities/snapshot/config-resources';
+import { CONFIG_TYPES } from '../../domain/config-catalogue';
+import { SecretBox } from '../../store/secret-box';
+import type { BenchStack } from './bench-stack';
+
+export async function directJiraReads(
+  stack: BenchStack,
+  o: { tenantIds: string[]; loops: number; deadline: number; minValidityMs: number },
+): Promise<{ reads: number; errors: number }> {
+  const tokens = new AccessTokenProvider({
+    pool: stack.pool,
+    secretBox: SecretBox.fromSpec(stack.state.encryptionKeys),
+    authBaseUrl: stack.state.jiraSimUrl,
+    minValidityMs: o.minValidityMs,
+  });
+  const registry = new JiraClientRegistry(stack.pool, tokens, { apiBaseUrl: stack.state.jiraSimUrl, concurrency: 4, timeoutMs: 30_000 }, pino({ level: 'silent' }));
+  let reads = 0;
+  let errors = 0;
+  await Promise.all(
+    Array.from({ length: o.loops }, async (_, loop) => {
+      for (let k = loop; Date.now() < o.deadline; k += o.loops) {
+        const tenantId = o.tenantIds[(k * 104_729) % o.tenantIds.length]!;
+        try {
+          const client = await registry.forTenant(tenantId);
+          for (const type of CONFIG_TYPES) await fetchAllPages(client, CONFIG_RESOURCES[type], async () => {});
+          reads++;
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { reads, errors };
+}
