@@ -88,13 +88,22 @@ export function createSnapshotActivities(deps: ActivityDeps) {
         const client = await deps.jiraClients.forTenant(tenantId);
         let objects = 0;
         let newObjects = 0;
-        const result = await fetchAllPages(client, CONFIG_RESOURCES[configType], async (values) => {
-          const page = values.map((raw) => toConfigObject(configType, raw));
-          const stored = await storePage(deps.pool, { tenantId, snapshotId, runId, objects: page });
-          objects += page.length;
-          newObjects += stored.newObjects;
-          Context.current().heartbeat({ configType, objects });
-        });
+        const ctx = Context.current();
+        // Heartbeat on a clock too: a page can wait out a long Retry-After, and a short heartbeat
+        // timeout is what lets a crashed worker's activity be retried elsewhere quickly.
+        const ticker = setInterval(() => ctx.heartbeat({ configType, objects }), 5_000);
+        let result;
+        try {
+          result = await fetchAllPages(client, CONFIG_RESOURCES[configType], async (values) => {
+            const page = values.map((raw) => toConfigObject(configType, raw));
+            const stored = await storePage(deps.pool, { tenantId, snapshotId, runId, objects: page });
+            objects += page.length;
+            newObjects += stored.newObjects;
+            ctx.heartbeat({ configType, objects });
+          });
+        } finally {
+          clearInterval(ticker);
+        }
         return { configType, objects, pages: result.pages, newObjects };
       });
     },

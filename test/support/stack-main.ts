@@ -18,12 +18,13 @@ async function main(): Promise<void> {
   const database = await createTestDatabase(path.join(dir, 'pg'));
   await migrateUp(database.databaseUrl);
   const temporalDb = path.join(dir, 'temporal.db');
-  const temporal = await startTemporalDevServer({
+  const temporalOptions = {
     dbFilename: temporalDb,
     logFile: path.join(dir, 'temporal.log'),
     // Small enough that continue-as-new paths are exercised by tests with modest histories.
     dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 400 },
-  });
+  };
+  let temporal = await startTemporalDevServer(temporalOptions);
   const sim = await startJiraSim({ port: 0 });
   const bundlePath = path.join(dir, 'workflow-bundle.js');
   await bundleWorkflows(bundlePath);
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     temporalPort: temporal.port,
     temporalDbFile: temporalDb,
     temporalPid: temporal.process.pid!,
+    stackPid: process.pid,
+    temporalRestarts: 0,
     jiraSimUrl: sim.url,
     workflowBundlePath: bundlePath,
     encryptionKeys: SecretBox.generateKeySpec('test-k1'),
@@ -40,6 +43,19 @@ async function main(): Promise<void> {
     dir,
   };
   fs.writeFileSync(statePath, JSON.stringify(state, null, 2));
+
+  // SIGUSR2 (from a reliability test): kill -9 the Temporal server and start it again on the same
+  // port and SQLite file, as a crashed and restarted server would be.
+  process.on('SIGUSR2', () => {
+    void (async () => {
+      temporal.process.kill('SIGKILL');
+      await new Promise((resolve) => temporal.process.once('exit', resolve));
+      temporal = await startTemporalDevServer({ ...temporalOptions, port: state.temporalPort });
+      state.temporalPid = temporal.process.pid!;
+      state.temporalRestarts = (state.temporalRestarts ?? 0) + 1;
+      fs.writeFileSync(statePath, JSON.stringify(state, null, 2));
+    })();
+  });
 
   let stopping = false;
   const stop = async () => {

@@ -9,6 +9,9 @@ export interface StackState {
   temporalPort: number;
   temporalDbFile: string;
   temporalPid: number;
+  /** The stack process: SIGUSR2 restarts the Temporal server (see stack-main.ts). */
+  stackPid?: number;
+  temporalRestarts?: number;
   jiraSimUrl: string;
   workflowBundlePath: string;
   encryptionKeys: string;
