@@ -1,0 +1,24 @@
+// The compose validator CI runs (no Docker engine needed): the real file passes; broken ones do not.
+import fs from 'node:fs';
+import path from 'node:path';
+import { validateCompose } from '../../../scripts/validate-compose';
+
+const real = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'docker-compose.yml'), 'utf8');
+
+test('docker-compose.yml is valid', () => {
+  expect(validateCompose(real)).toEqual([]);
+});
+
+test('missing services, unknown dependencies, cycles and literal secrets are reported', () => {
+  expect(validateCompose(real.replace('condition: service_healthy', 'condition: whenever'))).toContainEqual(expect.stringMatching(/unknown condition whenever/));
+  expect(validateCompose(real.replace('temporal-admin-tools:\n        condition', 'temporal-admin-toolz:\n        condition'))).toContainEqual(
+    expect.stringMatching(/depends_on unknown service temporal-admin-toolz/),
+  );
+  expect(validateCompose(real.replace(/JIRA_DRIFT_ENCRYPTION_KEYS: \$\{[^}]*\}/, 'JIRA_DRIFT_ENCRYPTION_KEYS: k1:abc'))).toContainEqual(
+    expect.stringMatching(/JIRA_DRIFT_ENCRYPTION_KEYS holds a literal value/),
+  );
+  expect(validateCompose('services:\n  a:\n    image: x:1\n    depends_on: [b]\n  b:\n    image: y:1\n    depends_on: [a]\n')).toContainEqual(
+    expect.stringMatching(/depends_on cycle/),
+  );
+  expect(() => validateCompose('services: [\n')).toThrow();
+});
