@@ -9,6 +9,8 @@ import { execFileSync } from 'node:child_process';
 import type { WorkflowHandle } from '@temporalio/client';
 import { temporalBinary } from '../../scripts/temporal-dev-server';
 import { startDriftScan } from '../../client/drift-scans';
+import { ensureSnapshotSchedules } from '../../client/snapshot-schedules';
+import { snapshotScheduleId } from '../../domain/snapshot-schedule';
 import { runSnapshot, startSnapshot } from '../../client/snapshots';
 import { getTokenStatus, notifyCredentialsUpdated, requestTokenRefresh, startTokenRefresh } from '../../client/token-refresh';
 import { startBenchStack } from '../bench/bench-stack';
@@ -104,6 +106,34 @@ async function recordDriftScan(stack: BenchStack, taskQueue: string): Promise<vo
   await save(scan.handle, 'driftScanWorkflow-last-run');
 }
 
+/**
+ * scheduledSnapshotWorkflow: a real hourly Schedule backfilled over one past hour (the action carries
+ * TemporalScheduledStartTime; the run starts and awaits the canonical snapshot child), then the same
+ * hour again (the child id is taken: ALREADY_STARTED).
+ */
+async function recordScheduledSnapshot(stack: BenchStack, taskQueue: string): Promise<void> {
+  const client = stack.client;
+  const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay-sched', size: 1, seed: 14 });
+  await ensureSnapshotSchedules(client, { tenantId: tenant.tenantId, siteUrl: tenant.siteUrl, taskQueue }, ['hourly']);
+  const schedule = client.schedule.getHandle(snapshotScheduleId(tenant.tenantId, 'hourly'));
+  const query = `WorkflowType = 'scheduledSnapshotWorkflow' AND TenantId = '${tenant.tenantId}' AND ExecutionStatus = 'Completed'`;
+  const completed = async () => {
+    const runs: Array<{ workflowId: string; runId: string }> = [];
+    for await (const wf of client.workflow.list({ query })) runs.push({ workflowId: wf.workflowId, runId: wf.runId });
+    return runs;
+  };
+  const range = { start: new Date('2025-06-01T09:59:59Z'), end: new Date('2025-06-01T10:30:00Z'), overlap: 'BUFFER_ALL' as const };
+  await schedule.backfill(range);
+  const [first] = await waitFor(completed, (runs) => runs.length === 1, { what: 'scheduled run' });
+  await save(client.workflow.getHandle(first!.workflowId), 'scheduledSnapshotWorkflow-completed', first!.runId);
+  // The same action time gives the same workflow id (the server appends it): a second run of that id.
+  await schedule.backfill(range);
+  const runs = await waitFor(completed, (all) => all.length === 2, { what: 'second scheduled run' });
+  const second = runs.find((r) => r.runId !== first!.runId)!;
+  await save(client.workflow.getHandle(second.workflowId), 'scheduledSnapshotWorkflow-already-started', second.runId);
+  await schedule.delete();
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const wanted = (type: string) => only.length === 0 || only.includes(type);
@@ -116,6 +146,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(OUT, { recursive: true });
     if (wanted('tokenRefreshWorkflow')) await recordTokenRefresh(stack, taskQueue);
     if (wanted('driftScanWorkflow')) await recordDriftScan(stack, taskQueue);
+    if (wanted('scheduledSnapshotWorkflow')) await recordScheduledSnapshot(stack, taskQueue);
     if (!wanted('snapshotWorkflow')) return;
     const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay', size: 'small', seed: 11 });
 

@@ -10,7 +10,7 @@ const WORKFLOWS = path.join(__dirname, '..', '..', 'workflows', 'index.ts');
 /** History file → the workflow id it ran under (workflows validate their own id). */
 const WORKFLOW_IDS: Record<string, string> = JSON.parse(fs.readFileSync(path.join(HISTORIES, 'workflow-ids.json'), 'utf8'));
 const files = fs.readdirSync(HISTORIES).filter((f) => f.endsWith('.json') && f !== 'workflow-ids.json');
-const WORKFLOW_TYPES = ['driftScanWorkflow', 'snapshotWorkflow', 'tokenRefreshWorkflow'];
+const WORKFLOW_TYPES = ['driftScanWorkflow', 'scheduledSnapshotWorkflow', 'snapshotWorkflow', 'tokenRefreshWorkflow'];
 
 test('histories are recorded for every workflow type, each with its workflow id', () => {
   const types = new Set(files.map((f) => f.split('-')[0]));
