@@ -1,0 +1,107 @@
+// Tenant isolation: two tenants with snapshots and drift; every read surface scoped to one returns and
+// counts nothing of the other, including with forged cursors, the other's ids and crafted tenant ids.
+import type { Client } from '@temporalio/client';
+import { driftCursorKey, listDrift, showDrift, type DriftReadDeps } from '../../client/drift-reads';
+import { startDriftScan } from '../../client/drift-scans';
+import { InvalidInputError } from '../../client/errors';
+import { runSnapshot, startSnapshot } from '../../client/snapshots';
+import { showTenant } from '../../client/tenant-status';
+import { SecretBox } from '../../store/secret-box';
+import { getSnapshot, listSnapshots } from '../../store/snapshot-store';
+import type { Pool } from '../../store/pool';
+import type { SnapshotWorkflowResult } from '../../workflows/snapshot-contract';
+import { temporalClient, testPool } from '../support/clients';
+import { readStackState, type StackState } from '../support/stack-state';
+import { onboardTenant, simAdmin, uniqueId, type TenantFixture } from '../support/tenant-fixture';
+import { startWorker, type WorkerProcess } from '../support/worker-process';
+
+let stack: StackState;
+let client: Client;
+let pool: Pool;
+let reads: DriftReadDeps;
+let worker: WorkerProcess;
+const taskQueue = uniqueId('isolation-it');
+const tenants: Array<{ fixture: TenantFixture; snaps: SnapshotWorkflowResult[] }> = [];
+
+const CRAFTED = ['../' , "x'; DELETE FROM drift_events;--", '\u0430cme', 'ACME', 'a'.repeat(5000), '', 'acme/../other', 'acme%00'];
+
+async function tableCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ['tenants', 'credentials', 'config_objects', 'snapshots', 'snapshot_entries', 'drift_scans', 'drift_events']) {
+    counts[table] = (await pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+  }
+  return counts;
+}
+
+beforeAll(async () => {
+  stack = readStackState();
+  client = await temporalClient(stack);
+  pool = testPool(stack);
+  reads = { pool, cursorKey: driftCursorKey(SecretBox.fromSpec(stack.encryptionKeys)) };
+  worker = await startWorker(stack, taskQueue);
+  for (const seed of [51, 52]) {
+    const fixture = await onboardTenant(stack, pool, { tenantId: uniqueId(`iso${seed}`), size: 'small', seed });
+    const snap = (window: string) => runSnapshot(client, { tenantId: fixture.tenantId, type: 'hourly', window, taskQueue });
+    const first = await snap('2026-10-01T00:00:00Z');
+    await simAdmin(stack, 'POST', `/admin/sites/${fixture.cloudId}/objects/field`, { name: `Field of ${fixture.tenantId}` });
+    const second = await snap('2026-10-01T01:00:00Z');
+    await client.workflow.getHandle(second.driftScanWorkflowId!).result();
+    tenants.push({ fixture, snaps: [first, second] });
+  }
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await pool?.end();
+  await client?.connection.close();
+});
+
+test('drift lists, events and counts of one tenant never include the other', async () => {
+  const [a, b] = tenants as [(typeof tenants)[0], (typeof tenants)[0]];
+  const pageA = await listDrift(reads, a.fixture.tenantId, { pageSize: 500 });
+  const pageB = await listDrift(reads, b.fixture.tenantId, { pageSize: 500 });
+  expect(pageA.events.length).toBe(1);
+  expect(pageB.events.length).toBe(1);
+  expect(pageA.events.every((e) => e.tenantId === a.fixture.tenantId)).toBe(true);
+  // The other tenant's event id, asked for under this tenant, does not exist.
+  await expect(showDrift(reads, a.fixture.tenantId, pageB.events[0]!.id)).rejects.toThrow(/no drift event/);
+  // The other tenant's scan id as a filter returns nothing.
+  expect((await listDrift(reads, a.fixture.tenantId, { scanId: pageB.events[0]!.scanId })).events).toEqual([]);
+  // A cursor issued to B is refused for A.
+  const cursorB = (await listDrift(reads, b.fixture.tenantId, { pageSize: 1, since: '2026-01-01' })).nextCursor;
+  if (cursorB) await expect(listDrift(reads, a.fixture.tenantId, { pageSize: 1, since: '2026-01-01', cursor: cursorB })).rejects.toThrow(/invalid cursor/);
+});
+
+test('snapshots and tenant views are scoped; another tenant\'s snapshot ids are refused', async () => {
+  const [a, b] = tenants as [(typeof tenants)[0], (typeof tenants)[0]];
+  expect((await listSnapshots(pool, a.fixture.tenantId)).map((s) => s.tenantId)).toEqual([a.fixture.tenantId, a.fixture.tenantId]);
+  expect(await getSnapshot(pool, a.fixture.tenantId, b.snaps[0]!.snapshotId)).toBeUndefined();
+  const shown = await showTenant({ pool, client }, a.fixture.tenantId);
+  expect(shown.lastSnapshots.map((s) => s.snapshotId).sort()).toEqual(a.snaps.map((s) => s.snapshotId).sort());
+  expect(JSON.stringify(shown)).not.toContain(b.fixture.tenantId);
+
+  // A drift scan of A against B's snapshots fails with a clear reason and writes nothing.
+  const before = await tableCounts();
+  const scan = await startDriftScan(client, {
+    tenantId: a.fixture.tenantId,
+    baseSnapshotId: b.snaps[0]!.snapshotId,
+    targetSnapshotId: a.snaps[1]!.snapshotId,
+    taskQueue,
+  });
+  await expect(scan.result()).rejects.toThrow();
+  const description = await scan.handle.describe();
+  expect(description.status.name).toBe('FAILED');
+  expect(await tableCounts()).toEqual(before);
+});
+
+test('crafted tenant ids are refused on every entry point and change nothing', async () => {
+  const before = await tableCounts();
+  for (const crafted of CRAFTED) {
+    await expect(listDrift(reads, crafted, {})).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(showDrift(reads, crafted, '1')).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(startSnapshot(client, { tenantId: crafted, type: 'daily', taskQueue })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(startDriftScan(client, { tenantId: crafted, baseSnapshotId: '1', targetSnapshotId: '2', taskQueue })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(showTenant({ pool, client }, crafted)).rejects.toBeInstanceOf(InvalidInputError);
+  }
+  expect(await tableCounts()).toEqual(before);
+});
