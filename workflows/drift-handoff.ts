@@ -2,15 +2,12 @@
 // tenant and type, as an abandoned child (the snapshot does not wait for the scan). The scan's id is
 // derived from the two snapshots, so a pair is never scanned twice.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { ParentClosePolicy, proxyActivities, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { ParentClosePolicy, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
+import { storeActivities } from './store-activities';
 import { driftScanWorkflowId } from '../domain/workflow-ids';
 import { driftScanWorkflow } from './drift-scan';
 
-const store = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 10 },
-});
+const store = storeActivities;
 
 /** Returns the scan's workflow id, or undefined for a tenant's first snapshot of this type. */
 export async function handOffToDriftScan(s: { tenantId: string; snapshotId: string; siteUrl: string }): Promise<string | undefined> {

@@ -11,6 +11,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { storeActivities } from './store-activities';
 import { isTenantId } from '../domain/tenant-id';
 import { driftScanWorkflowId } from '../domain/workflow-ids';
 import {
@@ -23,10 +24,7 @@ import {
 } from './drift-scan-contract';
 import { SNAPSHOT_TYPE, TENANT_ID, WINDOW_START } from './search-attributes';
 
-const store = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 10 },
-});
+const store = storeActivities;
 
 // A chunk heartbeats after every page and resumes from its last heartbeat when retried.
 const scanner = proxyActivities<Activities>({

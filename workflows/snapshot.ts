@@ -11,6 +11,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { storeActivities } from './store-activities';
 import { CONFIG_TYPES } from '../domain/config-catalogue';
 import { isCanonicalWindowStart, isSnapshotType } from '../domain/snapshot-window';
 import { isTenantId } from '../domain/tenant-id';
@@ -25,10 +26,7 @@ import {
   type SnapshotWorkflowResult,
 } from './snapshot-contract';
 
-const store = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 10 },
-});
+const store = storeActivities;
 
 const jira = proxyActivities<Activities>({
   startToCloseTimeout: '15 minutes',
