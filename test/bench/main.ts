@@ -4,6 +4,7 @@ import { benchDedup } from './dedup';
 import { benchDrift } from './drift';
 import { startBenchStack, type BenchStack } from './bench-stack';
 import { benchSnapshot } from './snapshot';
+import { benchSoak } from './soak';
 import { benchTokens } from './tokens';
 
 type Options = (name: string, fallback: string) => string;
@@ -12,6 +13,12 @@ const optionalNumber = (value: string) => (value === '' ? undefined : Number(val
 const SCENARIOS: Record<string, (stack: BenchStack, option: Options) => Promise<object>> = {
   dedup: (stack, option) => benchDedup(stack, { attempts: Number(option('attempts', '1000')) }),
   snapshot: (stack, option) => benchSnapshot(stack, { latencyMs: Number(option('latency-ms', '25')), size: option('size', 'large') }),
+  soak: (stack, option) =>
+    benchSoak(stack, {
+      tenants: Number(option('tenants', '50')),
+      minutes: Number(option('minutes', '10')),
+      tickSeconds: Number(option('tick-seconds', '60')),
+    }),
   drift: (stack, option) =>
     benchDrift(stack, {
       entries: Number(option('entries', '1000000')),
