@@ -8,6 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runSnapshot } from '../client/snapshots';
 import { installTenant } from '../client/tenants';
+import { AesGcmPayloadCodec } from '../client/payload-codec';
+import { startTokenRefresh } from '../client/token-refresh';
+import { buildCodecServer } from '../workers/codec-server';
 import { connectClient } from '../client/temporal-client';
 import { loadEnv } from '../config/env';
 import { REQUESTED_SCOPES } from '../domain/oauth-scopes';
@@ -27,6 +30,14 @@ function encryptionKeys(dataDir: string): string {
   if (process.env.JIRA_DRIFT_ENCRYPTION_KEYS) return process.env.JIRA_DRIFT_ENCRYPTION_KEYS;
   const file = path.join(dataDir, 'encryption-keys');
   if (!fs.existsSync(file)) fs.writeFileSync(file, SecretBox.generateKeySpec('dev-k1'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/** Temporal payload keys (JIRA_DRIFT_PAYLOAD_KEYS), generated once per data directory like the secret keys. */
+function payloadKeys(dataDir: string): string {
+  if (process.env.JIRA_DRIFT_PAYLOAD_KEYS) return process.env.JIRA_DRIFT_PAYLOAD_KEYS;
+  const file = path.join(dataDir, 'payload-keys');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, SecretBox.generateKeySpec('dev-payload-k1'), { mode: 0o600 });
   return fs.readFileSync(file, 'utf8').trim();
 }
 
@@ -74,6 +85,18 @@ async function main(): Promise<void> {
   const applied = await migrateUp(databaseUrl);
   say(`database ready (${applied.length} migration(s) applied)`);
 
+  // Payloads are encrypted; the Web UI decodes them through this codec server.
+  const payloadSpec = payloadKeys(dataDir);
+  const codecServer = buildCodecServer({
+    codec: AesGcmPayloadCodec.fromSpec(payloadSpec),
+    namespace: env.TEMPORAL_NAMESPACE,
+    corsOrigins: env.CODEC_CORS_ORIGINS.split(',').map((o) => o.trim()),
+  });
+  await codecServer.listen({ port: env.CODEC_SERVER_PORT, host: '127.0.0.1' });
+  stops.push(() => codecServer.close());
+  const codecEndpoint = `http://localhost:${env.CODEC_SERVER_PORT}`;
+  say(`codec server on ${codecEndpoint} (Temporal UI and CLI --codec-endpoint)`);
+
   let temporal: DevServer | undefined;
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   if (!temporalAddress) {
@@ -83,6 +106,7 @@ async function main(): Promise<void> {
       uiPort: 8233,
       dbFilename: path.join(dataDir, 'temporal.db'),
       logFile: path.join(dataDir, 'temporal.log'),
+      uiCodecEndpoint: codecEndpoint,
     });
     temporalAddress = temporal.address;
     stops.push(temporal.stop);
@@ -101,6 +125,7 @@ async function main(): Promise<void> {
     JIRA_API_BASE_URL: sim.url,
     JIRA_AUTH_BASE_URL: sim.url,
     JIRA_DRIFT_ENCRYPTION_KEYS: keys,
+    JIRA_DRIFT_PAYLOAD_KEYS: payloadSpec,
   };
   worker = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'workers', 'main.ts')], {
     cwd: ROOT,
@@ -123,7 +148,9 @@ async function main(): Promise<void> {
   await pool.end();
   say(`tenant "demo" installed for ${site.siteUrl}`);
 
-  const client = await connectClient({ ...env, TEMPORAL_ADDRESS: temporalAddress });
+  const client = await connectClient({ ...env, TEMPORAL_ADDRESS: temporalAddress, JIRA_DRIFT_PAYLOAD_KEYS: payloadSpec });
+  await startTokenRefresh(client, { tenantId: 'demo', taskQueue: env.JIRA_DRIFT_TASK_QUEUE });
+  say(`token workflow token-refresh:demo running (temporal workflow query --workflow-id token-refresh:demo --name status --codec-endpoint ${codecEndpoint})`);
   const result = await runSnapshot(client, { tenantId: 'demo', type: 'daily', taskQueue: env.JIRA_DRIFT_TASK_QUEUE });
   const workflowId = snapshotWorkflowId('demo', 'daily', formatWindowStart(floorToWindow('daily', Date.now())));
   say(`snapshot ${result.status}: ${result.objectCount} objects, root hash ${result.rootHash}`);

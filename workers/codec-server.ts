@@ -55,8 +55,9 @@ export function buildCodecServer(o: CodecServerOptions): FastifyInstance {
     if (o.authorization !== undefined && request.headers.authorization !== o.authorization) {
       return reply.code(401).send({ message: 'unauthorized' });
     }
+    // The CLI sends an empty X-Namespace when --namespace is left at its default.
     const namespace = request.headers['x-namespace'];
-    if (namespace !== undefined && namespace !== o.namespace) return reply.code(403).send({ message: `namespace ${String(namespace)} is not served here` });
+    if (namespace !== undefined && namespace !== '' && namespace !== o.namespace) return reply.code(403).send({ message: `namespace ${String(namespace)} is not served here` });
   });
   app.get('/healthz', async () => ({ ok: true }));
   for (const direction of ['encode', 'decode'] as const) {

@@ -50,6 +50,8 @@ test('answers the browser preflight for the UI origin only', async () => {
 test('refuses other namespaces, bad bodies and (when configured) missing authorization', async () => {
   const other = await app.inject({ method: 'POST', url: '/decode', headers: { 'x-namespace': 'prod' }, payload: { payloads: [] } });
   expect(other.statusCode).toBe(403);
+  const emptyHeader = await app.inject({ method: 'POST', url: '/decode', headers: { 'x-namespace': '' }, payload: { payloads: [] } });
+  expect(emptyHeader.statusCode).toBe(200);
   const bad = await app.inject({ method: 'POST', url: '/decode', payload: { payloads: [{ data: 42 }] } });
   expect(bad.statusCode).toBe(400);
   // Proto3 JSON of an empty Payloads message is `{}`.
