@@ -7,9 +7,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runSnapshot } from '../client/snapshots';
-import { installTenant } from '../client/tenants';
+import { provisionTenant } from '../client/tenant-install';
 import { AesGcmPayloadCodec } from '../client/payload-codec';
-import { startTokenRefresh } from '../client/token-refresh';
 import { buildCodecServer } from '../workers/codec-server';
 import { connectClient } from '../client/temporal-client';
 import { loadEnv } from '../config/env';
@@ -134,30 +133,73 @@ async function main(): Promise<void> {
   });
   say('worker started (logs: .data/worker.log)');
 
-  // The demo tenant: a small simulated site, consented through the simulated OAuth flow.
-  const clientId = 'jira-drift-demo';
-  const clientSecret = crypto.randomBytes(16).toString('hex');
-  await simAdmin(sim.url, 'POST', '/admin/oauth-clients', { clientId, clientSecret });
-  const site = await simAdmin<{ cloudId: string; siteUrl: string }>(sim.url, 'POST', '/admin/sites', { name: 'demo', seed: 7, size: 'small' });
-  const grant = await simAdmin<{ code: string }>(sim.url, 'POST', `/admin/sites/${site.cloudId}/grants`, { clientId, scopes: [...REQUESTED_SCOPES] });
+  // Two demo tenants on small simulated sites, consented through the simulated OAuth flow and installed
+  // the way an operator would (grant, token workflow, hourly and daily schedules).
   const pool = createPool(databaseUrl);
-  await installTenant(
-    { pool, secretBox: SecretBox.fromSpec(keys), authBaseUrl: sim.url, apiBaseUrl: sim.url },
-    { tenantId: 'demo', siteUrl: site.siteUrl, clientId, clientSecret, authorizationCode: grant.code, redirectUri: 'http://localhost/callback' },
-  );
-  await pool.end();
-  say(`tenant "demo" installed for ${site.siteUrl}`);
-
   const client = await connectClient({ ...env, TEMPORAL_ADDRESS: temporalAddress, JIRA_DRIFT_PAYLOAD_KEYS: payloadSpec });
-  await startTokenRefresh(client, { tenantId: 'demo', taskQueue: env.JIRA_DRIFT_TASK_QUEUE });
-  say(`token workflow token-refresh:demo running (temporal workflow query --workflow-id token-refresh:demo --name status --codec-endpoint ${codecEndpoint})`);
-  const result = await runSnapshot(client, { tenantId: 'demo', type: 'daily', taskQueue: env.JIRA_DRIFT_TASK_QUEUE });
-  const workflowId = snapshotWorkflowId('demo', 'daily', formatWindowStart(floorToWindow('daily', Date.now())));
-  say(`snapshot ${result.status}: ${result.objectCount} objects, root hash ${result.rootHash}`);
+  const deps = { pool, client, taskQueue: env.JIRA_DRIFT_TASK_QUEUE, secretBox: SecretBox.fromSpec(keys), authBaseUrl: sim.url, apiBaseUrl: sim.url };
+  const sites: Record<string, { cloudId: string; siteUrl: string }> = {};
+  for (const [tenantId, seed] of [['demo', 7], ['demo2', 8]] as const) {
+    const clientId = `jira-drift-${tenantId}`;
+    const clientSecret = crypto.randomBytes(16).toString('hex');
+    await simAdmin(sim.url, 'POST', '/admin/oauth-clients', { clientId, clientSecret });
+    const site = await simAdmin<{ cloudId: string; siteUrl: string }>(sim.url, 'POST', '/admin/sites', { name: tenantId, seed, size: 'small' });
+    const grant = await simAdmin<{ code: string }>(sim.url, 'POST', `/admin/sites/${site.cloudId}/grants`, { clientId, scopes: [...REQUESTED_SCOPES] });
+    // jira-sim forgets its grants when it stops: a tenant kept in .data/ from an earlier run re-consents.
+    const installed = await provisionTenant(deps, {
+      tenantId,
+      siteUrl: site.siteUrl,
+      clientId,
+      clientSecret,
+      authorizationCode: grant.code,
+      redirectUri: 'http://localhost/callback',
+      types: ['hourly', 'daily'],
+      reconsent: true,
+    });
+    sites[tenantId] = site;
+    say(`tenant "${tenantId}" installed for ${site.siteUrl}: ${installed.unchanged ? 'nothing changed' : installed.changes.join('; ')}`);
+  }
+
+  // Drift to look at: snapshot the previous hour, change the demo site, snapshot this hour. The second
+  // snapshot hands off to a drift scan against the first.
+  const thisHour = floorToWindow('hourly', Date.now());
+  const before = await runSnapshot(client, { tenantId: 'demo', type: 'hourly', window: new Date(thisHour - 3_600_000), taskQueue: env.JIRA_DRIFT_TASK_QUEUE });
+  say(`snapshot of the previous hour ${before.status}: ${before.objectCount} objects, root hash ${before.rootHash}`);
+  const demo = sites['demo']!;
+  const [status] = await simAdmin<Array<{ id: string; name: string }>>(sim.url, 'GET', `/admin/sites/${demo.cloudId}/objects/status`);
+  await simAdmin(sim.url, 'PATCH', `/admin/sites/${demo.cloudId}/objects/status/${status!.id}`, { name: `${status!.name} (renamed)` });
+  await simAdmin(sim.url, 'POST', `/admin/sites/${demo.cloudId}/objects/field`, { name: 'Compliance Tag' });
+  say('changed the demo site: renamed a status, added a custom field');
+  const result = await runSnapshot(client, { tenantId: 'demo', type: 'hourly', window: new Date(thisHour), taskQueue: env.JIRA_DRIFT_TASK_QUEUE });
+  const workflowId = snapshotWorkflowId('demo', 'hourly', formatWindowStart(thisHour));
+  say(`snapshot of this hour ${result.status}: ${result.objectCount} objects, root hash ${result.rootHash}`);
+  if (result.driftScanWorkflowId) {
+    const scan = (await client.workflow.getHandle(result.driftScanWorkflowId).result()) as { added: number; removed: number; modified: number };
+    say(`drift scan ${result.driftScanWorkflowId}: ${scan.added} added, ${scan.removed} removed, ${scan.modified} modified`);
+  }
+  await pool.end();
+
+  // The environment the CLI needs to talk to this stack.
+  const devEnv = {
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    JIRA_DRIFT_ENCRYPTION_KEYS: keys,
+    JIRA_DRIFT_PAYLOAD_KEYS: payloadSpec,
+    JIRA_API_BASE_URL: sim.url,
+    JIRA_AUTH_BASE_URL: sim.url,
+  };
+  fs.writeFileSync(path.join(dataDir, 'dev.env'), Object.entries(devEnv).map(([k, v]) => `${k}=${v}`).join('\n') + '\n', { mode: 0o600 });
   if (temporal?.uiUrl) {
-    say(`see it in the Temporal Web UI: ${temporal.uiUrl}/namespaces/default/workflows/${encodeURIComponent(workflowId)}`);
+    say(`this hour's snapshot in the Temporal Web UI: ${temporal.uiUrl}/namespaces/default/workflows/${encodeURIComponent(workflowId)}`);
     say(`all of the demo tenant's workflows: ${temporal.uiUrl}/namespaces/default/workflows?query=${encodeURIComponent("TenantId='demo'")}`);
   }
+  say('try, in another terminal:');
+  say('  set -a; . .data/dev.env; set +a; export PATH="$(dirname "$(bash scripts/ensure-temporal.sh)"):$PATH"');
+  say('  npx jira-drift tenant list');
+  say('  npx jira-drift drift list --tenant demo');
+  say(`  temporal workflow list --query "TenantId='demo2'"`);
+  say(`  temporal workflow signal --workflow-id token-refresh:demo --name refreshNow`);
+  say(`  temporal workflow query --workflow-id token-refresh:demo --name status --codec-endpoint ${codecEndpoint}`);
   say('running; press Ctrl-C to stop');
 }
 
