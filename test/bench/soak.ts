@@ -85,5 +85,9 @@ export async function benchSoak(stack: BenchStack, args: { tenants: number; minu
     rssFirstMinuteMb: round(mean(firstMinute)),
     rssLastMinuteMb: round(mean(lastMinute)),
     rssPeakMb: round(Math.max(...samples.map((s) => s.mb))),
+    // Mean RSS per minute from the first action on: flat once the workflow cache has filled.
+    rssByMinuteMb: Array.from({ length: Math.ceil((samples[samples.length - 1]!.at - originMs) / 60_000) }, (_, m) =>
+      round(mean(samples.filter((s) => s.at >= originMs + m * 60_000 && s.at < originMs + (m + 1) * 60_000).map((s) => s.mb))),
+    ),
   };
 }

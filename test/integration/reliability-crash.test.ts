@@ -18,6 +18,7 @@ import { startWorker, type WorkerProcess } from '../support/worker-process';
 
 const SEED = Number(process.env.CHAOS_SEED ?? 20261126);
 const KILLS = 10;
+// Each kill waits out heartbeat and workflow-task timeouts; on a loaded 2-core machine that adds up.
 
 let stack: StackState;
 let client: Client;
@@ -166,7 +167,7 @@ test(`${KILLS} SIGKILLs of the worker at random moments lose and duplicate nothi
   } finally {
     await worker.stop();
   }
-});
+}, 600_000);
 
 test('a Temporal server killed and restarted mid-workflow loses nothing', async () => {
   const taskQueue = uniqueId('crash-server');
@@ -204,4 +205,4 @@ test('a Temporal server killed and restarted mid-workflow loses nothing', async 
   } finally {
     await worker.stop();
   }
-});
+}, 300_000);
