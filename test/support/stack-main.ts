@@ -53,7 +53,9 @@ async function main(): Promise<void> {
       temporal = await startTemporalDevServer({ ...temporalOptions, port: state.temporalPort });
       state.temporalPid = temporal.process.pid!;
       state.temporalRestarts = (state.temporalRestarts ?? 0) + 1;
-      fs.writeFileSync(statePath, JSON.stringify(state, null, 2));
+      // Atomic replace: tests poll this file while it is rewritten.
+      fs.writeFileSync(`${statePath}.tmp`, JSON.stringify(state, null, 2));
+      fs.renameSync(`${statePath}.tmp`, statePath);
     })();
   });
 
