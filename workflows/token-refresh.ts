@@ -20,6 +20,7 @@ import { parseDuration } from '../domain/duration';
 import { isTenantId } from '../domain/tenant-id';
 import { tokenRefreshWorkflowId } from '../domain/workflow-ids';
 import { failureReason } from './failure-reason';
+import { workflowNowMs } from './workflow-clock';
 import { TENANT_ID, TOKEN_STATE } from './search-attributes';
 import {
   credentialsUpdatedSignal,
@@ -143,7 +144,7 @@ export async function tokenRefreshWorkflow(input: TokenRefreshInput): Promise<To
   });
   setHandler(tokenStatusQuery, () => ({
     ...status,
-    daysUntilGrantExpiry: status.grantExpiresAt === null ? null : Math.floor((Date.parse(status.grantExpiresAt) - Date.now()) / DAY_MS),
+    daysUntilGrantExpiry: status.grantExpiresAt === null ? null : Math.floor((Date.parse(status.grantExpiresAt) - workflowNowMs()) / DAY_MS),
   }));
 
   let taggedState: TokenState | undefined = workflowInfo().typedSearchAttributes.get(TOKEN_STATE) as TokenState | undefined;
@@ -163,7 +164,7 @@ export async function tokenRefreshWorkflow(input: TokenRefreshInput): Promise<To
   for (let checks = 0; ; ) {
     if (!checkNow) {
       const waitMs = nextWaitMs(status, settings);
-      status.nextCheckAt = new Date(Date.now() + waitMs).toISOString();
+      status.nextCheckAt = new Date(workflowNowMs() + waitMs).toISOString();
       await condition(() => pending.refreshNow || pending.credentialsUpdated, waitMs);
     }
     checkNow = false;
@@ -173,7 +174,7 @@ export async function tokenRefreshWorkflow(input: TokenRefreshInput): Promise<To
     pending.credentialsUpdated = false;
 
     const previousState = status.state;
-    status.lastCheckAt = new Date(Date.now()).toISOString();
+    status.lastCheckAt = new Date(workflowNowMs()).toISOString();
     status.nextCheckAt = null;
     try {
       applyCheck(status, await tokens.checkAndRefreshToken({ tenantId: input.tenantId, refreshWithinMs: settings.refreshWithinMs, force }));
