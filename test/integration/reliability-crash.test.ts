@@ -58,6 +58,19 @@ async function assertDriftExact(pair: SyntheticPair, result: DriftScanResult): P
   expect(rows[0]).toEqual({ n: pair.expectedEvents, keys: pair.expectedEvents });
 }
 
+/** A drift scan in small pages that continues as new, so crashes land in the middle of it. */
+function startSlowScan(pair: SyntheticPair, taskQueue: string) {
+  return startDriftScan(client, {
+    tenantId: pair.tenantId,
+    baseSnapshotId: pair.baseSnapshotId,
+    targetSnapshotId: pair.targetSnapshotId,
+    pageSize: 50,
+    pagesPerActivity: 10,
+    activitiesPerRun: 20,
+    taskQueue,
+  });
+}
+
 async function runningOn(taskQueue: string): Promise<number> {
   return (await client.workflow.count(`TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`)).count;
 }
@@ -105,15 +118,7 @@ test(`${KILLS} SIGKILLs of the worker at random moments lose and duplicate nothi
   const tokenSnapshots = await Promise.all(
     tokenWindows.map((window) => startSnapshot(client, { tenantId: tokenTenant.tenantId, type: 'hourly', window, taskQueue })),
   );
-  const scan = await startDriftScan(client, {
-    tenantId: pair.tenantId,
-    baseSnapshotId: pair.baseSnapshotId,
-    targetSnapshotId: pair.targetSnapshotId,
-    pageSize: 50,
-    pagesPerActivity: 10,
-    activitiesPerRun: 20,
-    taskQueue,
-  });
+  const scan = await startSlowScan(pair, taskQueue);
   const token: WorkflowHandle = await startTokenRefresh(client, { tenantId: tokenTenant.tenantId, checkEvery: '1s', refreshWithin: '3s', taskQueue });
 
   const inFlight: number[] = [];
