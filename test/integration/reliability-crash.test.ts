@@ -181,15 +181,7 @@ test('a Temporal server killed and restarted mid-workflow loses nothing', async 
   try {
     const windows = ['2026-09-03T01:00:00Z', '2026-09-03T02:00:00Z', '2026-09-03T03:00:00Z'];
     const snapshots = await Promise.all(windows.map((window) => startSnapshot(client, { tenantId: siteTenant.tenantId, type: 'hourly', window, taskQueue })));
-    const scan = await startDriftScan(client, {
-      tenantId: pair.tenantId,
-      baseSnapshotId: pair.baseSnapshotId,
-      targetSnapshotId: pair.targetSnapshotId,
-      pageSize: 50,
-      pagesPerActivity: 10,
-      activitiesPerRun: 20,
-      taskQueue,
-    });
+    const scan = await startSlowScan(pair, taskQueue);
     const token = await startTokenRefresh(client, { tenantId: tokenTenant.tenantId, checkEvery: '1s', refreshWithin: '3s', taskQueue });
     await sleep(1500);
     const restartsBefore = readStackState().temporalRestarts ?? 0;
