@@ -1,6 +1,6 @@
 // Programmatic tenant onboarding: exchange the consent code, find the site, store the grant encrypted.
 // Runs in the caller's process (never in a workflow) so tokens stay out of Temporal entirely.
-import type { Pool } from 'pg';
+import { withTransaction, type Pool } from '../store/pool';
 import { z } from 'zod';
 import { exchangeAuthorizationCode } from '../activities/oauth/token-endpoint';
 import { getAccessibleResources } from '../activities/jira/accessible-resources';
@@ -55,9 +55,7 @@ export async function installTenant(deps: InstallTenantDeps, input: InstallTenan
   const site = resources.find((r) => normalizeSiteUrl(r.url) === normalizeSiteUrl(p.siteUrl));
   if (!site) throw new InvalidInputError(`the grant does not reach ${p.siteUrl} (it reaches ${resources.map((r) => r.url).join(', ') || 'no site'})`);
 
-  const client = await deps.pool.connect();
-  try {
-    await client.query('BEGIN');
+  await withTransaction(deps.pool, async (client) => {
     await upsertTenant(client, {
       id: p.tenantId,
       siteUrl: site.url,
@@ -73,12 +71,6 @@ export async function installTenant(deps: InstallTenantDeps, input: InstallTenan
       accessExpiresAt: new Date(Date.now() + tokens.expiresInSec * 1000),
       grantIssuedAt: new Date(),
     });
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
   return (await getTenant(deps.pool, p.tenantId))!;
 }

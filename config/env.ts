@@ -2,6 +2,8 @@
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
+/** An optional port set to nothing (`METRICS_PORT=` in a compose file) means off, not port 0 (random). */
+const optionalPort = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), port.optional());
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -26,16 +28,25 @@ const envSchema = z.object({
   CODEC_SERVER_PORT: port.default(8888),
   CODEC_CORS_ORIGINS: z.string().default('http://localhost:8233,http://127.0.0.1:8233'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
-  METRICS_PORT: port.optional(),
-  HEALTH_PORT: port.optional(),
+  METRICS_PORT: optionalPort,
+  HEALTH_PORT: optionalPort,
 });
 
 export type Env = z.infer<typeof envSchema>;
 
+/**
+ * One issue without the offending value: zod's enum message echoes the received value, which may be a
+ * misplaced secret, huge, or contain line breaks (the error is printed as one line on stderr).
+ */
+function describeIssue(issue: z.ZodIssue): string {
+  const message = issue.code === z.ZodIssueCode.invalid_enum_value ? `expected one of ${issue.options.join(', ')}` : issue.message;
+  return message.replace(/\s+/g, ' ');
+}
+
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${describeIssue(i)}`).join('; ');
     throw new Error(`invalid environment configuration: ${problems}`);
   }
   return parsed.data;

@@ -2,7 +2,14 @@
 import { loadEnv } from '../config/env';
 import { migrateUp } from './migrate';
 
-const env = loadEnv();
+let env: ReturnType<typeof loadEnv>;
+try {
+  env = loadEnv();
+} catch (err) {
+  // One line on stderr, not an uncaught exception's stack trace.
+  process.stderr.write(`migrate: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(2);
+}
 if (!env.DATABASE_URL) {
   process.stderr.write('migrate: DATABASE_URL is not set\n');
   process.exit(2);

@@ -1,7 +1,7 @@
 // Snapshots, their entries and the content-addressed objects they point to.
 // Every statement is scoped by tenant id; entry writes are additionally fenced by the owning run id,
 // so a stale run (one that lost the window to a newer run) cannot write into the snapshot.
-import type { Pool, PoolClient } from 'pg';
+import { withTransaction, type Pool, type PoolClient } from './pool';
 import type { SnapshotType } from '../domain/snapshot-window';
 
 type Queryable = Pool | PoolClient;
@@ -61,9 +61,7 @@ export async function claimSnapshot(
   pool: Pool,
   s: { tenantId: string; type: SnapshotType; windowStart: string; workflowId: string; runId: string },
 ): Promise<ClaimOutcome> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return withTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO snapshots (tenant_id, snapshot_type, window_start, status, workflow_id, run_id)
        VALUES ($1, $2, $3, 'running', $4, $5)
@@ -75,10 +73,7 @@ export async function claimSnapshot(
       [s.tenantId, s.type, s.windowStart],
     );
     let snapshot = toSnapshot(rows[0]!);
-    if (snapshot.status === 'complete') {
-      await client.query('COMMIT');
-      return { outcome: 'already-complete', snapshot };
-    }
+    if (snapshot.status === 'complete') return { outcome: 'already-complete', snapshot };
     if (snapshot.runId !== s.runId) {
       await client.query('DELETE FROM snapshot_entries WHERE tenant_id = $1 AND snapshot_id = $2', [s.tenantId, snapshot.id]);
       const updated = await client.query(
@@ -90,14 +85,8 @@ export async function claimSnapshot(
       );
       snapshot = toSnapshot(updated.rows[0]!);
     }
-    await client.query('COMMIT');
     return { outcome: 'claimed', snapshot };
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 async function assertOwned(db: Queryable, tenantId: string, snapshotId: string, runId: string): Promise<void> {
@@ -136,9 +125,7 @@ export async function storePage(
   if (w.objects.length === 0) return { newObjects: 0 };
   const byKey = new Map(w.objects.map((o) => [o.key, o]));
   const objects = [...byKey.values()];
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return withTransaction(pool, async (client) => {
     await assertOwned(client, w.tenantId, w.snapshotId, w.runId);
     // Most bodies are already stored (unchanged objects): look their hashes up first so only new
     // bodies cross the wire. ON CONFLICT still covers a concurrent writer of the same body.
@@ -163,14 +150,8 @@ export async function storePage(
        ON CONFLICT (snapshot_id, object_key) DO UPDATE SET object_hash = EXCLUDED.object_hash, object_type = EXCLUDED.object_type`,
       [w.tenantId, w.snapshotId, objects.map((o) => o.key), objects.map((o) => o.type), objects.map((o) => o.hash)],
     );
-    await client.query('COMMIT');
     return { newObjects: inserted.rowCount ?? 0 };
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Entries of a snapshot in key order, in keyset-paginated batches (memory bounded by batchSize). */

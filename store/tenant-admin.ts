@@ -1,5 +1,5 @@
 // Operator reads and removal of a tenant's rows (tenant show / tenant remove --purge). Tenant-scoped.
-import type { Pool, PoolClient } from 'pg';
+import { withTransaction, type Pool, type PoolClient } from './pool';
 
 type Queryable = Pool | PoolClient;
 
@@ -34,21 +34,13 @@ export async function latestSnapshots(db: Queryable, tenantId: string, perType =
 }
 
 /** Deletes the tenant and, by cascade, its credentials, objects, snapshots, scans and drift events. */
-export async function purgeTenantRows(db: Queryable, tenantId: string): Promise<boolean> {
-  const client = 'release' in db ? db : await (db as Pool).connect();
-  try {
-    await client.query('BEGIN');
+export function purgeTenantRows(pool: Pool, tenantId: string): Promise<boolean> {
+  return withTransaction(pool, async (client) => {
     // drift_events and snapshot_entries reference the tenant only through their parents; delete them first
     // explicitly so a large tenant does not hold one huge cascade.
     await client.query('DELETE FROM drift_events WHERE tenant_id = $1', [tenantId]);
     await client.query('DELETE FROM snapshot_entries WHERE tenant_id = $1', [tenantId]);
     const { rowCount } = await client.query('DELETE FROM tenants WHERE id = $1', [tenantId]);
-    await client.query('COMMIT');
     return (rowCount ?? 0) > 0;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    if (!('release' in db)) (client as PoolClient).release();
-  }
+  });
 }

@@ -15,7 +15,14 @@ export const REDACTED_PATHS = [
 ];
 
 export function createLogger(level: string, name = 'jira-drift'): Logger {
-  return pino({ name, level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+  return pino({
+    name,
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // The SDK logs failures under `error`; without a serializer JSON drops an Error's message and
+    // "Activity failed" lines would carry no reason.
+    serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+  });
 }
 
 const LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {

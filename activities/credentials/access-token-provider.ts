@@ -2,7 +2,7 @@
 // in-process callers share one promise per tenant, and across processes the credential row lock
 // (SELECT ... FOR UPDATE) serialises refreshers, which re-check the row before calling Atlassian.
 // The rotated refresh token is committed before any caller sees the new access token.
-import type { Pool } from 'pg';
+import { withTransaction, type Pool } from '../../store/pool';
 import { loadCredentials, saveRotatedTokens } from '../../store/credential-store';
 import type { SecretBox } from '../../store/secret-box';
 import { findWriteScopes } from '../../domain/oauth-scopes';
@@ -76,9 +76,7 @@ export class AccessTokenProvider {
   }
 
   private async refreshUnderLock(tenantId: string, ifExpiringWithinMs: number): Promise<RefreshOutcome & { accessToken: string }> {
-    const client = await this.o.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return withTransaction(this.o.pool, async (client) => {
       const creds = await loadCredentials(client, this.o.secretBox, tenantId, true);
       const tenant = await getTenant(client, tenantId);
       if (!creds || !tenant) throw new ReauthRequiredError(`tenant ${tenantId} has no stored credentials`);
@@ -86,7 +84,6 @@ export class AccessTokenProvider {
       const remaining = creds.accessExpiresAt.getTime() - this.now();
       // Another refresher may have rotated while we waited for the lock: its token is good enough.
       if (Number.isFinite(ifExpiringWithinMs) && remaining > ifExpiringWithinMs) {
-        await client.query('COMMIT');
         return {
           refreshed: false,
           accessToken: creds.accessToken,
@@ -108,6 +105,7 @@ export class AccessTokenProvider {
       } catch (err) {
         if (err instanceof GrantRevokedError) {
           await setTenantStatus(client, tenantId, 'reauth_required', err.message);
+          // The status must stick although the call fails: commit before throwing (the rollback is a no-op).
           await client.query('COMMIT');
           throw new ReauthRequiredError(`tenant ${tenantId} needs re-consent: ${err.message}`);
         }
@@ -126,13 +124,7 @@ export class AccessTokenProvider {
         await client.query('COMMIT');
         throw new WriteScopesRefusedError(`tenant ${tenantId}: ${reason}`);
       }
-      await client.query('COMMIT');
       return { refreshed: true, accessToken: tokens.accessToken, accessExpiresAt, version, grantedScopes: tokens.scope };
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

@@ -6,6 +6,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 
@@ -78,11 +79,12 @@ async function acceptsConnections(url: string, timeoutMs: number): Promise<void>
   }
 }
 
-export async function startPrivatePostgres(root: string): Promise<PrivatePostgres> {
+export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const bins = binaries();
   const ids = runAs();
+  // Directly under the temp dir: the postgres OS user cannot enter a root-only test directory.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jira-drift-private-pg-'));
   const dataDir = path.join(root, 'data');
-  fs.mkdirSync(root, { recursive: true });
   if (ids.uid !== undefined) fs.chownSync(root, ids.uid, ids.gid!);
   await run(bins.initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C'], ids);
   const port = await freePort();
