@@ -36,14 +36,25 @@ test('one of two workers is killed mid-snapshot; the other finishes it', async (
   // Both workers poll before the snapshot starts, so its activities spread over both; slow Jira
   // requests (2 s each) keep them in flight when one worker dies.
   await simAdmin(stack, 'POST', '/admin/latency', { ms: 2000, cloudId: tenant.cloudId });
-  const healthPort = await freePort();
-  const [doomed, survivor] = await Promise.all([startWorker(stack, taskQueue), startWorker(stack, taskQueue, { HEALTH_PORT: String(healthPort) })]);
-  started.push(doomed, survivor);
+  const ports = [await freePort(), await freePort()];
+  const workers = await Promise.all(ports.map((port) => startWorker(stack, taskQueue, { HEALTH_PORT: String(port) })));
+  started.push(...workers);
   const start = await startSnapshot(client, { tenantId: tenant.tenantId, type: 'daily', window: '2026-04-01', taskQueue });
-  await waitFor(() => start.handle.query<SnapshotProgress>('progress'), (p) => p.phase === 'fetching' && p.pages >= 1, {
-    intervalMs: 100,
-    what: 'fetching under way',
-  });
+  // Kill the worker that holds a running activity (its identity is `pid@host`), so the kill always
+  // cuts real work short, whichever worker the server happened to hand the activities to.
+  const holder = await waitFor(
+    async () => {
+      const progress = await start.handle.query<SnapshotProgress>('progress');
+      if (progress.phase !== 'fetching' || progress.pages < 1) return undefined;
+      const pending = (await start.handle.describe()).raw.pendingActivities ?? [];
+      const identities = pending.filter((a) => a.lastStartedTime).map((a) => a.lastWorkerIdentity ?? '');
+      return workers.findIndex((w) => identities.some((id) => id.startsWith(`${w.child.pid}@`)));
+    },
+    (index) => index !== undefined && index >= 0,
+    { intervalMs: 100, what: 'an activity running on one of the workers' },
+  );
+  const doomed = workers[holder!]!;
+  const healthPort = ports[1 - holder!]!;
   await doomed.kill();
   await simAdmin(stack, 'POST', '/admin/latency', { ms: 0, cloudId: tenant.cloudId });
 
