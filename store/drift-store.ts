@@ -57,6 +57,26 @@ export async function beginDriftScan(
   return (await getDriftScan(pool, s.tenantId, s.baseSnapshotId, s.targetSnapshotId))!;
 }
 
+/**
+ * A chunk writes events under the scan id, type and window it is given. Those travel through workflow
+ * input (continue-as-new, or typed by hand into `temporal workflow start`), so before writing they are
+ * checked against the scan row: this tenant's scan of exactly this pair, filed under the target's window.
+ */
+export async function assertDriftScanMatches(
+  db: Queryable,
+  s: { tenantId: string; scanId: string; baseSnapshotId: string; targetSnapshotId: string; snapshotType: SnapshotType; windowStart: string },
+): Promise<void> {
+  const { rows } = await db.query(
+    `SELECT 1 FROM drift_scans d JOIN snapshots t ON t.tenant_id = d.tenant_id AND t.id = d.target_snapshot_id
+      WHERE d.tenant_id = $1 AND d.id = $2 AND d.base_snapshot_id = $3 AND d.target_snapshot_id = $4
+        AND t.snapshot_type = $5 AND t.window_start = $6`,
+    [s.tenantId, s.scanId, s.baseSnapshotId, s.targetSnapshotId, s.snapshotType, s.windowStart],
+  );
+  if (rows.length === 0) {
+    throw new DriftScanInputError(`drift scan ${s.scanId} is not tenant ${s.tenantId}'s scan of snapshots ${s.baseSnapshotId}..${s.targetSnapshotId} in that window`);
+  }
+}
+
 export async function getDriftScan(db: Queryable, tenantId: string, baseSnapshotId: string, targetSnapshotId: string): Promise<DriftScanRow | undefined> {
   const { rows } = await db.query(
     `SELECT d.*, t.snapshot_type AS target_type, t.window_start AS target_window_start

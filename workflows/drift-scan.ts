@@ -12,8 +12,6 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { storeActivities } from './store-activities';
-import { isTenantId } from '../domain/tenant-id';
-import { driftScanWorkflowId } from '../domain/workflow-ids';
 import {
   DRIFT_PAGE_SIZE,
   driftScanProgressQuery,
@@ -23,6 +21,7 @@ import {
   type DriftScanResult,
 } from './drift-scan-contract';
 import { SNAPSHOT_TYPE, TENANT_ID, WINDOW_START } from './search-attributes';
+import { driftScanInputProblems } from './workflow-inputs';
 
 const store = storeActivities;
 
@@ -33,25 +32,8 @@ const scanner = proxyActivities<Activities>({
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 20 },
 });
 
-function isSnapshotId(value: unknown): value is string {
-  return typeof value === 'string' && /^[1-9][0-9]{0,18}$/.test(value);
-}
-
-function isCount(value: unknown, min: number, max: number): boolean {
-  return value === undefined || (Number.isInteger(value) && (value as number) >= min && (value as number) <= max);
-}
-
 function validate(input: DriftScanInput): void {
-  const problems: string[] = [];
-  if (!isTenantId(input?.tenantId)) problems.push('tenantId must match ^[a-z0-9][a-z0-9-]{0,62}$');
-  if (!isSnapshotId(input?.baseSnapshotId) || !isSnapshotId(input?.targetSnapshotId)) problems.push('snapshot ids must be positive integers as strings');
-  else if (input.baseSnapshotId === input.targetSnapshotId) problems.push('base and target snapshots must differ');
-  if (!isCount(input?.pageSize, DRIFT_PAGE_SIZE.min, DRIFT_PAGE_SIZE.max)) problems.push('pageSize must be an integer from 1 to 500');
-  if (!isCount(input?.pagesPerActivity, 1, 10_000)) problems.push('pagesPerActivity must be an integer from 1 to 10000');
-  if (!isCount(input?.activitiesPerRun, 1, 1_000)) problems.push('activitiesPerRun must be an integer from 1 to 1000');
-  if (problems.length === 0 && workflowInfo().workflowId !== driftScanWorkflowId(input.tenantId, input.baseSnapshotId, input.targetSnapshotId)) {
-    problems.push(`workflow id must be ${driftScanWorkflowId(input.tenantId, input.baseSnapshotId, input.targetSnapshotId)}`);
-  }
+  const problems = driftScanInputProblems(input, workflowInfo().workflowId);
   if (problems.length > 0) throw ApplicationFailure.nonRetryable(`invalid drift scan input: ${problems.join('; ')}`, 'InvalidInput');
 }
 

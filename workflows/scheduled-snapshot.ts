@@ -15,36 +15,20 @@ import {
   workflowInfo,
   WorkflowIdReusePolicy,
 } from '@temporalio/workflow';
-import { isScheduleClock, windowForScheduledTime } from '../domain/snapshot-schedule';
-import { isSnapshotType } from '../domain/snapshot-window';
-import { isTenantId } from '../domain/tenant-id';
 import { snapshotWorkflowId } from '../domain/workflow-ids';
 import { failureReason } from './failure-reason';
-import { SCHEDULED_SNAPSHOT_DEFAULTS, type ScheduledSnapshotInput, type ScheduledSnapshotResult } from './scheduled-snapshot-contract';
+import type { ScheduledSnapshotInput, ScheduledSnapshotResult } from './scheduled-snapshot-contract';
 import { SNAPSHOT_TYPE, TENANT_ID, WINDOW_START } from './search-attributes';
 import { snapshotWorkflow } from './snapshot';
+import { scheduledSnapshotInputCheck, scheduledWindow, type ScheduledSnapshotSettings } from './workflow-inputs';
 
 /** Set by the server on every workflow a Schedule starts: the action's nominal time. */
 const SCHEDULED_START_TIME = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-
-function invalid(problem: string): never {
-  throw ApplicationFailure.nonRetryable(`invalid scheduled snapshot input: ${problem}`, 'InvalidInput');
-}
-
-function validate(input: ScheduledSnapshotInput): { attempts: number; retryDelayMs: number } {
-  if (!isTenantId(input?.tenantId)) invalid('tenantId must match ^[a-z0-9][a-z0-9-]{0,62}$');
-  if (!isSnapshotType(input.type)) invalid('type must be hourly, daily or weekly');
-  if (input.scheduledAt !== undefined && !(typeof input.scheduledAt === 'string' && ISO_INSTANT.test(input.scheduledAt))) {
-    invalid('scheduledAt must be a UTC ISO instant such as 2026-11-25T13:00:00Z');
-  }
-  if (input.clock !== undefined && !isScheduleClock(input.type, input.clock)) invalid('clock is malformed');
-  const attempts = input.attempts ?? SCHEDULED_SNAPSHOT_DEFAULTS.attempts;
-  const retryDelayMs = input.retryDelayMs ?? SCHEDULED_SNAPSHOT_DEFAULTS.retryDelayMs;
-  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 20) invalid('attempts must be an integer from 1 to 20');
-  if (!Number.isInteger(retryDelayMs) || retryDelayMs < 1000 || retryDelayMs > 86_400_000) invalid('retryDelayMs must be 1000..86400000');
-  return { attempts, retryDelayMs };
+function validate(input: ScheduledSnapshotInput): ScheduledSnapshotSettings {
+  const { problem, settings } = scheduledSnapshotInputCheck(input);
+  if (!settings) throw ApplicationFailure.nonRetryable(`invalid scheduled snapshot input: ${problem}`, 'InvalidInput');
+  return settings;
 }
 
 /** The action's nominal time: explicit input, else the schedule's search attribute, else this run's start. */
@@ -58,7 +42,8 @@ function scheduledTimeMs(input: ScheduledSnapshotInput): number {
 export async function scheduledSnapshotWorkflow(input: ScheduledSnapshotInput): Promise<ScheduledSnapshotResult> {
   const { attempts, retryDelayMs } = validate(input);
   const { tenantId, type } = input;
-  const windowStart = windowForScheduledTime(type, scheduledTimeMs(input), input.clock);
+  const { windowStart, problem } = scheduledWindow(type, scheduledTimeMs(input), input.clock);
+  if (!windowStart) throw ApplicationFailure.nonRetryable(`invalid scheduled snapshot input: ${problem}`, 'InvalidInput');
   const childId = snapshotWorkflowId(tenantId, type, windowStart);
   const attributes = [
     { key: TENANT_ID, value: tenantId },

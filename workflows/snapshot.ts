@@ -13,9 +13,6 @@ import {
 import type { Activities } from '../activities';
 import { storeActivities } from './store-activities';
 import { CONFIG_TYPES } from '../domain/config-catalogue';
-import { isCanonicalWindowStart, isSnapshotType } from '../domain/snapshot-window';
-import { isTenantId } from '../domain/tenant-id';
-import { snapshotWorkflowId } from '../domain/workflow-ids';
 import { handOffToDriftScan } from './drift-handoff';
 import { failureReason, failureType } from './failure-reason';
 import { SNAPSHOT_TYPE, TENANT_ID, WINDOW_START } from './search-attributes';
@@ -25,6 +22,7 @@ import {
   type SnapshotWorkflowInput,
   type SnapshotWorkflowResult,
 } from './snapshot-contract';
+import { snapshotInputProblems } from './workflow-inputs';
 
 const store = storeActivities;
 
@@ -38,16 +36,7 @@ const jira = proxyActivities<Activities>({
 const REAUTH_FAILURES = new Set(['ReauthRequiredError', 'WriteScopesRefusedError']);
 
 function validate(input: SnapshotWorkflowInput): void {
-  const problems: string[] = [];
-  if (!isTenantId(input?.tenantId)) problems.push('tenantId must match ^[a-z0-9][a-z0-9-]{0,62}$');
-  if (!isSnapshotType(input?.type)) problems.push('type must be hourly, daily or weekly');
-  else if (!isCanonicalWindowStart(input.type, input?.windowStart)) {
-    problems.push(`windowStart must be the UTC start of a ${input.type} window, e.g. 2026-11-25T00:00:00Z`);
-  }
-  if (problems.length === 0 && workflowInfo().workflowId !== snapshotWorkflowId(input.tenantId, input.type, input.windowStart)) {
-    // Any other id would defeat the one-run-per-window guarantee.
-    problems.push(`workflow id must be ${snapshotWorkflowId(input.tenantId, input.type, input.windowStart)}`);
-  }
+  const problems = snapshotInputProblems(input, workflowInfo().workflowId);
   if (problems.length > 0) {
     throw ApplicationFailure.nonRetryable(`invalid snapshot input: ${problems.join('; ')}`, 'InvalidInput');
   }

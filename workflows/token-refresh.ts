@@ -16,17 +16,11 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { CheckTokenResult } from '../activities/credentials/token-activities';
-import { parseDuration } from '../domain/duration';
-import { isTenantId } from '../domain/tenant-id';
-import { tokenRefreshWorkflowId } from '../domain/workflow-ids';
 import { failureReason } from './failure-reason';
 import { workflowNowMs } from './workflow-clock';
 import { TENANT_ID, TOKEN_STATE } from './search-attributes';
 import {
   credentialsUpdatedSignal,
-  DEFAULT_CHECK_EVERY,
-  DEFAULT_MAX_CHECKS_PER_RUN,
-  DEFAULT_REFRESH_WITHIN,
   refreshNowSignal,
   tokenStatusQuery,
   type PendingSignals,
@@ -34,6 +28,7 @@ import {
   type TokenState,
   type TokenStatus,
 } from './token-refresh-contract';
+import { tokenRefreshInputCheck } from './workflow-inputs';
 
 // A local activity: a check is a few milliseconds of SQL (plus one token call when due), and one check
 // per tenant every checkEvery is the service's steadiest load. Inside the workflow task a check costs
@@ -61,20 +56,9 @@ interface Settings {
 }
 
 function validate(input: TokenRefreshInput): Settings {
-  const problems: string[] = [];
-  if (!isTenantId(input?.tenantId)) problems.push('tenantId must match ^[a-z0-9][a-z0-9-]{0,62}$');
-  const checkEveryMs = parseDuration(input?.checkEvery ?? DEFAULT_CHECK_EVERY);
-  const refreshWithinMs = parseDuration(input?.refreshWithin ?? DEFAULT_REFRESH_WITHIN);
-  const maxChecksPerRun = input?.maxChecksPerRun ?? DEFAULT_MAX_CHECKS_PER_RUN;
-  if (checkEveryMs === undefined) problems.push('checkEvery must be a duration such as "12h" or "15s"');
-  if (refreshWithinMs === undefined) problems.push('refreshWithin must be a duration such as "24h" or "30s"');
-  if (!Number.isInteger(maxChecksPerRun) || maxChecksPerRun < 1) problems.push('maxChecksPerRun must be a positive integer');
-  if (problems.length === 0 && workflowInfo().workflowId !== tokenRefreshWorkflowId(input.tenantId)) {
-    // One token workflow per tenant: any other id would allow two refresh loops for one grant.
-    problems.push(`workflow id must be ${tokenRefreshWorkflowId(input.tenantId)}`);
-  }
-  if (problems.length > 0) throw ApplicationFailure.nonRetryable(`invalid token refresh input: ${problems.join('; ')}`, 'InvalidInput');
-  return { checkEveryMs: checkEveryMs!, refreshWithinMs: refreshWithinMs!, maxChecksPerRun };
+  const { problems, settings } = tokenRefreshInputCheck(input, workflowInfo().workflowId);
+  if (!settings) throw ApplicationFailure.nonRetryable(`invalid token refresh input: ${problems.join('; ')}`, 'InvalidInput');
+  return settings;
 }
 
 function initialStatus(tenantId: string): TokenStatus {

@@ -4,6 +4,7 @@ import { Context } from '@temporalio/activity';
 import { draftDriftEvent } from '../../domain/drift-events';
 import type { SnapshotType } from '../../domain/snapshot-window';
 import {
+  assertDriftScanMatches,
   beginDriftScan,
   compareEntryPage,
   completeDriftScan,
@@ -66,6 +67,7 @@ export function createDriftActivities(deps: ActivityDeps) {
     async scanDriftChunk(input: ScanDriftChunkInput): Promise<ScanDriftChunkResult> {
       return withFailureMapping(async () => {
         const ctx = Context.current();
+        await assertDriftScanMatches(deps.pool, input);
         const resumed = ctx.info.heartbeatDetails as ChunkProgress | undefined;
         // A retried attempt continues after the last page its predecessor committed and heartbeated.
         let committed: ChunkProgress =

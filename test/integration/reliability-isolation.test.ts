@@ -6,6 +6,7 @@ import { startDriftScan } from '../../client/drift-scans';
 import { InvalidInputError } from '../../client/errors';
 import { runSnapshot, startSnapshot } from '../../client/snapshots';
 import { showTenant } from '../../client/tenant-status';
+import { driftScanWorkflowId, tokenRefreshWorkflowId } from '../../domain/workflow-ids';
 import { SecretBox } from '../../store/secret-box';
 import { getSnapshot, listSnapshots } from '../../store/snapshot-store';
 import type { Pool } from '../../store/pool';
@@ -103,5 +104,48 @@ test('crafted tenant ids are refused on every entry point and change nothing', a
     await expect(startDriftScan(client, { tenantId: crafted, baseSnapshotId: '1', targetSnapshotId: '2', taskQueue })).rejects.toBeInstanceOf(InvalidInputError);
     await expect(showTenant({ pool, client }, crafted)).rejects.toBeInstanceOf(InvalidInputError);
   }
+  expect(await tableCounts()).toEqual(before);
+});
+
+/** Starts a workflow the way `temporal workflow start --input` would: raw input, canonical id. */
+async function startRaw(type: string, workflowId: string, input: unknown): Promise<string> {
+  const handle = await client.workflow.start(type, { workflowId, taskQueue, args: [input], workflowExecutionTimeout: '2 minutes' });
+  try {
+    await handle.result();
+    return 'completed';
+  } catch (err) {
+    return `${(err as Error).message} | ${String((err as { cause?: Error }).cause?.message)}`;
+  }
+}
+
+test("a hand-made continue-as-new state cannot write into another tenant's drift scan, and malformed ones fail at once", async () => {
+  const [a, b] = tenants as [(typeof tenants)[0], (typeof tenants)[0]];
+  const scanOf = async (tenantId: string) => (await pool.query('SELECT id FROM drift_scans WHERE tenant_id = $1', [tenantId])).rows[0].id as string;
+  const scanA = await scanOf(a.fixture.tenantId);
+  const [baseB, targetB] = b.snaps.map((s) => s.snapshotId) as [string, string];
+  const before = await tableCounts();
+  const eventsOf = async (scanId: string) => (await pool.query('SELECT count(*)::int AS n FROM drift_events WHERE scan_id = $1', [scanId])).rows[0].n;
+  const eventsA = await eventsOf(scanA);
+
+  // B's pair under its canonical id, but "continued" with A's scan id: the chunk refuses to write.
+  const forged = await startRaw('driftScanWorkflow', driftScanWorkflowId(b.fixture.tenantId, baseB, targetB), {
+    tenantId: b.fixture.tenantId,
+    baseSnapshotId: baseB,
+    targetSnapshotId: targetB,
+    carried: { scanId: scanA, snapshotType: 'hourly', windowStart: '2026-10-01T01:00:00Z', cursor: '', totals: { compared: 0, added: 0, removed: 0, modified: 0 }, runs: 2 },
+  });
+  expect(forged).toMatch(new RegExp(`drift scan ${scanA} is not tenant ${b.fixture.tenantId}'s scan`));
+  expect(await eventsOf(scanA)).toBe(eventsA);
+
+  // Malformed carried states fail the workflow with a clear reason instead of failing its task forever.
+  const malformedDrift = await startRaw('driftScanWorkflow', driftScanWorkflowId(b.fixture.tenantId, baseB, targetB), {
+    tenantId: b.fixture.tenantId,
+    baseSnapshotId: baseB,
+    targetSnapshotId: targetB,
+    carried: 5,
+  });
+  expect(malformedDrift).toMatch(/invalid drift scan input: carried is set by continue-as-new only and is malformed/);
+  const malformedToken = await startRaw('tokenRefreshWorkflow', tokenRefreshWorkflowId(a.fixture.tenantId), { tenantId: a.fixture.tenantId, carried: { status: 5 } });
+  expect(malformedToken).toMatch(/invalid token refresh input: carried is set by continue-as-new only and is malformed/);
   expect(await tableCounts()).toEqual(before);
 });
