@@ -9,7 +9,7 @@ import { Prng } from '../../jira-sim/prng';
 import type { Pool } from '../../store/pool';
 import type { DriftScanResult } from '../../workflows/drift-scan-contract';
 import { writeSyntheticPair } from '../bench/synthetic-snapshots';
-import { assertDriftExact, assertSnapshotsExact, noneRunningOn, runningOn, startSlowScan } from '../support/exactly-once';
+import { assertDriftExact, assertSnapshotsExact, noneRunningOn, runningOn, startScheduledSnapshot, startSlowScan } from '../support/exactly-once';
 import { temporalClient, testPool } from '../support/clients';
 import { readStackState, type StackState } from '../support/stack-state';
 import { onboardTenant, simAdmin, uniqueId, type TenantFixture } from '../support/tenant-fixture';
@@ -66,6 +66,9 @@ test(`${KILLS} SIGKILLs of the worker at random moments lose and duplicate nothi
   let worker = await startWorker(stack, taskQueue);
 
   const snapshots = await Promise.all(windows.map((window) => startSnapshot(client, { tenantId: siteTenant.tenantId, type: 'hourly', window, taskQueue })));
+  // One more window the way a Schedule starts it: scheduledSnapshotWorkflow, then its child snapshot.
+  const scheduledWindow = '2026-09-01T09:00:00Z';
+  const scheduled = await startScheduledSnapshot(client, siteTenant.tenantId, scheduledWindow, taskQueue);
   const tokenWindows = ['2026-09-02T01:00:00Z', '2026-09-02T02:00:00Z', '2026-09-02T03:00:00Z'];
   const tokenSnapshots = await Promise.all(
     tokenWindows.map((window) => startSnapshot(client, { tenantId: tokenTenant.tenantId, type: 'hourly', window, taskQueue })),
@@ -81,7 +84,7 @@ test(`${KILLS} SIGKILLs of the worker at random moments lose and duplicate nothi
     worker = await startWorker(stack, taskQueue);
   }
   try {
-    const results = await Promise.all(snapshots.map((s) => s.result()));
+    const results = [...(await Promise.all(snapshots.map((s) => s.result()))), await scheduled.result()];
     const tokenResults = await Promise.all(tokenSnapshots.map((s) => s.result()));
     const scanResult = await scan.result();
     // Consecutive windows hand off to scans of an unchanged site: they must find nothing.
@@ -89,7 +92,7 @@ test(`${KILLS} SIGKILLs of the worker at random moments lose and duplicate nothi
       [...results, ...tokenResults].filter((r) => r.driftScanWorkflowId).map((r) => client.workflow.getHandle(r.driftScanWorkflowId!).result() as Promise<DriftScanResult>),
     );
 
-    await assertSnapshotsExact(pool, site(), results, windows);
+    await assertSnapshotsExact(pool, site(), results, [...windows, scheduledWindow]);
     for (const r of tokenResults) expect(r.status).toBe('COMPLETED');
     expect(new Set(tokenResults.map((r) => r.rootHash)).size).toBe(1);
     await assertDriftExact(pool, pair, scanResult);
@@ -133,6 +136,8 @@ test('a Temporal server killed and restarted mid-workflow loses nothing', async 
   try {
     const windows = ['2026-09-03T01:00:00Z', '2026-09-03T02:00:00Z', '2026-09-03T03:00:00Z'];
     const snapshots = await Promise.all(windows.map((window) => startSnapshot(client, { tenantId: siteTenant.tenantId, type: 'hourly', window, taskQueue })));
+    const scheduledWindow = '2026-09-03T04:00:00Z';
+    const scheduled = await startScheduledSnapshot(client, siteTenant.tenantId, scheduledWindow, taskQueue);
     const scan = await startSlowScan(client, pair, taskQueue);
     const token = await startTokenRefresh(client, { tenantId: tokenTenant.tenantId, checkEvery: '1s', refreshWithin: '3s', taskQueue });
     await sleep(1500);
@@ -140,8 +145,8 @@ test('a Temporal server killed and restarted mid-workflow loses nothing', async 
     process.kill(stack.stackPid!, 'SIGUSR2');
     while ((readStackState().temporalRestarts ?? 0) === restartsBefore) await sleep(200);
 
-    const results = await Promise.all(snapshots.map((s) => s.result()));
-    await assertSnapshotsExact(pool, site(), results, windows);
+    const results = [...(await Promise.all(snapshots.map((s) => s.result()))), await scheduled.result()];
+    await assertSnapshotsExact(pool, site(), results, [...windows, scheduledWindow]);
     await assertDriftExact(pool, pair, await scan.result());
     await sleep(3000);
     expect((await getTokenStatus(client, tokenTenant.tenantId)).state).toBe('active');

@@ -114,7 +114,10 @@ async function startRaw(type: string, workflowId: string, input: unknown): Promi
     await handle.result();
     return 'completed';
   } catch (err) {
-    return `${(err as Error).message} | ${String((err as { cause?: Error }).cause?.message)}`;
+    // WorkflowFailedError → (ActivityFailure →) ApplicationFailure: the reason is at the end of the chain.
+    const messages: string[] = [];
+    for (let e: unknown = err; e instanceof Error; e = (e as { cause?: unknown }).cause) messages.push(e.message);
+    return messages.join(' | ');
   }
 }
 

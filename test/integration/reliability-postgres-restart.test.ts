@@ -4,7 +4,8 @@
 // shutdown (no checkpoint: crash recovery on start) with connections refused for a few seconds, timed
 // by what the database shows: first while snapshot pages are being written, then while drift events
 // are. Afterwards: exactly one complete snapshot per window with the clean root hash, exactly the
-// expected drift events, the refresh token not lost, nothing stuck.
+// expected drift events, the refresh token not lost, nothing stuck. One window is started the way a
+// Schedule starts it (scheduledSnapshotWorkflow and its child), so every workflow type sees the faults.
 import type { Client } from '@temporalio/client';
 import { runSnapshot, startSnapshot } from '../../client/snapshots';
 import { getTokenStatus, startTokenRefresh } from '../../client/token-refresh';
@@ -13,7 +14,7 @@ import { createPool, type Pool } from '../../store/pool';
 import type { DriftScanResult } from '../../workflows/drift-scan-contract';
 import { writeSyntheticPair } from '../bench/synthetic-snapshots';
 import { temporalClient } from '../support/clients';
-import { assertDriftExact, assertSnapshotsExact, noneRunningOn, runningOn, startSlowScan, type CleanSite } from '../support/exactly-once';
+import { assertDriftExact, assertSnapshotsExact, noneRunningOn, runningOn, startScheduledSnapshot, startSlowScan, type CleanSite } from '../support/exactly-once';
 import { startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres';
 import { readStackState, type StackState } from '../support/stack-state';
 import { onboardTenant, simAdmin, uniqueId, type TenantFixture } from '../support/tenant-fixture';
@@ -78,6 +79,8 @@ test('PostgreSQL crashing and restarting mid-snapshot and mid-scan loses and dup
   try {
     const windows = ['2026-10-01T01:00:00Z', '2026-10-01T02:00:00Z', '2026-10-01T03:00:00Z'];
     const snapshots = await Promise.all(windows.map((window) => startSnapshot(client, { tenantId: site.tenantId, type: 'hourly', window, taskQueue })));
+    const scheduledWindow = '2026-10-01T04:00:00Z';
+    const scheduled = await startScheduledSnapshot(client, site.tenantId, scheduledWindow, taskQueue);
     const token = await startTokenRefresh(client, { tenantId: tokenTenant.tenantId, checkEvery: '1s', refreshWithin: '3s', taskQueue });
 
     // Fault 1: while snapshot pages are being written.
@@ -101,8 +104,8 @@ test('PostgreSQL crashing and restarting mid-snapshot and mid-scan loses and dup
     const eventsAtScanRestart = await count('SELECT count(*)::int AS n FROM drift_events WHERE tenant_id = $1', [pair.tenantId]);
     await postgres.restart(DOWN_MS);
 
-    const results = await Promise.all(snapshots.map((s) => s.result()));
-    await assertSnapshotsExact(pool, site, results, windows);
+    const results = [...(await Promise.all(snapshots.map((s) => s.result()))), await scheduled.result()];
+    await assertSnapshotsExact(pool, site, results, [...windows, scheduledWindow]);
     const scanResult: DriftScanResult = await scan.result();
     await assertDriftExact(pool, pair, scanResult);
     // The hand-off scans of an unchanged site find nothing.

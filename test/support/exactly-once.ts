@@ -3,7 +3,9 @@
 // and nothing is left running on the test's task queue.
 import type { Client } from '@temporalio/client';
 import { startDriftScan } from '../../client/drift-scans';
+import { scheduledSnapshotWorkflowIdBase } from '../../domain/snapshot-schedule';
 import type { Pool } from '../../store/pool';
+import type { scheduledSnapshotWorkflow } from '../../workflows/scheduled-snapshot';
 import type { DriftScanResult } from '../../workflows/drift-scan-contract';
 import type { SnapshotWorkflowResult } from '../../workflows/snapshot-contract';
 import type { SyntheticPair } from '../bench/synthetic-snapshots';
@@ -63,4 +65,23 @@ export async function noneRunningOn(client: Client, taskQueue: string): Promise<
     running = await runningOn(client, taskQueue);
   }
   return running;
+}
+
+/**
+ * A scheduledSnapshotWorkflow started as a Schedule would start it (id base + action time), for the
+ * window of `window`; resolves to its snapshot's result once the schedule-side workflow is done.
+ */
+export async function startScheduledSnapshot(client: Client, tenantId: string, window: string, taskQueue: string) {
+  const handle = await client.workflow.start<typeof scheduledSnapshotWorkflow>('scheduledSnapshotWorkflow', {
+    workflowId: `${scheduledSnapshotWorkflowIdBase(tenantId, 'hourly')}-${window}`,
+    taskQueue,
+    args: [{ tenantId, type: 'hourly', scheduledAt: window }],
+  });
+  return {
+    async result(): Promise<SnapshotWorkflowResult> {
+      const scheduled = await handle.result();
+      expect(scheduled).toMatchObject({ status: 'COMPLETED', windowStart: window, attempts: 1 });
+      return client.workflow.getHandle(scheduled.snapshotWorkflowId).result() as Promise<SnapshotWorkflowResult>;
+    },
+  };
 }
