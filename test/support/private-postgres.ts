@@ -5,10 +5,10 @@
 // pause in which connections are refused, and a fresh start on the same port and data directory.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { freePort } from '../../scripts/temporal-dev-server';
 
 export interface PrivatePostgres {
   /** URL of the `jira_drift` database on the private server. */
@@ -39,17 +39,6 @@ function runAs(): { uid?: number; gid?: number } {
   const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
   const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
   return { uid, gid };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 function run(file: string, args: string[], ids: { uid?: number; gid?: number }): Promise<void> {
