@@ -4,10 +4,18 @@ import { registerDriftCommands } from './drift-commands';
 import { registerSnapshotCommands } from './snapshot-commands';
 import { registerTenantCommands } from './tenant-commands';
 
+/** Control characters (line breaks included) shown as escapes, so an error is always one line. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
 export function buildProgram(): Command {
   const program = new Command('jira-drift')
     .description('snapshot Jira Cloud configuration per tenant and report drift (Temporal workflows)')
     .showHelpAfterError(false)
+    // Commander quotes the offending argument as typed: keep its error on one line whatever it holds.
+    .configureOutput({ outputError: (text, write) => write(`${oneLine(text.replace(/\n$/, ''))}\n`) })
     .exitOverride();
   registerSnapshotCommands(program);
   registerDriftCommands(program);
