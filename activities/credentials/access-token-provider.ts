@@ -80,7 +80,11 @@ export class AccessTokenProvider {
       const creds = await loadCredentials(client, this.o.secretBox, tenantId, true);
       const tenant = await getTenant(client, tenantId);
       if (!creds || !tenant) throw new ReauthRequiredError(`tenant ${tenantId} has no stored credentials`);
-      if (tenant.status === 'reauth_required') throw new ReauthRequiredError(`tenant ${tenantId} needs re-consent`);
+      // Parallel activities race to refresh: the losers report the winner's stored reason, so whichever
+      // failure the workflow sees first says the same thing.
+      if (tenant.status === 'reauth_required') {
+        throw new ReauthRequiredError(`tenant ${tenantId} needs re-consent${tenant.statusReason ? `: ${tenant.statusReason}` : ''}`);
+      }
       const remaining = creds.accessExpiresAt.getTime() - this.now();
       // Another refresher may have rotated while we waited for the lock: its token is good enough.
       if (Number.isFinite(ifExpiringWithinMs) && remaining > ifExpiringWithinMs) {

@@ -107,7 +107,9 @@ const validDrift = fc
     carried: driftCarried,
   }, { requiredKeys: ['tenantId', 'baseSnapshotId', 'targetSnapshotId'] })
   .filter((v) => v.baseSnapshotId !== v.targetSnapshotId);
-const driftId = (i: Record<string, unknown>) => driftScanWorkflowId(String(i?.tenantId), String(i?.baseSnapshotId), String(i?.targetSnapshotId));
+/** A field as text for building the expected id; JSON such as {"toString": null} cannot go through String(). */
+const text = (v: unknown) => (typeof v === 'string' ? v : '?');
+const driftId = (i: Record<string, unknown>) => driftScanWorkflowId(text(i?.tenantId), text(i?.baseSnapshotId), text(i?.targetSnapshotId));
 
 test('driftScanWorkflow input (including a hand-made carried state): refused cleanly or safe to run', () => {
   fc.assert(
@@ -190,7 +192,7 @@ test('tokenRefreshWorkflow input (including a hand-made carried state): refused 
       ),
       (input) => {
         const i = (input ?? {}) as Record<string, unknown>;
-        const { problems, settings } = tokenRefreshInputCheck(input, tokenRefreshWorkflowId(String(i.tenantId)));
+        const { problems, settings } = tokenRefreshInputCheck(input, tokenRefreshWorkflowId(text(i.tenantId)));
         expectOneLineProblems(problems);
         if (!settings) {
           expect(problems.length).toBeGreaterThan(0);
