@@ -30,6 +30,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   METRICS_PORT: optionalPort,
   HEALTH_PORT: optionalPort,
+  /** Workflows kept in the worker's sticky cache (SDK default when unset): fewer = less memory, more replays. */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       activities: createActivities(deps),
       dataConverter: dataConverterFromKeys(env.JIRA_DRIFT_PAYLOAD_KEYS),
       shutdownGraceTime: '10s',
+      ...(env.WORKER_MAX_CACHED_WORKFLOWS !== undefined ? { maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS } : {}),
     });
     const health =
       env.HEALTH_PORT !== undefined

@@ -31,6 +31,7 @@ const SCENARIOS: Record<string, (stack: BenchStack, option: Options) => Promise<
       tenants: Number(option('tenants', '1000')),
       seconds: Number(option('seconds', '180')),
       snapshotLoops: Number(option('snapshot-loops', '2')),
+      maxCachedWorkflows: optionalNumber(option('max-cached-workflows', '250')),
     }),
 };
 

@@ -34,11 +34,14 @@ function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return kb / 1024;
 }
 
-export async function benchTokens(stack: BenchStack, args: { tenants: number; seconds: number; snapshotLoops: number }) {
+export async function benchTokens(stack: BenchStack, args: { tenants: number; seconds: number; snapshotLoops: number; maxCachedWorkflows?: number }) {
   const taskQueue = 'bench-tokens';
   const log = (line: string) => process.stderr.write(`bench tokens: ${line}\n`);
   // On-demand margin 10 s (production: 5 min for 1 h tokens), below the 30 s the workflow keeps.
-  const worker = await stack.startWorker(taskQueue, { JIRA_TOKEN_MIN_VALIDITY_MS: '10000' });
+  const worker = await stack.startWorker(taskQueue, {
+    JIRA_TOKEN_MIN_VALIDITY_MS: '10000',
+    ...(args.maxCachedWorkflows !== undefined ? { WORKER_MAX_CACHED_WORKFLOWS: String(args.maxCachedWorkflows) } : {}),
+  });
   const pid = worker.child.pid!;
 
   const t0 = Date.now();
@@ -108,6 +111,7 @@ export async function benchTokens(stack: BenchStack, args: { tenants: number; se
   return {
     scenario: 'tokens',
     tenants: args.tenants,
+    maxCachedWorkflows: args.maxCachedWorkflows ?? null,
     seconds: measuredSeconds,
     refreshes: stats.tokenRefreshes - before.tokenRefreshes,
     expiredTokenCalls: stats.expiredTokenCalls,
