@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Json } from '../domain/canonical-json';
 import { decodeDriftCursor, encodeDriftCursor, InvalidCursorError, type CursorScope } from '../domain/drift-cursor';
 import { valueAtPointer } from '../domain/json-pointer-diff';
+import { isRecordId, RECORD_ID_PATTERN } from '../domain/record-id';
 import { SNAPSHOT_TYPES } from '../domain/snapshot-window';
 import { TENANT_ID_PATTERN } from '../domain/tenant-id';
 import { getDriftEvent, listDriftEvents, loadBodies, type DriftEventRow } from '../store/drift-store';
@@ -39,7 +40,7 @@ const listDriftSchema = z
     snapshotType: z.enum(SNAPSHOT_TYPES).optional(),
     since: instant.optional(),
     until: instant.optional(),
-    scanId: z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be a scan id').optional(),
+    scanId: z.string().regex(RECORD_ID_PATTERN, 'must be a scan id').optional(),
     pageSize: z.number().int('must be an integer').min(1, 'must be from 1 to 500').max(500, 'must be from 1 to 500').default(100),
     cursor: z.string().max(512).optional(),
   })
@@ -97,7 +98,7 @@ export interface DriftEventDetail extends DriftEvent {
 
 export async function showDrift(deps: Pick<DriftReadDeps, 'pool'>, tenantId: string, eventId: string): Promise<DriftEventDetail> {
   const tenant = parseTenant(tenantId);
-  if (typeof eventId !== 'string' || !/^[1-9][0-9]{0,18}$/.test(eventId)) throw new InvalidInputError('event id must be a positive integer');
+  if (!isRecordId(eventId)) throw new InvalidInputError('event id must be a positive integer');
   const event = await getDriftEvent(deps.pool, tenant, eventId);
   if (!event) throw new InvalidInputError(`no drift event ${eventId} for tenant ${tenant}`);
   const hashes = [event.beforeHash, event.afterHash].filter((h): h is string => h !== null);

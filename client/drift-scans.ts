@@ -2,6 +2,7 @@
 // a pinned baseline against the latest snapshot. Scans after each snapshot start on their own.
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { z } from 'zod';
+import { RECORD_ID_PATTERN } from '../domain/record-id';
 import { TENANT_ID_PATTERN } from '../domain/tenant-id';
 import { driftScanWorkflowId } from '../domain/workflow-ids';
 import { DRIFT_PAGE_SIZE, type DriftScanResult } from '../workflows/drift-scan-contract';
@@ -10,7 +11,7 @@ import { InvalidInputError } from './errors';
 import { DEFAULT_TASK_QUEUE } from './snapshots';
 import { zodProblems } from './validation';
 
-const snapshotId = z.string().regex(/^[1-9][0-9]{0,18}$/, 'must be a snapshot id (a positive integer)');
+const snapshotId = z.string().regex(RECORD_ID_PATTERN, 'must be a snapshot id (a positive integer)');
 
 const startDriftScanSchema = z
   .object({

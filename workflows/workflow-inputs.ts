@@ -4,28 +4,24 @@
 // workflow), so every field is checked here, as plain functions without the SDK, and the workflows
 // turn the problems into one non-retryable InvalidInput failure. Unit tests fuzz these functions.
 import { parseDuration } from '../domain/duration';
+import { isRecordId } from '../domain/record-id';
 import { isScheduleClock, windowForScheduledTime, type ScheduleClock } from '../domain/snapshot-schedule';
 import { isCanonicalWindowStart, isSnapshotType, type SnapshotType } from '../domain/snapshot-window';
 import { isTenantId } from '../domain/tenant-id';
 import { driftScanWorkflowId, snapshotWorkflowId, tokenRefreshWorkflowId } from '../domain/workflow-ids';
 import { DRIFT_PAGE_SIZE } from './drift-scan-contract';
 import { SCHEDULED_SNAPSHOT_DEFAULTS } from './scheduled-snapshot-contract';
-import { DEFAULT_CHECK_EVERY, DEFAULT_MAX_CHECKS_PER_RUN, DEFAULT_REFRESH_WITHIN, type TokenState } from './token-refresh-contract';
+import { DEFAULT_CHECK_EVERY, DEFAULT_MAX_CHECKS_PER_RUN, DEFAULT_REFRESH_WITHIN, TOKEN_STATES, type TokenState } from './token-refresh-contract';
 
 type Fields = Record<string, unknown>;
 
 const TENANT_PROBLEM = 'tenantId must match ^[a-z0-9][a-z0-9-]{0,62}$';
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-const TOKEN_STATES: readonly TokenState[] = ['starting', 'active', 'refresh_failing', 'reauth_required', 'write_scopes_refused', 'tenant_disabled', 'tenant_removed'];
-
-function fieldsOf(input: unknown): Fields {
-  return typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Fields) : {};
-}
 
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+const fieldsOf = (input: unknown): Fields => (isObject(input) ? input : {});
 const isCount = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 const isOptionalCount = (v: unknown, min: number, max: number) => v === undefined || isCount(v, min, max);
-const isSnapshotId = (v: unknown): v is string => typeof v === 'string' && /^[1-9][0-9]{0,18}$/.test(v);
 
 export function snapshotInputProblems(input: unknown, workflowId: string): string[] {
   const i = fieldsOf(input);
@@ -47,7 +43,7 @@ function isDriftCarried(v: unknown): boolean {
   if (!isObject(v)) return false;
   const totals = v.totals;
   return (
-    isSnapshotId(v.scanId) &&
+    isRecordId(v.scanId) &&
     isSnapshotType(v.snapshotType) &&
     typeof v.windowStart === 'string' &&
     isCanonicalWindowStart(v.snapshotType, v.windowStart) &&
@@ -62,7 +58,7 @@ export function driftScanInputProblems(input: unknown, workflowId: string): stri
   const i = fieldsOf(input);
   const problems: string[] = [];
   if (!isTenantId(i.tenantId)) problems.push(TENANT_PROBLEM);
-  if (!isSnapshotId(i.baseSnapshotId) || !isSnapshotId(i.targetSnapshotId)) problems.push('snapshot ids must be positive integers as strings');
+  if (!isRecordId(i.baseSnapshotId) || !isRecordId(i.targetSnapshotId)) problems.push('snapshot ids must be positive integers as strings');
   else if (i.baseSnapshotId === i.targetSnapshotId) problems.push('base and target snapshots must differ');
   if (!isOptionalCount(i.pageSize, DRIFT_PAGE_SIZE.min, DRIFT_PAGE_SIZE.max)) problems.push('pageSize must be an integer from 1 to 500');
   if (!isOptionalCount(i.pagesPerActivity, 1, 10_000)) problems.push('pagesPerActivity must be an integer from 1 to 10000');

@@ -4,6 +4,7 @@
 // connection to the next caller.
 import { createPool, withClient, withTransaction, type Pool } from '../../store/pool';
 import { readStackState } from '../support/stack-state';
+import { sleep } from '../support/wait-for';
 
 let pool: Pool;
 let admin: Pool;
@@ -18,8 +19,6 @@ afterAll(async () => {
   await pool.end();
   await admin.end();
 });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function terminate(pid: number): Promise<void> {
   await admin.query('SELECT pg_terminate_backend($1)', [pid]);

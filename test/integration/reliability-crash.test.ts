@@ -14,6 +14,7 @@ import { temporalClient, testPool } from '../support/clients';
 import { readStackState, type StackState } from '../support/stack-state';
 import { onboardTenant, simAdmin, uniqueId, type TenantFixture } from '../support/tenant-fixture';
 import { startWorker, type WorkerProcess } from '../support/worker-process';
+import { sleep } from '../support/wait-for';
 
 const SEED = Number(process.env.CHAOS_SEED ?? 20261126);
 const KILLS = 10;
@@ -32,8 +33,6 @@ interface SimStats {
   invalidGrants: number;
   tokenRefreshes: number;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const site = () => ({ tenantId: siteTenant.tenantId, objectCount: siteTenant.objectCount, rootHash: cleanRootHash });
 

@@ -18,6 +18,7 @@ import { assertDriftExact, assertSnapshotsExact, noneRunningOn, runningOn, start
 import { startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres';
 import { readStackState, type StackState } from '../support/stack-state';
 import { onboardTenant, simAdmin, uniqueId, type TenantFixture } from '../support/tenant-fixture';
+import { sleep, waitFor } from '../support/wait-for';
 import { startWorker, type WorkerProcess } from '../support/worker-process';
 
 const DOWN_MS = 3000;
@@ -29,17 +30,6 @@ let pool: Pool;
 let site: CleanSite;
 let tokenTenant: TenantFixture;
 const report: Record<string, unknown> = {};
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls the database (riding out the restarts) until `ready` says the fault can be injected. */
-async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 const count = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows[0].n as number;
 
@@ -84,24 +74,26 @@ test('PostgreSQL crashing and restarting mid-snapshot and mid-scan loses and dup
     const token = await startTokenRefresh(client, { tenantId: tokenTenant.tenantId, checkEvery: '1s', refreshWithin: '3s', taskQueue });
 
     // Fault 1: while snapshot pages are being written.
-    await waitUntil('snapshot pages being written', async () => {
-      const entries = await count(
-        `SELECT count(*)::int AS n FROM snapshot_entries e JOIN snapshots s ON s.id = e.snapshot_id
-          WHERE s.tenant_id = $1 AND s.status = 'running'`,
-        [site.tenantId],
-      );
-      return entries > 0;
-    });
+    await waitFor(
+      () =>
+        count(
+          `SELECT count(*)::int AS n FROM snapshot_entries e JOIN snapshots s ON s.id = e.snapshot_id
+            WHERE s.tenant_id = $1 AND s.status = 'running'`,
+          [site.tenantId],
+        ),
+      (entries) => entries > 0,
+      { intervalMs: 50, timeoutMs: 120_000, what: 'snapshot pages being written' },
+    );
     const runningAtSnapshotRestart = await runningOn(client, taskQueue);
     await postgres.restart(DOWN_MS);
 
     // Fault 2: while drift events are being written (the scan starts after the first fault).
     const scan = await startSlowScan(client, pair, taskQueue);
-    await waitUntil('drift events being written', async () => {
-      const events = await count('SELECT count(*)::int AS n FROM drift_events WHERE tenant_id = $1', [pair.tenantId]);
-      return events > 0 && events < pair.expectedEvents;
-    });
-    const eventsAtScanRestart = await count('SELECT count(*)::int AS n FROM drift_events WHERE tenant_id = $1', [pair.tenantId]);
+    const eventsAtScanRestart = await waitFor(
+      () => count('SELECT count(*)::int AS n FROM drift_events WHERE tenant_id = $1', [pair.tenantId]),
+      (events) => events > 0 && events < pair.expectedEvents,
+      { intervalMs: 50, timeoutMs: 120_000, what: 'drift events being written' },
+    );
     await postgres.restart(DOWN_MS);
 
     const results = [...(await Promise.all(snapshots.map((s) => s.result()))), await scheduled.result()];

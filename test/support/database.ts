@@ -10,7 +10,8 @@ export interface TestDatabase {
 
 const LOCAL_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function reachable(url: string): Promise<boolean> {
+/** Whether a PostgreSQL server answers a query at `url` (false on any error, within 2 s). */
+export async function reachable(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();

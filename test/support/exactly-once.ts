@@ -9,14 +9,13 @@ import type { scheduledSnapshotWorkflow } from '../../workflows/scheduled-snapsh
 import type { DriftScanResult } from '../../workflows/drift-scan-contract';
 import type { SnapshotWorkflowResult } from '../../workflows/snapshot-contract';
 import type { SyntheticPair } from '../bench/synthetic-snapshots';
+import { sleep } from './wait-for';
 
 export interface CleanSite {
   tenantId: string;
   objectCount: number;
   rootHash: string;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function assertSnapshotsExact(pool: Pool, site: CleanSite, results: SnapshotWorkflowResult[], windows: string[]): Promise<void> {
   for (const r of results) expect(r).toMatchObject({ status: 'COMPLETED', rootHash: site.rootHash });

@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../../scripts/temporal-dev-server';
+import { reachable } from './database';
+import { waitFor } from './wait-for';
 
 export interface PrivatePostgres {
   /** URL of the `jira_drift` database on the private server. */
@@ -51,23 +53,6 @@ function run(file: string, args: string[], ids: { uid?: number; gid?: number }):
   });
 }
 
-async function acceptsConnections(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-    try {
-      await client.connect();
-      await client.query('SELECT 1');
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw new Error(`private PostgreSQL did not accept connections in ${timeoutMs} ms: ${String(err)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    } finally {
-      await client.end().catch(() => {});
-    }
-  }
-}
-
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const bins = binaries();
   const ids = runAs();
@@ -89,7 +74,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     server.stderr!.on('data', (d) => (log = (log + d).slice(-20_000)));
-    await acceptsConnections(adminUrl, 30_000).catch((err) => {
+    await waitFor(() => reachable(adminUrl), (up) => up, { intervalMs: 200, timeoutMs: 30_000, what: 'the private PostgreSQL server' }).catch((err) => {
       throw new Error(`${String(err)}\n${log}`);
     });
   };

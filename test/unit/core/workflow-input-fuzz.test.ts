@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { floorToWindow, formatWindowStart, isCanonicalWindowStart, type SnapshotType } from '../../../domain/snapshot-window';
 import { driftScanWorkflowId, snapshotWorkflowId, tokenRefreshWorkflowId } from '../../../domain/workflow-ids';
+import { TOKEN_STATES } from '../../../workflows/token-refresh-contract';
 import {
   driftScanInputProblems,
   scheduledSnapshotInputCheck,
@@ -149,12 +150,11 @@ test('driftScanWorkflow input: every well-formed input is accepted, and only und
 
 // ---- tokenRefreshWorkflow ---------------------------------------------------------------------
 
-const STATES = ['starting', 'active', 'refresh_failing', 'reauth_required', 'write_scopes_refused', 'tenant_disabled', 'tenant_removed'];
 const tokenCarried = (t: string) =>
   fc.record({
     status: fc.record({
       tenantId: fc.constant(t),
-      state: fc.constantFrom(...STATES),
+      state: fc.constantFrom(...TOKEN_STATES),
       accessExpiresAt: fc.constant(null),
       lastRefreshAt: fc.constant(null),
       lastCheckAt: fc.constant(null),
