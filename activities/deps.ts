@@ -2,8 +2,8 @@
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import type { SecretBox } from '../store/secret-box';
-import type { AccessTokenProvider } from './credentials/access-token-provider';
-import type { JiraClientRegistry } from './jira-client-registry';
+import type { AccessTokenProvider } from '../jira-cloud';
+import type { JiraClientRegistry } from '../jira-cloud';
 
 export interface ActivityDeps {
   pool: Pool;

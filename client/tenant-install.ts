@@ -4,7 +4,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { GrantRevokedError, OAuthClientRejectedError } from '../activities/oauth/token-endpoint';
+import { GrantRevokedError, OAuthClientRejectedError } from '../jira-cloud';
 import { REQUESTED_SCOPES } from '../domain/oauth-scopes';
 import { SNAPSHOT_TYPES, type SnapshotType } from '../domain/snapshot-window';
 import { TENANT_ID_PATTERN } from '../domain/tenant-id';

@@ -2,8 +2,8 @@
 // Runs in the caller's process (never in a workflow) so tokens stay out of Temporal entirely.
 import { withTransaction, type Pool } from '../store/pool';
 import { z } from 'zod';
-import { exchangeAuthorizationCode } from '../activities/oauth/token-endpoint';
-import { getAccessibleResources } from '../activities/jira/accessible-resources';
+import { exchangeAuthorizationCode } from '../jira-cloud';
+import { getAccessibleResources } from '../jira-cloud';
 import { TENANT_ID_PATTERN } from '../domain/tenant-id';
 import { saveGrant } from '../store/credential-store';
 import type { SecretBox } from '../store/secret-box';

@@ -4,7 +4,7 @@
 // Cloud use `tcld namespace search-attributes add` or the Cloud UI instead (see README).
 import { Connection } from '@temporalio/client';
 import { loadEnv } from '../config/env';
-import { connectionOptions } from '../workers/temporal-connection';
+import { connectionOptions } from '../temporal/connection';
 import { SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 
 // temporal.api.enums.v1.IndexedValueType (INDEXED_VALUE_TYPE_KEYWORD = 2, INDEXED_VALUE_TYPE_DATETIME = 6).

@@ -1,8 +1,8 @@
 // Builds the activities' dependencies from the validated environment.
 import type { Logger } from 'pino';
-import { AccessTokenProvider } from '../activities/credentials/access-token-provider';
+import { AccessTokenProvider } from '../jira-cloud';
 import type { ActivityDeps } from '../activities/deps';
-import { JiraClientRegistry } from '../activities/jira-client-registry';
+import { JiraClientRegistry } from '../jira-cloud';
 import type { Env } from '../config/env';
 import { createPool } from '../store/pool';
 import { SecretBox } from '../store/secret-box';

@@ -5,7 +5,7 @@
 import type { Payload } from '@temporalio/common';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AesGcmPayloadCodec } from '../client/payload-codec';
+import { AesGcmPayloadCodec } from '../temporal/payload-codec';
 import { loadEnv } from '../config/env';
 
 export interface CodecServerOptions {
@@ -83,9 +83,9 @@ async function main(): Promise<void> {
     codec: AesGcmPayloadCodec.fromSpec(env.JIRA_DRIFT_PAYLOAD_KEYS),
     namespace: env.TEMPORAL_NAMESPACE,
     corsOrigins: env.CODEC_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
-    authorization: process.env.CODEC_SERVER_AUTHORIZATION || undefined,
+    authorization: env.CODEC_SERVER_AUTHORIZATION,
   });
-  const host = process.env.CODEC_SERVER_HOST ?? '127.0.0.1';
+  const host = env.CODEC_SERVER_HOST;
   await app.listen({ port: env.CODEC_SERVER_PORT, host });
   process.stdout.write(`${JSON.stringify({ codecEndpoint: `http://${host}:${env.CODEC_SERVER_PORT}` })}\n`);
   const stop = () => void app.close().then(() => process.exit(0));

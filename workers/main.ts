@@ -3,12 +3,12 @@
 // elsewhere — they are idempotent).
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
-import { dataConverterFromKeys } from '../client/data-converter';
+import { dataConverterFromKeys } from '../temporal/data-converter';
 import { loadEnv } from '../config/env';
 import { buildActivityDeps } from './activity-deps';
 import { createLogger, PinoTemporalLogger } from './logger';
 import { startHealthServer } from './health';
-import { connectionOptions } from './temporal-connection';
+import { connectionOptions } from '../temporal/connection';
 import { workflowSource } from './workflow-source';
 
 async function main(): Promise<void> {
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       connection,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.JIRA_DRIFT_TASK_QUEUE,
-      ...workflowSource(),
+      ...workflowSource(env),
       activities: createActivities(deps),
       dataConverter: dataConverterFromKeys(env.JIRA_DRIFT_PAYLOAD_KEYS),
       shutdownGraceTime: '10s',

@@ -2,9 +2,9 @@
 // images and test suites bundle once), otherwise the sources, bundled at start-up.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Env } from '../config/env';
 
-export function workflowSource(): { workflowBundle: { code: string } } | { workflowsPath: string } {
-  const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
-  if (bundlePath) return { workflowBundle: { code: fs.readFileSync(bundlePath, 'utf8') } };
+export function workflowSource(env: Pick<Env, 'WORKFLOW_BUNDLE_PATH'>): { workflowBundle: { code: string } } | { workflowsPath: string } {
+  if (env.WORKFLOW_BUNDLE_PATH) return { workflowBundle: { code: fs.readFileSync(env.WORKFLOW_BUNDLE_PATH, 'utf8') } };
   return { workflowsPath: path.join(__dirname, '..', 'workflows', 'index.ts') };
 }

@@ -6,7 +6,7 @@ import { loadCredentialMetadata, type CredentialMetadata } from '../../store/cre
 import { getTenant, type Tenant } from '../../store/tenant-store';
 import type { ActivityDeps } from '../deps';
 import { withFailureMapping } from '../failures';
-import { ReauthRequiredError } from './access-token-provider';
+import { ReauthRequiredError } from '../../jira-cloud';
 
 export interface CheckTokenInput {
   tenantId: string;

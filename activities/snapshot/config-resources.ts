@@ -1,7 +1,7 @@
 // Where each configuration type is read from in the Jira Cloud REST API v3, and in what shape.
 // Page sizes ask for each endpoint's cap; the client reads back the size Jira actually used.
 import type { ConfigType } from '../../domain/config-catalogue';
-import type { ResourceDefinition } from '../jira/pagination';
+import type { ResourceDefinition } from '../../jira-cloud';
 
 export const CONFIG_RESOURCES: Record<ConfigType, ResourceDefinition> = {
   project: {

@@ -16,7 +16,7 @@ import {
 import { getTenant } from '../../store/tenant-store';
 import type { ActivityDeps } from '../deps';
 import { UnknownTenantError, withFailureMapping } from '../failures';
-import { fetchAllPages } from '../jira/pagination';
+import { fetchAllPages } from '../../jira-cloud';
 import { CONFIG_RESOURCES } from './config-resources';
 
 export interface ClaimSnapshotInput {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadEnv } from '../../config/env';
 import { snapshotProgressQuery } from '../../workflows/snapshot-contract';
 import { backfillSnapshots, planBackfill } from '../snapshot-backfill';
-import { connectClient } from '../temporal-client';
+import { connectClient } from '../../temporal/connection';
 import { fail, printResult } from './output';
 import { progressEnabled, renderSnapshotProgress, waitWithProgress } from './progress';
 

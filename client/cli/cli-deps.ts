@@ -5,7 +5,7 @@ import { loadEnv, type Env } from '../../config/env';
 import { createPool } from '../../store/pool';
 import { SecretBox } from '../../store/secret-box';
 import { InvalidInputError } from '../errors';
-import { connectClient } from '../temporal-client';
+import { connectClient } from '../../temporal/connection';
 
 export interface CliDeps {
   env: Env;

@@ -6,7 +6,7 @@ import { SecretBox } from '../../store/secret-box';
 import { listDrift, showDrift, driftCursorKey, type DriftEvent } from '../drift-reads';
 import { parseDriftScanOptions, startDriftScan } from '../drift-scans';
 import { InvalidInputError } from '../errors';
-import { connectClient } from '../temporal-client';
+import { connectClient } from '../../temporal/connection';
 import { fail, printResult } from './output';
 
 function databaseUrl(): string {

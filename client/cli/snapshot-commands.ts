@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { loadEnv } from '../../config/env';
 import { parseSnapshotOptions, startSnapshot } from '../snapshots';
-import { connectClient } from '../temporal-client';
+import { connectClient } from '../../temporal/connection';
 import { fail, printResult } from './output';
 import { registerBackfillCommand } from './backfill-command';
 import { progressEnabled, renderSnapshotProgress, waitWithProgress } from './progress';

@@ -3,9 +3,9 @@
 // (a second process refreshing on demand against the same credential rows as the worker). They run
 // whatever the Temporal queue's backlog, so token churn always meets real Jira calls.
 import pino from 'pino';
-import { AccessTokenProvider } from '../../activities/credentials/access-token-provider';
-import { JiraClientRegistry } from '../../activities/jira-client-registry';
-import { fetchAllPages } from '../../activities/jira/pagination';
+import { AccessTokenProvider } from '../../jira-cloud/oauth/access-token-provider';
+import { JiraClientRegistry } from '../../jira-cloud/tenant-clients';
+import { fetchAllPages } from '../../jira-cloud/pagination';
 import { CONFIG_RESOURCES } from '../../activities/snapshot/config-resources';
 import { CONFIG_TYPES } from '../../domain/config-catalogue';
 import { SecretBox } from '../../store/secret-box';

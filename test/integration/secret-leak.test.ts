@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { DefaultPayloadConverter } from '@temporalio/common';
-import { AesGcmPayloadCodec } from '../../client/payload-codec';
+import { AesGcmPayloadCodec } from '../../temporal/payload-codec';
 import { runSnapshot } from '../../client/snapshots';
 import { getTokenStatus, requestTokenRefresh, startTokenRefresh } from '../../client/token-refresh';
 import { loadCredentials } from '../../store/credential-store';

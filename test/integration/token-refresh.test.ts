@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import type { Client } from '@temporalio/client';
 import { runSnapshot } from '../../client/snapshots';
 import { getTokenStatus, notifyCredentialsUpdated, requestTokenRefresh, startTokenRefresh } from '../../client/token-refresh';
-import { AesGcmPayloadCodec } from '../../client/payload-codec';
+import { AesGcmPayloadCodec } from '../../temporal/payload-codec';
 import { REQUESTED_SCOPES } from '../../domain/oauth-scopes';
 import { temporalBinary } from '../../scripts/temporal-dev-server';
 import type { Pool } from '../../store/pool';

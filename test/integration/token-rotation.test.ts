@@ -2,7 +2,7 @@
 // across callers and processes, and a crash between the token endpoint's answer and the write.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { AccessTokenProvider, ReauthRequiredError } from '../../activities/credentials/access-token-provider';
+import { AccessTokenProvider, ReauthRequiredError } from '../../jira-cloud/oauth/access-token-provider';
 import { createPool, type Pool } from '../../store/pool';
 import { SecretBox } from '../../store/secret-box';
 import { getTenant } from '../../store/tenant-store';

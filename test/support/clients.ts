@@ -1,6 +1,6 @@
 // Test-side connections to the running stack: a Temporal client and a PostgreSQL pool.
 import { Client, Connection } from '@temporalio/client';
-import { dataConverterFromKeys } from '../../client/data-converter';
+import { dataConverterFromKeys } from '../../temporal/data-converter';
 import { createPool, type Pool } from '../../store/pool';
 import type { StackState } from './stack-state';
 

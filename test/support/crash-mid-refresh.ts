@@ -1,7 +1,7 @@
 // A process that dies (SIGKILL) after the token endpoint answered a refresh and before the rotated
 // tokens are committed: the worst moment for a rotating refresh token. Used by the token tests.
 //   tsx test/support/crash-mid-refresh.ts <databaseUrl> <encryptionKeys> <authBaseUrl> <tenantId>
-import { AccessTokenProvider } from '../../activities/credentials/access-token-provider';
+import { AccessTokenProvider } from '../../jira-cloud/oauth/access-token-provider';
 import { createPool } from '../../store/pool';
 import { SecretBox } from '../../store/secret-box';
 

@@ -13,7 +13,7 @@ const refuse = (what: string) => {
   return Promise.reject(new Error(`connect ECONNREFUSED (${what} contacted by the fuzz run)`));
 };
 
-jest.mock('../../../client/temporal-client', () => ({ connectClient: () => refuse('temporal') }));
+jest.mock('../../../temporal/connection', () => ({ connectClient: () => refuse('temporal') }));
 jest.mock('../../../store/pool', () => {
   const actual = jest.requireActual('../../../store/pool');
   return {

@@ -1,5 +1,5 @@
 import { DefaultPayloadConverter } from '@temporalio/common';
-import { AesGcmPayloadCodec } from '../../../client/payload-codec';
+import { AesGcmPayloadCodec } from '../../../temporal/payload-codec';
 import { SecretBox } from '../../../store/secret-box';
 import { buildCodecServer } from '../../../workers/codec-server';
 

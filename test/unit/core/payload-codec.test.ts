@@ -1,5 +1,5 @@
 import { DefaultPayloadConverter, type Payload } from '@temporalio/common';
-import { AesGcmPayloadCodec, ENCRYPTED_ENCODING, KEY_ID_METADATA } from '../../../client/payload-codec';
+import { AesGcmPayloadCodec, ENCRYPTED_ENCODING, KEY_ID_METADATA } from '../../../temporal/payload-codec';
 import { SecretBox } from '../../../store/secret-box';
 
 const converter = new DefaultPayloadConverter();

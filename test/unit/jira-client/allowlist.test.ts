@@ -1,8 +1,8 @@
-import { JiraWriteRefusedError } from '../../../activities/jira/errors';
-import { createJiraClient } from '../../../activities/jira/jira-client';
-import { createJsonRequester } from '../../../activities/jira/json-requester';
-import { assertAllowedRequest, isAllowedRequest } from '../../../activities/jira/read-only-allowlist';
-import { DEFAULT_RETRY } from '../../../activities/jira/retry-policy';
+import { JiraWriteRefusedError } from '../../../jira-cloud/errors';
+import { createJiraClient } from '../../../jira-cloud/jira-client';
+import { createJsonRequester } from '../../../jira-cloud/json-requester';
+import { assertAllowedRequest, isAllowedRequest } from '../../../jira-cloud/read-only-allowlist';
+import { DEFAULT_RETRY } from '../../../jira-cloud/retry-policy';
 import { caught, expectSecretAbsent } from './secrets';
 import { sendJson, startServer, type CounterpartServer } from './counterpart-server';
 

@@ -1,5 +1,5 @@
-import { JiraMalformedResponseError, JiraUnauthorizedError } from '../../../activities/jira/errors';
-import { createJiraClient, getAccessibleResources } from '../../../activities/jira/jira-client';
+import { JiraMalformedResponseError, JiraUnauthorizedError } from '../../../jira-cloud/errors';
+import { createJiraClient, getAccessibleResources } from '../../../jira-cloud/jira-client';
 import { sendJson, startServer, type CounterpartServer, type Handler } from './counterpart-server';
 import { caught, expectSecretAbsent } from './secrets';
 

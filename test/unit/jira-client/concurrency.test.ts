@@ -1,6 +1,6 @@
-import { createSemaphore } from '../../../activities/jira/concurrency';
-import { createJiraClient } from '../../../activities/jira/jira-client';
-import { fetchAllPages, type ResourceDefinition } from '../../../activities/jira/pagination';
+import { createSemaphore } from '../../../jira-cloud/concurrency';
+import { createJiraClient } from '../../../jira-cloud/jira-client';
+import { fetchAllPages, type ResourceDefinition } from '../../../jira-cloud/pagination';
 import { sendJson, sleep, startServer, type CounterpartServer } from './counterpart-server';
 import { items, pageBean } from './page-bean-site';
 

@@ -1,6 +1,6 @@
-import { JiraMalformedResponseError, JiraPagingError } from '../../../activities/jira/errors';
-import { createJiraClient, type JiraClient } from '../../../activities/jira/jira-client';
-import { fetchAllPages, type ResourceDefinition } from '../../../activities/jira/pagination';
+import { JiraMalformedResponseError, JiraPagingError } from '../../../jira-cloud/errors';
+import { createJiraClient, type JiraClient } from '../../../jira-cloud/jira-client';
+import { fetchAllPages, type ResourceDefinition } from '../../../jira-cloud/pagination';
 import { sendJson, startServer, type CounterpartServer, type Handler } from './counterpart-server';
 import { items, pageBean } from './page-bean-site';
 

@@ -1,5 +1,6 @@
 // The client-wide Retry-After pause and Retry-After parsing.
-import { createPauseGate, retryAfterMs } from '../../../activities/jira/pause-gate';
+import { createPauseGate } from '../../../jira-cloud/pause-gate';
+import { retryAfterMs } from '../../../jira-cloud/retry-after';
 
 test('parses delta-seconds and HTTP dates, ignores garbage', () => {
   const now = Date.parse('2026-11-26T10:00:00Z');

@@ -1,6 +1,6 @@
-import { JiraHttpError } from '../../../activities/jira/errors';
-import { createJiraClient, type JiraClientOptions } from '../../../activities/jira/jira-client';
-import { retryDelayMs, newCallRetryState, DEFAULT_RETRY } from '../../../activities/jira/retry-policy';
+import { JiraHttpError } from '../../../jira-cloud/errors';
+import { createJiraClient, type JiraClientOptions } from '../../../jira-cloud/jira-client';
+import { retryDelayMs, newCallRetryState, DEFAULT_RETRY } from '../../../jira-cloud/retry-policy';
 import { sendJson, sleep, startServer, type CounterpartServer, type Handler } from './counterpart-server';
 import { caught, expectSecretAbsent } from './secrets';
 

@@ -3,8 +3,8 @@
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { getTenant } from '../store/tenant-store';
-import type { AccessTokenProvider } from './credentials/access-token-provider';
-import { createJiraClient, type JiraClient } from './jira/jira-client';
+import type { AccessTokenProvider } from './oauth/access-token-provider';
+import { createJiraClient, type JiraClient } from './jira-client';
 
 export interface JiraClientSettings {
   apiBaseUrl: string;

@@ -3,6 +3,7 @@
 import { HTTPError, RequestError } from 'got';
 import { JiraClientError, JiraHttpError, JiraMalformedResponseError, JiraUnauthorizedError } from './errors';
 import { BODY_PARSE_FAILURE, isRetryableLater } from './retry-policy';
+import { retryAfterMs } from './retry-after';
 
 export interface TranslateContext {
   method: string;
@@ -29,7 +30,7 @@ export function translateGotError(error: unknown, ctx: TranslateContext): Error 
       status,
       retryable: isRetryableLater(status, undefined),
       jiraMessages,
-      retryAfterMs: retryAfterMsOf(error.response.headers['retry-after']),
+      retryAfterMs: retryAfterMs(error.response.headers['retry-after']),
     });
   }
 
@@ -69,14 +70,4 @@ export function jiraMessagesOf(body: unknown, secrets: ReadonlySet<string>): str
   let text = parts.join('; ');
   for (const secret of secrets) if (secret) text = text.split(secret).join('[redacted]');
   return text.length > MAX_JIRA_MESSAGE_CHARS ? `${text.slice(0, MAX_JIRA_MESSAGE_CHARS)}…` : text;
-}
-
-/** Retry-After in ms (seconds or HTTP date), as got reads it. */
-export function retryAfterMsOf(header: string | string[] | undefined): number | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (!Number.isNaN(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

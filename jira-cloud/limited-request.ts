@@ -7,7 +7,8 @@ import http from 'node:http';
 import https from 'node:https';
 import type { RequestFunction } from 'got';
 import type { Semaphore } from './concurrency';
-import { retryAfterMs, type PauseGate } from './pause-gate';
+import type { PauseGate } from './pause-gate';
+import { retryAfterMs } from './retry-after';
 
 export interface RateLimitPause {
   gate: PauseGate;

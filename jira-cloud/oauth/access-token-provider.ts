@@ -7,7 +7,7 @@ import { loadCredentials, saveRotatedTokens } from '../../store/credential-store
 import type { SecretBox } from '../../store/secret-box';
 import { findWriteScopes } from '../../domain/oauth-scopes';
 import { getTenant, setGrantedScopes, setTenantStatus } from '../../store/tenant-store';
-import { GrantRevokedError, refreshTokens } from '../oauth/token-endpoint';
+import { GrantRevokedError, refreshTokens } from './token-endpoint';
 
 export class ReauthRequiredError extends Error {
   override name = 'ReauthRequiredError';

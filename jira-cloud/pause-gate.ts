@@ -23,12 +23,3 @@ export function createPauseGate(now: () => number = Date.now): PauseGate {
     },
   };
 }
-
-/** Retry-After as milliseconds (delta-seconds or an HTTP date), or undefined when absent or unreadable. */
-export function retryAfterMs(header: string | string[] | undefined, now: number = Date.now()): number | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || value.trim() === '') return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
