@@ -5,13 +5,12 @@ import { z } from 'zod';
 import type { Json } from '../domain/canonical-json';
 import { decodeDriftCursor, encodeDriftCursor, InvalidCursorError, type CursorScope } from '../domain/drift-cursor';
 import { valueAtPointer } from '../domain/json-pointer-diff';
-import { isRecordId, RECORD_ID_PATTERN } from '../domain/record-id';
-import { SNAPSHOT_TYPES } from '../domain/snapshot-window';
-import { TENANT_ID_PATTERN } from '../domain/tenant-id';
+import { LIMITS, recordIdRule } from '../domain/input-rules';
 import { getDriftEvent, listDriftEvents, loadBodies, type DriftEventRow } from '../store/drift-store';
 import type { SecretBox } from '../store/secret-box';
 import { InvalidInputError } from './errors';
-import { zodProblems } from './validation';
+import { requireInstalledTenant } from './installed-tenant';
+import { assertTenantId, countSchema, parseInput, recordIdSchema, snapshotTypeSchema } from './input-schemas';
 
 export interface DriftReadDeps {
   pool: Pool;
@@ -23,7 +22,6 @@ export function driftCursorKey(secretBox: SecretBox): Buffer {
   return secretBox.deriveKey('drift-cursor-v1');
 }
 
-const tenantIdSchema = z.string().regex(TENANT_ID_PATTERN, 'tenant must be 1-63 chars of a-z, 0-9 and "-"');
 const instant = z
   .union([z.string().max(64), z.date()])
   .transform((v, ctx) => {
@@ -37,14 +35,15 @@ const instant = z
 
 const listDriftSchema = z
   .object({
-    snapshotType: z.enum(SNAPSHOT_TYPES).optional(),
+    snapshotType: snapshotTypeSchema.optional(),
     since: instant.optional(),
     until: instant.optional(),
-    scanId: z.string().regex(RECORD_ID_PATTERN, 'must be a scan id').optional(),
-    pageSize: z.number().int('must be an integer').min(1, 'must be from 1 to 500').max(500, 'must be from 1 to 500').default(100),
+    scanId: recordIdSchema('scan').optional(),
+    pageSize: countSchema(LIMITS.driftListPageSize).default(LIMITS.driftListPageSize.default),
     cursor: z.string().max(512).optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => q.since === undefined || q.until === undefined || q.since < q.until, { message: 'since must be earlier than until', path: ['since'] });
 
 export type ListDriftQuery = z.input<typeof listDriftSchema>;
 
@@ -56,21 +55,13 @@ export interface DriftPage {
   nextCursor: string | null;
 }
 
-function parseTenant(tenantId: string): string {
-  const parsed = tenantIdSchema.safeParse(tenantId);
-  if (!parsed.success) throw new InvalidInputError(`tenantId: ${parsed.error.issues[0]!.message}`);
-  return parsed.data;
-}
-
 /**
  * One page of a tenant's drift events, ordered by the window in which they were observed, then by id.
  * `since` (inclusive) and `until` (exclusive) bound that window's start.
  */
 export async function listDrift(deps: DriftReadDeps, tenantId: string, query: ListDriftQuery = {}): Promise<DriftPage> {
-  const tenant = parseTenant(tenantId);
-  const parsed = listDriftSchema.safeParse(query);
-  if (!parsed.success) throw new InvalidInputError(zodProblems(parsed.error));
-  const q = parsed.data;
+  const tenant = assertTenantId(tenantId);
+  const q = parseInput(listDriftSchema, query);
   const scope: CursorScope = { tenantId: tenant, filters: { snapshotType: q.snapshotType, since: q.since, until: q.until, scanId: q.scanId } };
   let after;
   if (q.cursor !== undefined) {
@@ -81,6 +72,8 @@ export async function listDrift(deps: DriftReadDeps, tenantId: string, query: Li
       throw err;
     }
   }
+  // Checked after everything that needs no database: bad input is refused without a query.
+  await requireInstalledTenant(deps.pool, tenant);
   // One row more than the page tells exactly whether another page exists.
   const rows = await listDriftEvents(deps.pool, { tenantId: tenant, ...q, after, limit: q.pageSize + 1 });
   const events = rows.slice(0, q.pageSize);
@@ -97,8 +90,10 @@ export interface DriftEventDetail extends DriftEvent {
 }
 
 export async function showDrift(deps: Pick<DriftReadDeps, 'pool'>, tenantId: string, eventId: string): Promise<DriftEventDetail> {
-  const tenant = parseTenant(tenantId);
-  if (!isRecordId(eventId)) throw new InvalidInputError('event id must be a positive integer');
+  assertTenantId(tenantId);
+  const eventRule = recordIdRule('event');
+  if (!eventRule.test(eventId)) throw new InvalidInputError(eventRule.message);
+  const tenant = (await requireInstalledTenant(deps.pool, tenantId)).id;
   const event = await getDriftEvent(deps.pool, tenant, eventId);
   if (!event) throw new InvalidInputError(`no drift event ${eventId} for tenant ${tenant}`);
   const hashes = [event.beforeHash, event.afterHash].filter((h): h is string => h !== null);

@@ -2,26 +2,27 @@
 // a pinned baseline against the latest snapshot. Scans after each snapshot start on their own.
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { z } from 'zod';
-import { RECORD_ID_PATTERN } from '../domain/record-id';
-import { TENANT_ID_PATTERN } from '../domain/tenant-id';
-import { driftScanWorkflowId } from '../domain/workflow-ids';
-import { DRIFT_PAGE_SIZE, type DriftScanResult } from '../workflows/drift-scan-contract';
-import { TENANT_ID } from '../workflows/search-attributes';
+import { driftPairProblem } from '../domain/drift-pair';
+import { LIMITS } from '../domain/input-rules';
+import { snapshotPairFacts } from '../store/drift-store';
+import type { Queryable } from '../store/pool';
 import { InvalidInputError } from './errors';
+import { requireInstalledTenant } from './installed-tenant';
+import { driftScanWorkflowId } from '../domain/workflow-ids';
+import type { DriftScanResult } from '../workflows/drift-scan-contract';
+import { TENANT_ID } from '../workflows/search-attributes';
 import { DEFAULT_TASK_QUEUE } from './snapshots';
-import { zodProblems } from './validation';
-
-const snapshotId = z.string().regex(RECORD_ID_PATTERN, 'must be a snapshot id (a positive integer)');
+import { countSchema, parseInput, recordIdSchema, taskQueueSchema, tenantIdSchema } from './input-schemas';
 
 const startDriftScanSchema = z
   .object({
-    tenantId: z.string().regex(TENANT_ID_PATTERN, 'tenant must be 1-63 chars of a-z, 0-9 and "-"'),
-    baseSnapshotId: z.union([snapshotId, z.number().int().positive().transform(String)]),
-    targetSnapshotId: z.union([snapshotId, z.number().int().positive().transform(String)]),
-    pageSize: z.number().int().min(DRIFT_PAGE_SIZE.min).max(DRIFT_PAGE_SIZE.max).optional(),
-    pagesPerActivity: z.number().int().min(1).max(10_000).optional(),
-    activitiesPerRun: z.number().int().min(1).max(1_000).optional(),
-    taskQueue: z.string().min(1).max(200).optional(),
+    tenantId: tenantIdSchema,
+    baseSnapshotId: recordIdSchema('snapshot'),
+    targetSnapshotId: recordIdSchema('snapshot'),
+    pageSize: countSchema(LIMITS.driftPageSize).optional(),
+    pagesPerActivity: countSchema(LIMITS.driftPagesPerActivity).optional(),
+    activitiesPerRun: countSchema(LIMITS.driftActivitiesPerRun).optional(),
+    taskQueue: taskQueueSchema.optional(),
   })
   .strict()
   .refine((o) => o.baseSnapshotId !== o.targetSnapshotId, { message: 'base and target snapshots must differ', path: ['targetSnapshotId'] });
@@ -36,9 +37,19 @@ export interface DriftScanStart {
 
 /** Validates scan options without any I/O. */
 export function parseDriftScanOptions(options: StartDriftScanOptions) {
-  const parsed = startDriftScanSchema.safeParse(options);
-  if (!parsed.success) throw new InvalidInputError(zodProblems(parsed.error));
-  return parsed.data;
+  return parseInput(startDriftScanSchema, options);
+}
+
+/**
+ * Refuses, before any workflow starts, a pair the scan would refuse (domain/drift-pair.ts): unknown
+ * tenant or snapshot, not complete, different types, base not earlier than target.
+ */
+export async function checkDriftScanPair(db: Queryable, options: StartDriftScanOptions): Promise<void> {
+  const { tenantId, baseSnapshotId, targetSnapshotId } = parseDriftScanOptions(options);
+  await requireInstalledTenant(db, tenantId);
+  const [base, target] = await snapshotPairFacts(db, tenantId, baseSnapshotId, targetSnapshotId);
+  const problem = driftPairProblem(tenantId, baseSnapshotId, targetSnapshotId, base, target);
+  if (problem) throw new InvalidInputError(problem);
 }
 
 export async function startDriftScan(client: Client, options: StartDriftScanOptions): Promise<DriftScanStart> {

@@ -3,30 +3,28 @@
 // that already has a snapshot is reported SKIPPED and nothing is made twice.
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
-import { resolveWindowStart, SNAPSHOT_TYPES, windowStartsBetween, type SnapshotType } from '../domain/snapshot-window';
-import { TENANT_ID_PATTERN } from '../domain/tenant-id';
+import { resolveWindowStart, windowStartsBetween, type SnapshotType } from '../domain/snapshot-window';
+import { LIMITS } from '../domain/input-rules';
 import type { SnapshotWorkflowResult } from '../workflows/snapshot-contract';
 import { InvalidInputError } from './errors';
 import { startSnapshot, type SnapshotStart } from './snapshots';
-import { zodProblems } from './validation';
+import { parseInput, snapshotTypeSchema, taskQueueSchema, tenantIdSchema } from './input-schemas';
 
-export const MAX_BACKFILL_WINDOWS = 1000;
+export const MAX_BACKFILL_WINDOWS = LIMITS.backfillWindows.max;
 
 const backfillSchema = z.object({
-  tenantId: z.string().regex(TENANT_ID_PATTERN, 'tenant must be 1-63 chars of a-z, 0-9 and "-"'),
-  type: z.enum(SNAPSHOT_TYPES),
+  tenantId: tenantIdSchema,
+  type: snapshotTypeSchema,
   from: z.string().min(1).max(64),
   to: z.string().min(1).max(64),
-  taskQueue: z.string().min(1).max(200).optional(),
+  taskQueue: taskQueueSchema.optional(),
 });
 
 export type BackfillOptions = z.input<typeof backfillSchema>;
 
 /** The canonical window starts a backfill makes; refuses bad or oversized ranges without any I/O. */
 export function planBackfill(options: BackfillOptions): { tenantId: string; type: SnapshotType; windows: string[]; taskQueue?: string } {
-  const parsed = backfillSchema.safeParse(options);
-  if (!parsed.success) throw new InvalidInputError(zodProblems(parsed.error));
-  const { tenantId, type, from, to, taskQueue } = parsed.data;
+  const { tenantId, type, from, to, taskQueue } = parseInput(backfillSchema, options);
   let fromMs: number;
   let toMs: number;
   try {

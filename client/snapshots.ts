@@ -1,21 +1,21 @@
 // Programmatic API for snapshots: start (or attach to) the one snapshot of a tenant's window.
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { z } from 'zod';
-import { floorToWindow, formatWindowStart, resolveWindowStart, SNAPSHOT_TYPES, type SnapshotType } from '../domain/snapshot-window';
-import { TENANT_ID_PATTERN } from '../domain/tenant-id';
+import { floorToWindow, formatWindowStart, resolveWindowStart, type SnapshotType } from '../domain/snapshot-window';
 import { snapshotWorkflowId } from '../domain/workflow-ids';
-import { SNAPSHOT_TYPE, TENANT_ID, WINDOW_START } from '../workflows/search-attributes';
+import { windowSearchAttributes } from '../workflows/search-attributes';
 import type { SnapshotWorkflowResult } from '../workflows/snapshot-contract';
 import { InvalidInputError } from './errors';
+import { parseInput, snapshotTypeSchema, taskQueueSchema, tenantIdSchema } from './input-schemas';
 
 export const DEFAULT_TASK_QUEUE = 'jira-drift';
 
 const startSnapshotSchema = z.object({
-  tenantId: z.string().regex(TENANT_ID_PATTERN, 'tenant must be 1-63 chars of a-z, 0-9 and "-"'),
-  type: z.enum(SNAPSHOT_TYPES),
+  tenantId: tenantIdSchema,
+  type: snapshotTypeSchema,
   /** Any instant inside the window (ISO-8601 text or Date); defaults to now. */
   window: z.union([z.string().max(64), z.date()]).optional(),
-  taskQueue: z.string().min(1).max(200).optional(),
+  taskQueue: taskQueueSchema.optional(),
 });
 
 export type StartSnapshotOptions = z.input<typeof startSnapshotSchema>;
@@ -30,11 +30,7 @@ export interface SnapshotStart {
 
 /** Validates and resolves snapshot options (window → canonical window start) without any I/O. */
 export function parseSnapshotOptions(options: StartSnapshotOptions) {
-  const parsed = startSnapshotSchema.safeParse(options);
-  if (!parsed.success) {
-    throw new InvalidInputError(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
-  }
-  const { tenantId, type, window, taskQueue } = parsed.data;
+  const { tenantId, type, window, taskQueue } = parseInput(startSnapshotSchema, options);
   let windowStart: string;
   try {
     windowStart =
@@ -64,11 +60,7 @@ export async function startSnapshot(client: Client, options: StartSnapshotOption
       args: [{ tenantId, type, windowStart }],
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
-      typedSearchAttributes: [
-        { key: TENANT_ID, value: tenantId },
-        { key: SNAPSHOT_TYPE, value: type },
-        { key: WINDOW_START, value: new Date(windowStart) },
-      ],
+      typedSearchAttributes: windowSearchAttributes(tenantId, type, windowStart),
       memo: { tenantId },
     });
     return { workflowId, windowStart, handle, result: () => handle.result() as Promise<SnapshotWorkflowResult> };

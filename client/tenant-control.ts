@@ -1,18 +1,13 @@
 // Operator actions on an installed tenant: pause/resume its schedules, remove it (optionally purging data).
-import { WorkflowNotFoundError } from '@temporalio/client';
-import { tokenRefreshWorkflowId } from '../domain/workflow-ids';
-import { purgeTenantRows } from '../store/tenant-admin';
+import { purgeTenantRows } from '../store/tenant-store';
 import { getTenant, setTenantStatus } from '../store/tenant-store';
 import { InvalidInputError } from './errors';
 import { deleteSnapshotSchedules, setSnapshotSchedulesPaused, type ScheduleChange } from './snapshot-schedules';
 import type { TenantLifecycleDeps } from './tenant-install';
-import { assertTenant } from './tenant-status';
+import { requireInstalledTenant } from './installed-tenant';
+import { tokenWorkflowState } from './token-refresh';
 
-async function requireTenant(deps: Pick<TenantLifecycleDeps, 'pool'>, tenantId: string) {
-  const tenant = await getTenant(deps.pool, assertTenant(tenantId));
-  if (!tenant) throw new InvalidInputError(`tenant ${tenantId} is not installed`);
-  return tenant;
-}
+const requireTenant = (deps: Pick<TenantLifecycleDeps, 'pool'>, tenantId: string) => requireInstalledTenant(deps.pool, tenantId);
 
 /** Pauses the tenant's snapshot schedules (the token workflow keeps the grant alive meanwhile). */
 export async function pauseTenant(deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>, tenantId: string, note = 'paused by operator'): Promise<ScheduleChange[]> {
@@ -40,14 +35,10 @@ export async function removeTenant(deps: Pick<TenantLifecycleDeps, 'pool' | 'cli
   const tenant = await requireTenant(deps, tenantId);
   const changes: string[] = [];
   for (const s of await deleteSnapshotSchedules(deps.client, tenantId)) changes.push(`deleted schedule ${s.scheduleId}`);
-  const token = deps.client.workflow.getHandle(tokenRefreshWorkflowId(tenantId));
-  try {
-    if ((await token.describe()).status.name === 'RUNNING') {
-      await token.terminate('tenant removed');
-      changes.push('stopped the token workflow');
-    }
-  } catch (err) {
-    if (!(err instanceof WorkflowNotFoundError)) throw err;
+  const token = await tokenWorkflowState(deps.client, tenantId);
+  if (token.running) {
+    await deps.client.workflow.getHandle(token.workflowId).terminate('tenant removed');
+    changes.push('stopped the token workflow');
   }
   if (opts.purge) {
     for await (const wf of deps.client.workflow.list({ query: `TenantId='${tenantId}' AND ExecutionStatus='Running'` })) {

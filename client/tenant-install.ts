@@ -1,22 +1,21 @@
 // One-step, idempotent tenant install: validate and store the grant (encrypted), start the token
 // workflow, create the snapshot schedules. Each step checks what is already there, so a second run
 // changes nothing (and says so) and a run that failed part-way is completed by the next one.
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { GrantRevokedError, OAuthClientRejectedError } from '../jira-cloud';
 import { REQUESTED_SCOPES } from '../domain/oauth-scopes';
 import { SNAPSHOT_TYPES, type SnapshotType } from '../domain/snapshot-window';
-import { TENANT_ID_PATTERN } from '../domain/tenant-id';
 import { tokenRefreshWorkflowId } from '../domain/workflow-ids';
 import { loadCredentialMetadata } from '../store/credential-store';
 import type { SecretBox } from '../store/secret-box';
 import { getTenant, setAllowWriteScopes, type Tenant } from '../store/tenant-store';
 import { InvalidInputError } from './errors';
-import { ensureSnapshotSchedules, type ScheduleChange, type TestScheduleTiming } from './snapshot-schedules';
-import { installTenant } from './tenants';
-import { notifyCredentialsUpdated, startTokenRefresh, type StartTokenRefreshOptions } from './token-refresh';
-import { zodProblems } from './validation';
+import { ensureSnapshotSchedules, type ScheduleChange } from './snapshot-schedules';
+import { storeConsentedGrant } from './tenant-grant';
+import { notifyCredentialsUpdated, startTokenRefresh, tokenWorkflowState, type StartTokenRefreshOptions } from './token-refresh';
+import { parseInput, snapshotTypeSchema, tenantIdSchema } from './input-schemas';
 
 export interface TenantLifecycleDeps {
   pool: Pool;
@@ -24,29 +23,29 @@ export interface TenantLifecycleDeps {
   taskQueue: string;
 }
 
-export interface ProvisionDeps extends TenantLifecycleDeps {
+export interface InstallDeps extends TenantLifecycleDeps {
   secretBox: SecretBox;
   authBaseUrl: string;
   apiBaseUrl: string;
 }
 
-const provisionSchema = z.object({
-  tenantId: z.string().regex(TENANT_ID_PATTERN, 'tenant must be 1-63 chars of a-z, 0-9 and "-"'),
+const installSchema = z.object({
+  tenantId: tenantIdSchema,
   siteUrl: z.string().url().max(2000),
   clientId: z.string().min(1).max(500),
   clientSecret: z.string().min(1).max(5000).optional(),
   authorizationCode: z.string().min(1).max(5000).optional(),
   redirectUri: z.string().url().max(2000).optional(),
-  types: z.array(z.enum(SNAPSHOT_TYPES)).min(1, 'at least one snapshot type').max(3),
+  types: z.array(snapshotTypeSchema).min(1, 'at least one snapshot type').max(SNAPSHOT_TYPES.length),
   allowWriteScopes: z.boolean().default(false),
   /** Exchange the given code even though the tenant already has a usable grant (re-consent). */
   reconsent: z.boolean().default(false),
   tokenRefresh: z.object({ checkEvery: z.union([z.string(), z.number()]).optional(), refreshWithin: z.union([z.string(), z.number()]).optional() }).optional(),
 });
 
-export type ProvisionTenantInput = z.input<typeof provisionSchema> & { testSchedule?: TestScheduleTiming };
+export type InstallTenantInput = z.input<typeof installSchema>;
 
-export interface ProvisionResult {
+export interface InstallResult {
   tenantId: string;
   siteUrl: string;
   /** Human-readable, one per change; empty when the tenant was already installed exactly so. */
@@ -63,22 +62,12 @@ export class InstallRefusedError extends Error {
 
 const normalize = (url: string) => url.replace(/\/+$/, '').toLowerCase();
 
-async function tokenWorkflowRunning(client: Client, tenantId: string): Promise<boolean> {
-  try {
-    const d = await client.workflow.getHandle(tokenRefreshWorkflowId(tenantId)).describe();
-    return d.status.name === 'RUNNING';
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError) return false;
-    throw err;
-  }
-}
-
-async function storeGrant(deps: ProvisionDeps, p: z.output<typeof provisionSchema>): Promise<Tenant> {
+async function storeGrant(deps: InstallDeps, p: z.output<typeof installSchema>): Promise<Tenant> {
   if (!p.clientSecret || !p.authorizationCode || !p.redirectUri) {
     throw new InvalidInputError('a new grant needs the client secret, the authorization code and --redirect-uri (secrets from the environment or stdin)');
   }
   try {
-    return await installTenant(deps, {
+    return await storeConsentedGrant(deps, {
       tenantId: p.tenantId,
       siteUrl: p.siteUrl,
       clientId: p.clientId,
@@ -97,10 +86,12 @@ async function storeGrant(deps: ProvisionDeps, p: z.output<typeof provisionSchem
   }
 }
 
-export async function provisionTenant(deps: ProvisionDeps, input: ProvisionTenantInput): Promise<ProvisionResult> {
-  const parsed = provisionSchema.safeParse(input);
-  if (!parsed.success) throw new InvalidInputError(zodProblems(parsed.error));
-  const p = parsed.data;
+/**
+ * The one-step install (`jira-drift tenant install`): store the grant when there is no usable one (or
+ * on re-consent), make sure the token workflow runs, and keep exactly the requested snapshot schedules.
+ */
+export async function installTenant(deps: InstallDeps, input: InstallTenantInput): Promise<InstallResult> {
+  const p = parseInput(installSchema, input);
   const types = [...new Set(p.types)] as SnapshotType[];
   const changes: string[] = [];
 
@@ -130,7 +121,7 @@ export async function provisionTenant(deps: ProvisionDeps, input: ProvisionTenan
 
   // 2. The token workflow (one per tenant, for the tenant's life).
   const tokenOptions: StartTokenRefreshOptions = { tenantId: p.tenantId, taskQueue: deps.taskQueue, ...(p.tokenRefresh ?? {}) };
-  const running = await tokenWorkflowRunning(deps.client, p.tenantId);
+  const { running } = await tokenWorkflowState(deps.client, p.tenantId);
   if (grantReplaced || changes.some((c) => c.startsWith('write scopes'))) {
     await notifyCredentialsUpdated(deps.client, tokenOptions);
     changes.push(running ? 'told the token workflow about the new credentials' : 'started the token workflow');
@@ -140,8 +131,17 @@ export async function provisionTenant(deps: ProvisionDeps, input: ProvisionTenan
   }
 
   // 3. The snapshot schedules (exactly the requested types).
-  const schedules = await ensureSnapshotSchedules(deps.client, { tenantId: p.tenantId, siteUrl, taskQueue: deps.taskQueue, test: input.testSchedule }, types);
+  const schedules = await ensureSnapshotSchedules(deps.client, { tenantId: p.tenantId, siteUrl, taskQueue: deps.taskQueue }, types);
   for (const s of schedules) if (s.outcome !== 'unchanged') changes.push(`${s.outcome} schedule ${s.scheduleId}`);
 
   return { tenantId: p.tenantId, siteUrl, changes, unchanged: changes.length === 0, schedules, tokenWorkflowId: tokenRefreshWorkflowId(p.tenantId) };
 }
+
+/** @deprecated Renamed installTenant (it is the one-step install); kept so existing callers keep working. */
+export const provisionTenant = installTenant;
+/** @deprecated Renamed InstallTenantInput. */
+export type ProvisionTenantInput = InstallTenantInput;
+/** @deprecated Renamed InstallDeps. */
+export type ProvisionDeps = InstallDeps;
+/** @deprecated Renamed InstallResult. */
+export type ProvisionResult = InstallResult;

@@ -1,13 +1,12 @@
 // Read-only views of installed tenants: `tenant list` and `tenant show`. Never a token or a secret.
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { TENANT_ID_PATTERN } from '../domain/tenant-id';
-import { tokenRefreshWorkflowId } from '../domain/workflow-ids';
+import type { Client } from '@temporalio/client';
 import { loadCredentialMetadata } from '../store/credential-store';
-import { latestSnapshots, type SnapshotSummary } from '../store/tenant-admin';
+import { latestSnapshots, type SnapshotSummary } from '../store/snapshot-store';
 import { getTenant, listTenants } from '../store/tenant-store';
-import { TOKEN_STATE } from '../workflows/search-attributes';
 import { tokenStatusQuery, type TokenStatus } from '../workflows/token-refresh-contract';
 import { InvalidInputError } from './errors';
+import { requireInstalledTenant } from './installed-tenant';
+import { tokenWorkflowState } from './token-refresh';
 import { describeSnapshotSchedules, type SnapshotScheduleState } from './snapshot-schedules';
 import type { TenantLifecycleDeps } from './tenant-install';
 
@@ -29,11 +28,6 @@ export interface TenantDetails extends TenantSummary {
   token: { workflowId: string; running: boolean; state: string | null; status: TokenStatus | null; note?: string };
 }
 
-export function assertTenant(tenantId: string): string {
-  if (!TENANT_ID_PATTERN.test(tenantId)) throw new InvalidInputError('tenant must be 1-63 chars of a-z, 0-9 and "-"');
-  return tenantId;
-}
-
 export async function listTenantSummaries(deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>): Promise<TenantSummary[]> {
   const tenants = await listTenants(deps.pool);
   const out: TenantSummary[] = [];
@@ -45,19 +39,10 @@ export async function listTenantSummaries(deps: Pick<TenantLifecycleDeps, 'pool'
 }
 
 async function tokenView(client: Client, tenantId: string, queryTimeoutMs: number): Promise<TenantDetails['token']> {
-  const workflowId = tokenRefreshWorkflowId(tenantId);
-  const handle = client.workflow.getHandle(workflowId);
-  let running = false;
-  let state: string | null = null;
-  try {
-    const d = await handle.describe();
-    running = d.status.name === 'RUNNING';
-    state = (d.typedSearchAttributes.get(TOKEN_STATE) as string | undefined) ?? null;
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError) return { workflowId, running: false, state: null, status: null, note: 'no token workflow' };
-    throw err;
-  }
+  const { workflowId, exists, running, state } = await tokenWorkflowState(client, tenantId);
+  if (!exists) return { workflowId, running: false, state: null, status: null, note: 'no token workflow' };
   if (!running) return { workflowId, running, state, status: null, note: 'token workflow is not running' };
+  const handle = client.workflow.getHandle(workflowId);
   try {
     // A query needs a worker; without one, say so instead of hanging.
     const status = await client.connection.withDeadline(Date.now() + queryTimeoutMs, () => handle.query(tokenStatusQuery));
@@ -68,8 +53,7 @@ async function tokenView(client: Client, tenantId: string, queryTimeoutMs: numbe
 }
 
 export async function showTenant(deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>, tenantId: string, queryTimeoutMs = 5000): Promise<TenantDetails> {
-  const tenant = await getTenant(deps.pool, assertTenant(tenantId));
-  if (!tenant) throw new InvalidInputError(`tenant ${tenantId} is not installed`);
+  const tenant = await requireInstalledTenant(deps.pool, tenantId);
   const [credentials, scheduleDetails, lastSnapshots, token] = await Promise.all([
     loadCredentialMetadata(deps.pool, tenantId),
     describeSnapshotSchedules(deps.client, tenantId),

@@ -1,8 +1,7 @@
 // Programmatic API for a tenant's tokenRefreshWorkflow: start it (idempotent), signal it, read status.
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { z } from 'zod';
-import { parseDuration } from '../domain/duration';
-import { TENANT_ID_PATTERN } from '../domain/tenant-id';
+import { LIMITS } from '../domain/input-rules';
 import { tokenRefreshWorkflowId } from '../domain/workflow-ids';
 import { TENANT_ID, TOKEN_STATE } from '../workflows/search-attributes';
 import {
@@ -12,27 +11,21 @@ import {
   type TokenRefreshInput,
   type TokenStatus,
 } from '../workflows/token-refresh-contract';
-import { InvalidInputError } from './errors';
+import { countSchema, durationSchema, parseInput, taskQueueSchema, tenantIdSchema } from './input-schemas';
 import { DEFAULT_TASK_QUEUE } from './snapshots';
 
-const duration = z.union([z.string().max(32), z.number()]).refine((v) => parseDuration(v) !== undefined, 'must be a duration such as "12h"');
-
 const startSchema = z.object({
-  tenantId: z.string().regex(TENANT_ID_PATTERN, 'tenant must be 1-63 chars of a-z, 0-9 and "-"'),
-  checkEvery: duration.optional(),
-  refreshWithin: duration.optional(),
-  maxChecksPerRun: z.number().int().min(1).max(10_000).optional(),
-  taskQueue: z.string().min(1).max(200).optional(),
+  tenantId: tenantIdSchema,
+  checkEvery: durationSchema.optional(),
+  refreshWithin: durationSchema.optional(),
+  maxChecksPerRun: countSchema(LIMITS.tokenMaxChecksPerRun).optional(),
+  taskQueue: taskQueueSchema.optional(),
 });
 
 export type StartTokenRefreshOptions = z.input<typeof startSchema>;
 
 function parse(options: StartTokenRefreshOptions) {
-  const parsed = startSchema.safeParse(options);
-  if (!parsed.success) {
-    throw new InvalidInputError(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
-  }
-  const { taskQueue, ...input } = parsed.data;
+  const { taskQueue, ...input } = parseInput(startSchema, options);
   return { input: input as TokenRefreshInput, taskQueue: taskQueue ?? DEFAULT_TASK_QUEUE };
 }
 
@@ -74,4 +67,26 @@ export async function requestTokenRefresh(client: Client, tenantId: string): Pro
 
 export async function getTokenStatus(client: Client, tenantId: string): Promise<TokenStatus> {
   return client.workflow.getHandle(tokenRefreshWorkflowId(parse({ tenantId }).input.tenantId)).query(tokenStatusQuery);
+}
+
+export interface TokenWorkflowState {
+  workflowId: string;
+  /** No execution with the tenant's token workflow id exists (never started, or past retention). */
+  exists: boolean;
+  running: boolean;
+  /** The TokenState search attribute of the latest execution, when it has one. */
+  state: string | null;
+}
+
+/** The one answer to "is the tenant's token workflow running", for install, status and removal. */
+export async function tokenWorkflowState(client: Client, tenantId: string): Promise<TokenWorkflowState> {
+  const workflowId = tokenRefreshWorkflowId(tenantId);
+  try {
+    const d = await client.workflow.getHandle(workflowId).describe();
+    const state = d.typedSearchAttributes.get(TOKEN_STATE);
+    return { workflowId, exists: true, running: d.status.name === 'RUNNING', state: typeof state === 'string' ? state : null };
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return { workflowId, exists: false, running: false, state: null };
+    throw err;
+  }
 }

@@ -27,7 +27,7 @@ const envSchema = z.object({
   /** Codec server (Temporal UI `--ui-codec-endpoint`): port, and the browser origins allowed to call it. */
   CODEC_SERVER_PORT: port.default(8888),
   CODEC_CORS_ORIGINS: z.string().default('http://localhost:8233,http://127.0.0.1:8233'),
-  CODEC_SERVER_HOST: z.string().min(1).default('127.0.0.1'),
+  CODEC_SERVER_HOST: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().default('127.0.0.1')),
   /** When set, the codec server answers only requests whose Authorization header is exactly this. */
   CODEC_SERVER_AUTHORIZATION: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   /** A prebuilt workflow bundle (npm run bundle-workflows); unset = bundle the sources at worker start. */

@@ -5,6 +5,14 @@ import { changedPaths } from './json-pointer-diff';
 
 export type DriftChange = 'added' | 'removed' | 'modified';
 
+/** Running totals of a drift scan: entries compared and events of each kind. */
+export interface DriftTotals {
+  compared: number;
+  added: number;
+  removed: number;
+  modified: number;
+}
+
 export interface EntryDifference {
   key: string;
   beforeType: string | null;

@@ -1,12 +1,10 @@
 // Snapshot windows: every snapshot belongs to exactly one UTC window, named by the window's start.
 // Pure and deterministic (no Node imports) so workflows, activities and the CLI share it.
+import { DAY_MS, HOUR_MS, isoSeconds, WEEK_MS } from './time';
 
 export const SNAPSHOT_TYPES = ['hourly', 'daily', 'weekly'] as const;
 export type SnapshotType = (typeof SNAPSHOT_TYPES)[number];
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const WEEK_MS = 7 * DAY_MS;
 // 1970-01-05 was a Monday: weekly windows start on Monday 00:00 UTC (ISO week).
 const FIRST_MONDAY_MS = 4 * DAY_MS;
 
@@ -34,7 +32,7 @@ export function floorToWindow(type: SnapshotType, atMs: number): number {
 
 /** Canonical text form of a window start, e.g. `2026-11-25T00:00:00Z` (second precision, UTC). */
 export function formatWindowStart(startMs: number): string {
-  return new Date(startMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return isoSeconds(startMs);
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;

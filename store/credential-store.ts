@@ -1,8 +1,6 @@
 // Encrypted OAuth credentials. Plaintext tokens exist only in memory of the process that needs them.
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, Queryable } from './pool';
 import type { SecretBox } from './secret-box';
-
-type Queryable = Pool | PoolClient;
 
 export interface Credentials {
   tenantId: string;

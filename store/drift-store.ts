@@ -1,18 +1,11 @@
 // Drift scans and their events. Every statement is scoped by tenant id; events are unique on
 // (scan, object key), so a retried page writes nothing twice.
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, Queryable } from './pool';
 import type { DriftPosition } from '../domain/drift-cursor';
-import type { DriftChange, DriftEventDraft, EntryDifference } from '../domain/drift-events';
+import type { DriftChange, DriftEventDraft, DriftTotals, EntryDifference } from '../domain/drift-events';
+import { driftPairProblem, type SnapshotFacts } from '../domain/drift-pair';
+import { isoSeconds } from '../domain/time';
 import type { SnapshotType } from '../domain/snapshot-window';
-
-type Queryable = Pool | PoolClient;
-
-export interface DriftTotals {
-  compared: number;
-  added: number;
-  removed: number;
-  modified: number;
-}
 
 export interface DriftScanRow {
   id: string;
@@ -29,26 +22,32 @@ export class DriftScanInputError extends Error {
   override name = 'DriftScanInputError';
 }
 
-const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** The facts driftPairProblem needs about two snapshots of one tenant (absent = no such snapshot). */
+export async function snapshotPairFacts(db: Queryable, tenantId: string, baseId: string, targetId: string): Promise<[SnapshotFacts | undefined, SnapshotFacts | undefined]> {
+  const { rows } = await db.query(`SELECT id, status, snapshot_type, window_start FROM snapshots WHERE tenant_id = $1 AND id = ANY($2::bigint[])`, [
+    tenantId,
+    [baseId, targetId],
+  ]);
+  const facts = (id: string): SnapshotFacts | undefined => {
+    const r = rows.find((row) => row.id === id);
+    return r ? { id, status: r.status, type: r.snapshot_type, windowStart: isoSeconds(r.window_start as Date) } : undefined;
+  };
+  return [facts(baseId), facts(targetId)];
+}
 
 /**
- * Creates the scan row for a pair of complete snapshots of one tenant (or returns the existing one).
- * Refuses snapshots of another tenant, unknown ones and ones that are not complete.
+ * Creates the scan row for a pair of snapshots of one tenant (or returns the existing one), after
+ * domain/drift-pair.ts's rule: complete, same type, base earlier than target, this tenant's.
  */
 export async function beginDriftScan(
   pool: Pool,
   s: { tenantId: string; baseSnapshotId: string; targetSnapshotId: string; workflowId: string },
 ): Promise<DriftScanRow> {
-  if (s.baseSnapshotId === s.targetSnapshotId) throw new DriftScanInputError('a snapshot cannot be compared with itself');
-  const { rows: snaps } = await pool.query(
-    `SELECT id, status, snapshot_type, window_start FROM snapshots WHERE tenant_id = $1 AND id = ANY($2::bigint[])`,
-    [s.tenantId, [s.baseSnapshotId, s.targetSnapshotId]],
-  );
-  for (const id of [s.baseSnapshotId, s.targetSnapshotId]) {
-    const snap = snaps.find((r) => r.id === id);
-    if (!snap) throw new DriftScanInputError(`snapshot ${id} does not exist for tenant ${s.tenantId}`);
-    if (snap.status !== 'complete') throw new DriftScanInputError(`snapshot ${id} is ${snap.status}, not complete`);
-  }
+  const existing = await getDriftScan(pool, s.tenantId, s.baseSnapshotId, s.targetSnapshotId);
+  if (existing) return existing;
+  const [base, target] = await snapshotPairFacts(pool, s.tenantId, s.baseSnapshotId, s.targetSnapshotId);
+  const problem = driftPairProblem(s.tenantId, s.baseSnapshotId, s.targetSnapshotId, base, target);
+  if (problem) throw new DriftScanInputError(problem);
   await pool.query(
     `INSERT INTO drift_scans (tenant_id, base_snapshot_id, target_snapshot_id, workflow_id) VALUES ($1, $2, $3, $4)
      ON CONFLICT (tenant_id, base_snapshot_id, target_snapshot_id) DO NOTHING`,

@@ -48,3 +48,6 @@ export function withTransaction<T>(pool: Pool, work: (client: PoolClient) => Pro
 }
 
 export type { Pool, PoolClient } from 'pg';
+
+/** Anything a repository function can query through: the pool, or one checked-out (transaction) client. */
+export type Queryable = Pool | PoolClient;

@@ -1,10 +1,9 @@
 // Snapshots, their entries and the content-addressed objects they point to.
 // Every statement is scoped by tenant id; entry writes are additionally fenced by the owning run id,
 // so a stale run (one that lost the window to a newer run) cannot write into the snapshot.
-import { withTransaction, type Pool, type PoolClient } from './pool';
+import { withTransaction, type Pool, type PoolClient, type Queryable } from './pool';
+import { isoSeconds } from '../domain/time';
 import type { SnapshotType } from '../domain/snapshot-window';
-
-type Queryable = Pool | PoolClient;
 
 export type SnapshotStatus = 'running' | 'complete' | 'failed' | 'skipped';
 
@@ -34,7 +33,7 @@ function toSnapshot(row: Record<string, unknown>): SnapshotRow {
     id: row.id as string,
     tenantId: row.tenant_id as string,
     type: row.snapshot_type as SnapshotType,
-    windowStart: (row.window_start as Date).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    windowStart: isoSeconds(row.window_start as Date),
     status: row.status as SnapshotStatus,
     statusReason: (row.status_reason as string | null) ?? null,
     workflowId: row.workflow_id as string,
@@ -226,4 +225,34 @@ export async function listSnapshots(db: Queryable, tenantId: string, limit = 50)
     limit,
   ]);
   return rows.map(toSnapshot);
+}
+
+export interface SnapshotSummary {
+  snapshotId: string;
+  type: string;
+  windowStart: string;
+  status: string;
+  statusReason: string | null;
+  objectCount: number | null;
+  completedAt: string | null;
+}
+
+/** The latest `perType` snapshots of each type, newest window first (tenant show). */
+export async function latestSnapshots(db: Queryable, tenantId: string, perType = 3): Promise<SnapshotSummary[]> {
+  const { rows } = await db.query(
+    `SELECT id, snapshot_type, window_start, status, status_reason, object_count, completed_at FROM (
+       SELECT *, row_number() OVER (PARTITION BY snapshot_type ORDER BY window_start DESC) AS n
+         FROM snapshots WHERE tenant_id = $1) s
+      WHERE n <= $2 ORDER BY window_start DESC, snapshot_type`,
+    [tenantId, perType],
+  );
+  return rows.map((r) => ({
+    snapshotId: String(r.id),
+    type: r.snapshot_type,
+    windowStart: isoSeconds(r.window_start as Date),
+    status: r.status,
+    statusReason: r.status_reason,
+    objectCount: r.object_count,
+    completedAt: r.completed_at ? (r.completed_at as Date).toISOString() : null,
+  }));
 }

@@ -1,5 +1,5 @@
 // Tenant rows. Every function takes the tenant id explicitly: no query here can reach another tenant.
-import type { Pool, PoolClient } from 'pg';
+import { withTransaction, type Pool, type PoolClient, type Queryable } from './pool';
 
 export type TenantStatus = 'active' | 'reauth_required' | 'disabled';
 
@@ -14,8 +14,6 @@ export interface Tenant {
   /** The operator accepted a grant with write scopes (otherwise every refresh refuses one). */
   allowWriteScopes: boolean;
 }
-
-type Queryable = Pool | PoolClient;
 
 function toTenant(row: Record<string, unknown>): Tenant {
   return {
@@ -68,4 +66,16 @@ export async function setGrantedScopes(db: Queryable, tenantId: string, scopes: 
 /** The operator's opt-in (or opt-out) for grants that carry write scopes. */
 export async function setAllowWriteScopes(db: Queryable, tenantId: string, allow: boolean): Promise<void> {
   await db.query('UPDATE tenants SET allow_write_scopes = $2, updated_at = now() WHERE id = $1', [tenantId, allow]);
+}
+
+/** Deletes the tenant and, by cascade, its credentials, objects, snapshots, scans and drift events. */
+export function purgeTenantRows(pool: Pool, tenantId: string): Promise<boolean> {
+  return withTransaction(pool, async (client) => {
+    // drift_events and snapshot_entries reference the tenant only through their parents; delete them first
+    // explicitly so a large tenant does not hold one huge cascade.
+    await client.query('DELETE FROM drift_events WHERE tenant_id = $1', [tenantId]);
+    await client.query('DELETE FROM snapshot_entries WHERE tenant_id = $1', [tenantId]);
+    const { rowCount } = await client.query('DELETE FROM tenants WHERE id = $1', [tenantId]);
+    return (rowCount ?? 0) > 0;
+  });
 }

@@ -1,12 +1,9 @@
 // The public contract of driftScanWorkflow: input, result and progress query, shared with clients.
 import { defineQuery } from '@temporalio/workflow';
 
-export interface DriftTotals {
-  compared: number;
-  added: number;
-  removed: number;
-  modified: number;
-}
+import type { DriftTotals } from '../domain/drift-events';
+
+export type { DriftTotals } from '../domain/drift-events';
 
 export interface DriftScanInput {
   tenantId: string;
@@ -45,5 +42,3 @@ export interface DriftScanProgress extends DriftTotals {
 }
 
 export const driftScanProgressQuery = defineQuery<DriftScanProgress>('progress');
-
-export const DRIFT_PAGE_SIZE = { min: 1, max: 500, default: 500 } as const;

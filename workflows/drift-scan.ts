@@ -13,15 +13,15 @@ import {
 import type { Activities } from '../activities';
 import { storeActivities } from './store-activities';
 import {
-  DRIFT_PAGE_SIZE,
   driftScanProgressQuery,
   type DriftScanCarriedState,
   type DriftScanInput,
   type DriftScanProgress,
   type DriftScanResult,
 } from './drift-scan-contract';
-import { SNAPSHOT_TYPE, TENANT_ID, WINDOW_START } from './search-attributes';
+import { TENANT_ID, windowSearchAttributes } from './search-attributes';
 import { driftScanInputProblems } from './workflow-inputs';
+import { LIMITS } from '../domain/input-rules';
 
 const store = storeActivities;
 
@@ -40,9 +40,9 @@ function validate(input: DriftScanInput): void {
 export async function driftScanWorkflow(input: DriftScanInput): Promise<DriftScanResult> {
   validate(input);
   const { tenantId, baseSnapshotId, targetSnapshotId } = input;
-  const pageSize = input.pageSize ?? DRIFT_PAGE_SIZE.default;
-  const pagesPerActivity = input.pagesPerActivity ?? 100;
-  const activitiesPerRun = input.activitiesPerRun ?? 100;
+  const pageSize = input.pageSize ?? LIMITS.driftPageSize.default;
+  const pagesPerActivity = input.pagesPerActivity ?? LIMITS.driftPagesPerActivity.default;
+  const activitiesPerRun = input.activitiesPerRun ?? LIMITS.driftActivitiesPerRun.default;
 
   const progress: DriftScanProgress = {
     scanId: input.carried?.scanId ?? null,
@@ -59,11 +59,7 @@ export async function driftScanWorkflow(input: DriftScanInput): Promise<DriftSca
   } else {
     const scan = await store.beginDriftScan({ tenantId, baseSnapshotId, targetSnapshotId, workflowId: workflowInfo().workflowId });
     if (workflowInfo().typedSearchAttributes.get(TENANT_ID) === undefined) {
-      upsertSearchAttributes([
-        { key: TENANT_ID, value: tenantId },
-        { key: SNAPSHOT_TYPE, value: scan.snapshotType },
-        { key: WINDOW_START, value: new Date(scan.windowStart) },
-      ]);
+      upsertSearchAttributes(windowSearchAttributes(tenantId, scan.snapshotType, scan.windowStart));
     }
     progress.scanId = scan.scanId;
     if (scan.completedTotals) {

@@ -15,7 +15,7 @@ import { storeActivities } from './store-activities';
 import { CONFIG_TYPES } from '../domain/config-catalogue';
 import { handOffToDriftScan } from './drift-handoff';
 import { failureReason, failureType } from './failure-reason';
-import { SNAPSHOT_TYPE, TENANT_ID, WINDOW_START } from './search-attributes';
+import { TENANT_ID, windowSearchAttributes } from './search-attributes';
 import {
   snapshotProgressQuery,
   type SnapshotProgress,
@@ -46,11 +46,7 @@ function tagWorkflow(input: SnapshotWorkflowInput): void {
   // Starts through the programmatic client already carry these; `temporal workflow start` may not.
   const current = workflowInfo().typedSearchAttributes;
   if (current.get(TENANT_ID) === undefined) {
-    upsertSearchAttributes([
-      { key: TENANT_ID, value: input.tenantId },
-      { key: SNAPSHOT_TYPE, value: input.type },
-      { key: WINDOW_START, value: new Date(input.windowStart) },
-    ]);
+    upsertSearchAttributes(windowSearchAttributes(input.tenantId, input.type, input.windowStart));
   }
 }
 

@@ -61,10 +61,6 @@ export interface TokenRefreshInput {
   carried?: CarriedTokenState;
 }
 
-export const DEFAULT_CHECK_EVERY = '12h';
-export const DEFAULT_REFRESH_WITHIN = '24h';
-export const DEFAULT_MAX_CHECKS_PER_RUN = 100;
-
 /** Refresh now, whatever the expiry (no input). */
 export const refreshNowSignal = defineSignal('refreshNow');
 /** The tenant re-consented (new grant stored): re-read the credentials and resume (no input). */

@@ -8,6 +8,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyLocalActivities,
   setHandler,
   upsertMemo,
@@ -16,6 +17,8 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { CheckTokenResult } from '../activities/credentials/token-activities';
+import { LIMITS } from '../domain/input-rules';
+import { DAY_MS } from '../domain/time';
 import { failureReason } from './failure-reason';
 import { workflowNowMs } from './workflow-clock';
 import { TENANT_ID, TOKEN_STATE } from './search-attributes';
@@ -44,7 +47,6 @@ const tokens = proxyLocalActivities<Activities>({
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 5 },
 });
 
-const DAY_MS = 86_400_000;
 const GRANT_LIFETIME_MS = 365 * DAY_MS;
 /** After a failed check, try again sooner than checkEvery (doubling from this, capped at checkEvery). */
 const FAILURE_RETRY_MS = 30_000;
@@ -56,7 +58,11 @@ interface Settings {
 }
 
 function validate(input: TokenRefreshInput): Settings {
-  const { problems, settings } = tokenRefreshInputCheck(input, workflowInfo().workflowId);
+  // maxChecksPerRun had no upper bound in the workflow before it shared the client's: a run started
+  // with a larger value replays as it ran (no marker), new runs get the bound.
+  const aboveBound = typeof input?.maxChecksPerRun === 'number' && input.maxChecksPerRun > LIMITS.tokenMaxChecksPerRun.max;
+  const legacyUnboundedMaxChecks = aboveBound && !patched('token-max-checks-bounded');
+  const { problems, settings } = tokenRefreshInputCheck(input, workflowInfo().workflowId, { legacyUnboundedMaxChecks });
   if (!settings) throw ApplicationFailure.nonRetryable(`invalid token refresh input: ${problems.join('; ')}`, 'InvalidInput');
   return settings;
 }

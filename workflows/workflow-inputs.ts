@@ -4,33 +4,28 @@
 // workflow), so every field is checked here, as plain functions without the SDK, and the workflows
 // turn the problems into one non-retryable InvalidInput failure. Unit tests fuzz these functions.
 import { parseDuration } from '../domain/duration';
-import { isRecordId } from '../domain/record-id';
-import { isScheduleClock, windowForScheduledTime, type ScheduleClock } from '../domain/snapshot-schedule';
+import { DURATION_RULE, isCountIn, LIMITS, recordIdRule, SNAPSHOT_TYPE_RULE, TENANT_ID_RULE, TOKEN_DEFAULTS, WINDOW_START_MESSAGE } from '../domain/input-rules';
+import { windowForScheduledTime, type ScheduleClock } from '../domain/snapshot-schedule';
 import { isCanonicalWindowStart, isSnapshotType, type SnapshotType } from '../domain/snapshot-window';
-import { isTenantId } from '../domain/tenant-id';
 import { driftScanWorkflowId, snapshotWorkflowId, tokenRefreshWorkflowId } from '../domain/workflow-ids';
-import { DRIFT_PAGE_SIZE } from './drift-scan-contract';
-import { SCHEDULED_SNAPSHOT_DEFAULTS } from './scheduled-snapshot-contract';
-import { DEFAULT_CHECK_EVERY, DEFAULT_MAX_CHECKS_PER_RUN, DEFAULT_REFRESH_WITHIN, TOKEN_STATES, type TokenState } from './token-refresh-contract';
+import { TOKEN_STATES, type TokenState } from './token-refresh-contract';
 
 type Fields = Record<string, unknown>;
 
-const TENANT_PROBLEM = 'tenantId must match ^[a-z0-9][a-z0-9-]{0,62}$';
+const SNAPSHOT_ID = recordIdRule('snapshot');
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fieldsOf = (input: unknown): Fields => (isObject(input) ? input : {});
-const isCount = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
-const isOptionalCount = (v: unknown, min: number, max: number) => v === undefined || isCount(v, min, max);
+const isCount = (v: unknown, min: number, max: number) => isCountIn({ min, max }, v);
+const isOptionalCount = (v: unknown, rule: { min: number; max: number }) => v === undefined || isCountIn(rule, v);
 
 export function snapshotInputProblems(input: unknown, workflowId: string): string[] {
   const i = fieldsOf(input);
   const problems: string[] = [];
-  if (!isTenantId(i.tenantId)) problems.push(TENANT_PROBLEM);
-  if (!isSnapshotType(i.type)) problems.push('type must be hourly, daily or weekly');
-  else if (typeof i.windowStart !== 'string' || !isCanonicalWindowStart(i.type, i.windowStart)) {
-    problems.push(`windowStart must be the UTC start of a ${i.type} window, e.g. 2026-11-25T00:00:00Z`);
-  }
+  if (!TENANT_ID_RULE.test(i.tenantId)) problems.push(TENANT_ID_RULE.message);
+  if (!SNAPSHOT_TYPE_RULE.test(i.type)) problems.push(SNAPSHOT_TYPE_RULE.message);
+  else if (typeof i.windowStart !== 'string' || !isCanonicalWindowStart(i.type, i.windowStart)) problems.push(WINDOW_START_MESSAGE(i.type));
   if (problems.length === 0) {
     // Any other id would defeat the one-run-per-window guarantee.
     const expected = snapshotWorkflowId(i.tenantId as string, i.type as never, i.windowStart as string);
@@ -43,7 +38,7 @@ function isDriftCarried(v: unknown): boolean {
   if (!isObject(v)) return false;
   const totals = v.totals;
   return (
-    isRecordId(v.scanId) &&
+    recordIdRule('scan').test(v.scanId) &&
     isSnapshotType(v.snapshotType) &&
     typeof v.windowStart === 'string' &&
     isCanonicalWindowStart(v.snapshotType, v.windowStart) &&
@@ -57,12 +52,16 @@ function isDriftCarried(v: unknown): boolean {
 export function driftScanInputProblems(input: unknown, workflowId: string): string[] {
   const i = fieldsOf(input);
   const problems: string[] = [];
-  if (!isTenantId(i.tenantId)) problems.push(TENANT_PROBLEM);
-  if (!isRecordId(i.baseSnapshotId) || !isRecordId(i.targetSnapshotId)) problems.push('snapshot ids must be positive integers as strings');
+  if (!TENANT_ID_RULE.test(i.tenantId)) problems.push(TENANT_ID_RULE.message);
+  if (!SNAPSHOT_ID.test(i.baseSnapshotId) || !SNAPSHOT_ID.test(i.targetSnapshotId)) problems.push(`${SNAPSHOT_ID.message} (as text)`);
   else if (i.baseSnapshotId === i.targetSnapshotId) problems.push('base and target snapshots must differ');
-  if (!isOptionalCount(i.pageSize, DRIFT_PAGE_SIZE.min, DRIFT_PAGE_SIZE.max)) problems.push('pageSize must be an integer from 1 to 500');
-  if (!isOptionalCount(i.pagesPerActivity, 1, 10_000)) problems.push('pagesPerActivity must be an integer from 1 to 10000');
-  if (!isOptionalCount(i.activitiesPerRun, 1, 1_000)) problems.push('activitiesPerRun must be an integer from 1 to 1000');
+  for (const [field, rule] of [
+    ['pageSize', LIMITS.driftPageSize],
+    ['pagesPerActivity', LIMITS.driftPagesPerActivity],
+    ['activitiesPerRun', LIMITS.driftActivitiesPerRun],
+  ] as const) {
+    if (!isOptionalCount(i[field], rule)) problems.push(rule.message);
+  }
   // Set only by continue-as-new; the scan's activities also check it belongs to this tenant and pair.
   if (i.carried !== undefined && !isDriftCarried(i.carried)) problems.push('carried is set by continue-as-new only and is malformed');
   if (problems.length === 0) {
@@ -96,16 +95,25 @@ function isTokenCarried(v: unknown, tenantId: unknown): boolean {
   );
 }
 
-export function tokenRefreshInputCheck(input: unknown, workflowId: string): { problems: string[]; settings?: TokenRefreshSettings } {
+/**
+ * `legacyUnboundedMaxChecks`: runs started before maxChecksPerRun had the client's upper bound replay
+ * without it (the workflow decides with patched()).
+ */
+export function tokenRefreshInputCheck(
+  input: unknown,
+  workflowId: string,
+  opts: { legacyUnboundedMaxChecks?: boolean } = {},
+): { problems: string[]; settings?: TokenRefreshSettings } {
   const i = fieldsOf(input);
   const problems: string[] = [];
-  if (!isTenantId(i.tenantId)) problems.push(TENANT_PROBLEM);
-  const checkEveryMs = parseDuration(i.checkEvery ?? DEFAULT_CHECK_EVERY);
-  const refreshWithinMs = parseDuration(i.refreshWithin ?? DEFAULT_REFRESH_WITHIN);
-  const maxChecksPerRun = i.maxChecksPerRun ?? DEFAULT_MAX_CHECKS_PER_RUN;
-  if (checkEveryMs === undefined) problems.push('checkEvery must be a duration such as "12h" or "15s"');
-  if (refreshWithinMs === undefined) problems.push('refreshWithin must be a duration such as "24h" or "30s"');
-  if (!isCount(maxChecksPerRun, 1, Number.MAX_SAFE_INTEGER)) problems.push('maxChecksPerRun must be a positive integer');
+  if (!TENANT_ID_RULE.test(i.tenantId)) problems.push(TENANT_ID_RULE.message);
+  const checkEveryMs = parseDuration(i.checkEvery ?? TOKEN_DEFAULTS.checkEvery);
+  const refreshWithinMs = parseDuration(i.refreshWithin ?? TOKEN_DEFAULTS.refreshWithin);
+  const maxChecksPerRun = i.maxChecksPerRun ?? LIMITS.tokenMaxChecksPerRun.default;
+  if (checkEveryMs === undefined) problems.push(`checkEvery ${DURATION_RULE.message}`);
+  if (refreshWithinMs === undefined) problems.push(`refreshWithin ${DURATION_RULE.message}`);
+  const maxChecksRule = opts.legacyUnboundedMaxChecks ? { ...LIMITS.tokenMaxChecksPerRun, max: Number.MAX_SAFE_INTEGER } : LIMITS.tokenMaxChecksPerRun;
+  if (!isCountIn(maxChecksRule, maxChecksPerRun)) problems.push(LIMITS.tokenMaxChecksPerRun.message);
   if (i.carried !== undefined && !isTokenCarried(i.carried, i.tenantId)) problems.push('carried is set by continue-as-new only and is malformed');
   if (problems.length === 0) {
     // One token workflow per tenant: any other id would allow two refresh loops for one grant.
@@ -124,16 +132,15 @@ export interface ScheduledSnapshotSettings {
 /** The first problem only (the workflow's failure message has always named one). */
 export function scheduledSnapshotInputCheck(input: unknown): { problem?: string; settings?: ScheduledSnapshotSettings } {
   const i = fieldsOf(input);
-  if (!isTenantId(i.tenantId)) return { problem: TENANT_PROBLEM };
-  if (!isSnapshotType(i.type)) return { problem: 'type must be hourly, daily or weekly' };
+  if (!TENANT_ID_RULE.test(i.tenantId)) return { problem: TENANT_ID_RULE.message };
+  if (!SNAPSHOT_TYPE_RULE.test(i.type)) return { problem: SNAPSHOT_TYPE_RULE.message };
   if (i.scheduledAt !== undefined && !(typeof i.scheduledAt === 'string' && ISO_INSTANT.test(i.scheduledAt) && Number.isFinite(Date.parse(i.scheduledAt)))) {
     return { problem: 'scheduledAt must be a UTC ISO instant such as 2026-11-25T13:00:00Z' };
   }
-  if (i.clock !== undefined && !isScheduleClock(i.type, i.clock)) return { problem: 'clock is malformed' };
-  const attempts = i.attempts ?? SCHEDULED_SNAPSHOT_DEFAULTS.attempts;
-  const retryDelayMs = i.retryDelayMs ?? SCHEDULED_SNAPSHOT_DEFAULTS.retryDelayMs;
-  if (!isCount(attempts, 1, 20)) return { problem: 'attempts must be an integer from 1 to 20' };
-  if (!isCount(retryDelayMs, 1000, 86_400_000)) return { problem: 'retryDelayMs must be 1000..86400000' };
+  const attempts = i.attempts ?? LIMITS.scheduledAttempts.default;
+  const retryDelayMs = i.retryDelayMs ?? LIMITS.scheduledRetryDelayMs.default;
+  if (!isCountIn(LIMITS.scheduledAttempts, attempts)) return { problem: LIMITS.scheduledAttempts.message };
+  if (!isCountIn(LIMITS.scheduledRetryDelayMs, retryDelayMs)) return { problem: LIMITS.scheduledRetryDelayMs.message };
   return { settings: { attempts: attempts as number, retryDelayMs: retryDelayMs as number } };
 }
 

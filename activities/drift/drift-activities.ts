@@ -1,7 +1,7 @@
 // Activities of driftScanWorkflow: thin adapters between the workflow and the drift store. Only
 // cursors and counts travel through Temporal; entries and bodies stay in PostgreSQL.
 import { Context } from '@temporalio/activity';
-import { draftDriftEvent } from '../../domain/drift-events';
+import { draftDriftEvent, type DriftTotals } from '../../domain/drift-events';
 import type { SnapshotType } from '../../domain/snapshot-window';
 import {
   assertDriftScanMatches,
@@ -10,7 +10,6 @@ import {
   completeDriftScan,
   findPreviousCompleteSnapshot,
   insertDriftEvents,
-  type DriftTotals,
 } from '../../store/drift-store';
 import type { ActivityDeps } from '../deps';
 import { withFailureMapping } from '../failures';

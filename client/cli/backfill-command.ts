@@ -1,10 +1,9 @@
 // `jira-drift snapshot backfill`: snapshot every window of a range, oldest first, with progress.
 import type { Command } from 'commander';
-import { loadEnv } from '../../config/env';
 import { snapshotProgressQuery } from '../../workflows/snapshot-contract';
+import { requireInstalledTenant } from '../installed-tenant';
 import { backfillSnapshots, planBackfill } from '../snapshot-backfill';
-import { connectClient } from '../../temporal/connection';
-import { fail, printResult } from './output';
+import { command, printResult } from './command-runner';
 import { progressEnabled, renderSnapshotProgress, waitWithProgress } from './progress';
 
 export function registerBackfillCommand(snapshot: Command): void {
@@ -18,30 +17,24 @@ export function registerBackfillCommand(snapshot: Command): void {
     .option('--progress', 'print progress lines to stderr (default: only on a terminal)')
     .option('--no-progress', 'no progress display')
     .option('--json', 'print JSON')
-    .action(async (opts: { tenant: string; type: string; from: string; to: string; progress?: boolean; json?: boolean }) => {
-      try {
-        const env = loadEnv();
-        const options = { tenantId: opts.tenant, type: opts.type as 'daily', from: opts.from, to: opts.to, taskQueue: env.JIRA_DRIFT_TASK_QUEUE };
+    .action(
+      command(async (ctx, opts: { tenant: string; type: string; from: string; to: string; progress?: boolean; json?: boolean }) => {
+        const options = { tenantId: opts.tenant, type: opts.type as 'daily', from: opts.from, to: opts.to, taskQueue: ctx.taskQueue };
         const plan = planBackfill(options); // refuse bad input before connecting anywhere
-        const client = await connectClient(env);
+        const pool = ctx.optionalPool();
+        if (pool) await requireInstalledTenant(pool, options.tenantId);
         const show = progressEnabled(opts.progress);
-        try {
-          const results = await backfillSnapshots(client, options, {
-            onStart: async (start, index, total) => {
-              await waitWithProgress(start.handle, snapshotProgressQuery, renderSnapshotProgress, start.result().catch(() => undefined), {
-                enabled: show,
-                label: `[${index + 1}/${total}] ${start.windowStart}`,
-              });
-            },
-          });
-          printResult(results, !!opts.json, () =>
-            [...results.map((r) => `${r.status}\t${r.windowStart}\t${r.workflowId}\t${r.objectCount ?? 0} objects`), `${plan.windows.length} window(s)`].join('\n'),
-          );
-        } finally {
-          await client.connection.close();
-        }
-      } catch (err) {
-        fail(err);
-      }
-    });
+        const results = await backfillSnapshots(await ctx.temporal(), options, {
+          onStart: async (start, index, total) => {
+            await waitWithProgress(start.handle, snapshotProgressQuery, renderSnapshotProgress, start.result().catch(() => undefined), {
+              enabled: show,
+              label: `[${index + 1}/${total}] ${start.windowStart}`,
+            });
+          },
+        });
+        printResult(results, !!opts.json, () =>
+          [...results.map((r) => `${r.status}\t${r.windowStart}\t${r.workflowId}\t${r.objectCount ?? 0} objects`), `${plan.windows.length} window(s)`].join('\n'),
+        );
+      }),
+    );
 }

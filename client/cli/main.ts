@@ -1,5 +1,6 @@
 // The `jira-drift` command line. Secrets come from environment variables or stdin, never arguments.
 import { Command, CommanderError } from 'commander';
+import { fail } from './command-runner';
 import { registerDriftCommands } from './drift-commands';
 import { registerSnapshotCommands } from './snapshot-commands';
 import { registerTenantCommands } from './tenant-commands';
@@ -37,10 +38,7 @@ export async function runCli(argv: string[]): Promise<void> {
 }
 
 export function runCliAndExit(argv: string[]): void {
-  runCli(argv).catch((err) => {
-    process.stderr.write(`jira-drift: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
-    process.exit(1);
-  });
+  runCli(argv).catch(fail);
 }
 
 if (require.main === module) runCliAndExit(process.argv);

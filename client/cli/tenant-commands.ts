@@ -2,10 +2,9 @@
 import type { Command } from 'commander';
 import { SNAPSHOT_TYPES } from '../../domain/snapshot-window';
 import { InvalidInputError } from '../errors';
-import { listTenantSummaries, pauseTenant, provisionTenant, removeTenant, resumeTenant, showTenant, type TenantDetails } from '../tenant-lifecycle';
-import { assertTenant } from '../tenant-status';
-import { openCliDeps, secretBoxFrom, type CliDeps } from './cli-deps';
-import { fail, printResult } from './output';
+import { installTenant, listTenantSummaries, pauseTenant, removeTenant, resumeTenant, showTenant, type TenantDetails } from '../tenant-lifecycle';
+import { assertTenantId } from '../input-schemas';
+import { command, printResult, type CommandContext } from './command-runner';
 import { readInstallSecrets } from './secret-input';
 
 function parseTypes(value: string): Array<(typeof SNAPSHOT_TYPES)[number]> {
@@ -15,13 +14,9 @@ function parseTypes(value: string): Array<(typeof SNAPSHOT_TYPES)[number]> {
   return types as Array<(typeof SNAPSHOT_TYPES)[number]>;
 }
 
-async function withDeps<T>(work: (deps: CliDeps) => Promise<T>): Promise<T> {
-  const deps = await openCliDeps();
-  try {
-    return await work(deps);
-  } finally {
-    await deps.close();
-  }
+/** What the tenant operations need: the store, Temporal and the task queue. */
+async function lifecycleDeps(ctx: CommandContext) {
+  return { pool: ctx.pool(), client: await ctx.temporal(), taskQueue: ctx.taskQueue };
 }
 
 function showLines(t: TenantDetails): string {
@@ -37,8 +32,9 @@ function showLines(t: TenantDetails): string {
     lines.push(`  schedule ${s.scheduleId}: ${s.paused ? 'PAUSED' : 'active'}, next ${s.nextActionTimes[0] ?? '-'}, ${s.actionsTaken} run(s)`);
   }
   if (t.lastSnapshots.length === 0) lines.push('  snapshots: none yet');
+  else lines.push('  snapshots, newest first (id, type, window, status):');
   for (const s of t.lastSnapshots) {
-    lines.push(`  snapshot ${s.snapshotId} ${s.type} ${s.windowStart} ${s.status}${s.objectCount != null ? ` ${s.objectCount} objects` : ''}${s.statusReason ? ` (${s.statusReason})` : ''}`);
+    lines.push(`    ${s.snapshotId} ${s.type} ${s.windowStart} ${s.status}${s.objectCount != null ? ` ${s.objectCount} objects` : ''}${s.statusReason ? ` (${s.statusReason})` : ''}`);
   }
   return lines.join('\n');
 }
@@ -60,14 +56,14 @@ export function registerTenantCommands(program: Command): void {
     .option('--reconsent', 'replace the stored grant with the new authorization code')
     .option('--secrets-stdin', 'read the secrets from stdin as KEY=VALUE lines')
     .option('--json', 'print JSON')
-    .action(async (tenantId: string, opts: { site: string; clientId: string; types: string; redirectUri?: string; allowWriteScopes?: boolean; reconsent?: boolean; secretsStdin?: boolean; json?: boolean }) => {
-      try {
-        assertTenant(tenantId);
+    .action(
+      command(async (ctx, tenantId: string, opts: { site: string; clientId: string; types: string; redirectUri?: string; allowWriteScopes?: boolean; reconsent?: boolean; secretsStdin?: boolean; json?: boolean }) => {
+        assertTenantId(tenantId);
         const types = parseTypes(opts.types);
         const secrets = await readInstallSecrets(!!opts.secretsStdin);
-        const result = await withDeps(async (deps) =>
-          provisionTenant(
-            { ...deps, secretBox: secretBoxFrom(deps.env), authBaseUrl: deps.env.JIRA_AUTH_BASE_URL, apiBaseUrl: deps.env.JIRA_API_BASE_URL },
+        const secretBox = ctx.secretBox();
+        const result = await installTenant(
+            { ...(await lifecycleDeps(ctx)), secretBox, authBaseUrl: ctx.env.JIRA_AUTH_BASE_URL, apiBaseUrl: ctx.env.JIRA_API_BASE_URL },
             {
               tenantId,
               siteUrl: opts.site,
@@ -78,25 +74,22 @@ export function registerTenantCommands(program: Command): void {
               allowWriteScopes: !!opts.allowWriteScopes,
               reconsent: !!opts.reconsent,
             },
-          ),
         );
         printResult(result, !!opts.json, () =>
           result.unchanged
             ? `tenant ${tenantId}: already installed for ${result.siteUrl}, nothing changed`
             : [`tenant ${tenantId}: installed for ${result.siteUrl}`, ...result.changes.map((c) => `  - ${c}`)].join('\n'),
         );
-      } catch (err) {
-        fail(err);
-      }
-    });
+      }),
+    );
 
   tenant
     .command('list')
     .description('installed tenants with their status and schedules')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
-      try {
-        const tenants = await withDeps((deps) => listTenantSummaries(deps));
+    .action(
+      command(async (ctx, opts: { json?: boolean }) => {
+        const tenants = await listTenantSummaries(await lifecycleDeps(ctx));
         printResult(tenants, !!opts.json, () =>
           tenants.length === 0
             ? '(no tenants)'
@@ -104,24 +97,20 @@ export function registerTenantCommands(program: Command): void {
                 .map((t) => `${t.tenantId}\t${t.status}\t${t.siteUrl}\t${t.schedules.map((s) => `${s.type}${s.paused ? '(paused)' : ''}`).join(',') || 'no schedules'}`)
                 .join('\n'),
         );
-      } catch (err) {
-        fail(err);
-      }
-    });
+      }),
+    );
 
   tenant
     .command('show <tenant>')
     .description('status, schedules, last snapshots and token state (from the token workflow\'s status query)')
     .option('--json', 'print JSON')
-    .action(async (tenantId: string, opts: { json?: boolean }) => {
-      try {
-        assertTenant(tenantId);
-        const details = await withDeps((deps) => showTenant(deps, tenantId));
+    .action(
+      command(async (ctx, tenantId: string, opts: { json?: boolean }) => {
+        assertTenantId(tenantId);
+        const details = await showTenant(await lifecycleDeps(ctx), tenantId);
         printResult(details, !!opts.json, () => showLines(details));
-      } catch (err) {
-        fail(err);
-      }
-    });
+      }),
+    );
 
   for (const [name, paused] of [['pause', true], ['resume', false]] as const) {
     tenant
@@ -129,11 +118,12 @@ export function registerTenantCommands(program: Command): void {
       .description(paused ? 'pause the tenant\'s snapshot schedules (tokens keep refreshing)' : 'unpause the tenant\'s snapshot schedules')
       .option('--note <text>', 'shown with the schedule in the Temporal UI')
       .option('--json', 'print JSON')
-      .action(async (tenantId: string, opts: { note?: string; json?: boolean }) => {
-        try {
-          assertTenant(tenantId);
+      .action(
+        command(async (ctx, tenantId: string, opts: { note?: string; json?: boolean }) => {
+          assertTenantId(tenantId);
           if (opts.note !== undefined && opts.note.length > 500) throw new InvalidInputError('--note must be at most 500 characters');
-          const changes = await withDeps((deps) => (paused ? pauseTenant(deps, tenantId, opts.note) : resumeTenant(deps, tenantId, opts.note)));
+          const deps = await lifecycleDeps(ctx);
+          const changes = await (paused ? pauseTenant(deps, tenantId, opts.note) : resumeTenant(deps, tenantId, opts.note));
           const changed = changes.filter((c) => c.outcome !== 'unchanged');
           printResult(changes, !!opts.json, () =>
             changes.length === 0
@@ -142,10 +132,8 @@ export function registerTenantCommands(program: Command): void {
                 ? `tenant ${tenantId}: schedules already ${paused ? 'paused' : 'running'}, nothing changed`
                 : `tenant ${tenantId}: ${changed.map((c) => c.type).join(', ')} schedule(s) ${paused ? 'paused' : 'resumed'}`,
           );
-        } catch (err) {
-          fail(err);
-        }
-      });
+        }),
+      );
   }
 
   tenant
@@ -153,17 +141,15 @@ export function registerTenantCommands(program: Command): void {
     .description('delete the tenant\'s schedules and stop its token workflow; --purge also deletes its data')
     .option('--purge', 'delete every row of the tenant (snapshots, drift, credentials) and terminate its running workflows')
     .option('--json', 'print JSON')
-    .action(async (tenantId: string, opts: { purge?: boolean; json?: boolean }) => {
-      try {
-        assertTenant(tenantId);
-        const result = await withDeps((deps) => removeTenant(deps, tenantId, { purge: !!opts.purge }));
+    .action(
+      command(async (ctx, tenantId: string, opts: { purge?: boolean; json?: boolean }) => {
+        assertTenantId(tenantId);
+        const result = await removeTenant(await lifecycleDeps(ctx), tenantId, { purge: !!opts.purge });
         printResult(result, !!opts.json, () =>
           result.changes.length === 0
             ? `tenant ${tenantId}: already removed, nothing changed`
             : [`tenant ${tenantId}: removed${result.purged ? ' and purged' : ' (data kept)'}`, ...result.changes.map((c) => `  - ${c}`)].join('\n'),
         );
-      } catch (err) {
-        fail(err);
-      }
-    });
+      }),
+    );
 }

@@ -1,5 +1,5 @@
 // The README's `temporal schedule ...` operator commands, run with the real `temporal` CLI against
-// schedules the service itself created (provisionTenant, the code behind `jira-drift tenant install`),
+// schedules the service itself created (installTenant, the code behind `jira-drift tenant install`),
 // and their effects checked through the Temporal client, the service's own tenant view and PostgreSQL:
 // list/describe show the schedules; trigger makes the current window's canonical snapshot; toggle
 // --pause --reason / --unpause is what `tenant show` reports; backfill over two past hours makes

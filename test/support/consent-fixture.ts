@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
-import { provisionTenant, type ProvisionTenantInput } from '../../client/tenant-lifecycle';
+import { installTenant, type InstallTenantInput } from '../../client/tenant-lifecycle';
 import { REQUESTED_SCOPES } from '../../domain/oauth-scopes';
 import { SecretBox } from '../../store/secret-box';
 import type { StackState } from './stack-state';
@@ -33,7 +33,7 @@ export async function consentOnNewSite(stack: StackState, name: string, opts: { 
   return { clientId, clientSecret, siteUrl: site.siteUrl, cloudId: site.cloudId, grantId: grant.grantId, code: grant.code, objectCount };
 }
 
-/** provisionTenant with the test stack's addresses and keys. */
+/** installTenant with the test stack's addresses and keys. */
 export function provisionOnStack(
   stack: StackState,
   pool: Pool,
@@ -41,9 +41,9 @@ export function provisionOnStack(
   taskQueue: string,
   tenantId: string,
   consent: Consent,
-  extra: Partial<ProvisionTenantInput> = {},
+  extra: Partial<InstallTenantInput> = {},
 ) {
-  return provisionTenant(
+  return installTenant(
     { pool, client, taskQueue, secretBox: SecretBox.fromSpec(stack.encryptionKeys), authBaseUrl: stack.jiraSimUrl, apiBaseUrl: stack.jiraSimUrl },
     {
       tenantId,

@@ -1,8 +1,8 @@
 // Onboards a tenant on a fresh jira-sim site the way an operator would: OAuth consent (simulated by
-// jira-sim's admin API), then the real installTenant() code exchange and encrypted storage.
+// jira-sim's admin API), then the real storeConsentedGrant() code exchange and encrypted storage.
 import crypto from 'node:crypto';
 import type { Pool } from 'pg';
-import { installTenant } from '../../client/tenants';
+import { storeConsentedGrant } from '../../client/tenant-grant';
 import { REQUESTED_SCOPES } from '../../domain/oauth-scopes';
 import { SecretBox } from '../../store/secret-box';
 import type { StackState } from './stack-state';
@@ -56,7 +56,7 @@ export async function onboardTenant(
     ...(opts.accessTokenTtlSec ? { accessTokenTtlSec: opts.accessTokenTtlSec } : {}),
     ...(opts.refreshReuseIntervalSec ? { refreshReuseIntervalSec: opts.refreshReuseIntervalSec } : {}),
   });
-  await installTenant(
+  await storeConsentedGrant(
     { pool, secretBox: SecretBox.fromSpec(stack.encryptionKeys), authBaseUrl: stack.jiraSimUrl, apiBaseUrl: stack.jiraSimUrl },
     {
       tenantId: opts.tenantId,
@@ -84,7 +84,7 @@ export async function reconsentTenant(
     scopes: opts.scopes ?? [...REQUESTED_SCOPES],
     ...(opts.accessTokenTtlSec ? { accessTokenTtlSec: opts.accessTokenTtlSec } : {}),
   });
-  await installTenant(
+  await storeConsentedGrant(
     { pool, secretBox: SecretBox.fromSpec(stack.encryptionKeys), authBaseUrl: stack.jiraSimUrl, apiBaseUrl: stack.jiraSimUrl },
     {
       tenantId: tenant.tenantId,

@@ -24,8 +24,8 @@ const INTEGER_KEYS = {
 } as const;
 type IntegerKey = keyof typeof INTEGER_KEYS;
 const URL_KEYS = ['DATABASE_URL', 'JIRA_API_BASE_URL', 'JIRA_AUTH_BASE_URL'] as const;
-const FREE_TEXT_KEYS = ['JIRA_DRIFT_DATA_DIR', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'CODEC_CORS_ORIGINS'] as const;
-const SECRET_KEYS = ['JIRA_DRIFT_ENCRYPTION_KEYS', 'JIRA_DRIFT_PAYLOAD_KEYS', 'TEMPORAL_API_KEY'] as const;
+const FREE_TEXT_KEYS = ['JIRA_DRIFT_DATA_DIR', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'CODEC_CORS_ORIGINS', 'CODEC_SERVER_HOST', 'WORKFLOW_BUNDLE_PATH'] as const;
+const SECRET_KEYS = ['JIRA_DRIFT_ENCRYPTION_KEYS', 'JIRA_DRIFT_PAYLOAD_KEYS', 'TEMPORAL_API_KEY', 'CODEC_SERVER_AUTHORIZATION'] as const;
 const KNOWN_KEYS = new Set<string>([...Object.keys(INTEGER_KEYS), ...URL_KEYS, ...FREE_TEXT_KEYS, ...SECRET_KEYS, 'JIRA_DRIFT_TASK_QUEUE', 'LOG_LEVEL']);
 
 /** Recognisable secret material: a marker no schema message contains plus 20 random hex digits. */
@@ -203,6 +203,7 @@ function expectWithinBounds(parsed: Env, env: Record<string, string | undefined>
     JIRA_API_BASE_URL: 'https://api.atlassian.com',
     JIRA_AUTH_BASE_URL: 'https://auth.atlassian.com',
     CODEC_SERVER_PORT: 8888,
+    CODEC_SERVER_HOST: '127.0.0.1',
   };
   for (const [key, value] of Object.entries(defaults)) if (env[key] === undefined) expect(parsed[key as keyof Env]).toBe(value);
   // Unknown keys never come through.

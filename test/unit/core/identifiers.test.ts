@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { assertTenantId, isTenantId } from '../../../domain/tenant-id';
+import { isTenantId } from '../../../domain/tenant-id';
+import { assertTenantId } from '../../../client/input-schemas';
 import { driftScanWorkflowId, snapshotWorkflowId, tokenRefreshWorkflowId } from '../../../domain/workflow-ids';
 import { findWriteScopes, REQUESTED_SCOPES } from '../../../domain/oauth-scopes';
 import { failureReason } from '../../../workflows/failure-reason';
@@ -8,7 +9,7 @@ test('tenant ids are slugs; crafted ids are refused with a bounded message', () 
   for (const ok of ['acme', 'a', '0-team', 'a'.repeat(63)]) expect(isTenantId(ok)).toBe(true);
   for (const bad of ['', 'Acme', '-acme', '../etc', "a'; DROP TABLE tenants;--", 'аcme' /* Cyrillic а */, 'a'.repeat(64), 'a b', 'a/b']) {
     expect(isTenantId(bad)).toBe(false);
-    expect(() => assertTenantId(bad)).toThrow(/invalid tenant id/);
+    expect(() => assertTenantId(bad)).toThrow(/^tenant id must be 1-63 characters/);
   }
   let message = '';
   try {

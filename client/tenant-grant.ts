@@ -1,18 +1,19 @@
-// Programmatic tenant onboarding: exchange the consent code, find the site, store the grant encrypted.
-// Runs in the caller's process (never in a workflow) so tokens stay out of Temporal entirely.
+// The grant step of a tenant install: exchange the consent code, check its scopes, find the site,
+// store the tenant and its grant encrypted. Runs in the caller's process (never in a workflow) so
+// tokens stay out of Temporal entirely. installTenant (tenant-install.ts) is the one-step install.
 import { withTransaction, type Pool } from '../store/pool';
 import { z } from 'zod';
 import { exchangeAuthorizationCode } from '../jira-cloud';
 import { getAccessibleResources } from '../jira-cloud';
-import { TENANT_ID_PATTERN } from '../domain/tenant-id';
 import { saveGrant } from '../store/credential-store';
 import type { SecretBox } from '../store/secret-box';
 import { getTenant, upsertTenant, type Tenant } from '../store/tenant-store';
 import { InvalidInputError } from './errors';
+import { parseInput, tenantIdSchema } from './input-schemas';
 import { findWriteScopes } from '../domain/oauth-scopes';
 
-const installSchema = z.object({
-  tenantId: z.string().regex(TENANT_ID_PATTERN, 'tenant must be 1-63 chars of a-z, 0-9 and "-"'),
+const grantSchema = z.object({
+  tenantId: tenantIdSchema,
   siteUrl: z.string().url().max(2000),
   clientId: z.string().min(1).max(500),
   clientSecret: z.string().min(1).max(5000),
@@ -23,9 +24,9 @@ const installSchema = z.object({
   requiredScopes: z.array(z.string().min(1).max(200)).max(100).optional(),
 });
 
-export type InstallTenantInput = z.input<typeof installSchema>;
+export type StoreGrantInput = z.input<typeof grantSchema>;
 
-export interface InstallTenantDeps {
+export interface StoreGrantDeps {
   pool: Pool;
   secretBox: SecretBox;
   authBaseUrl: string;
@@ -36,12 +37,9 @@ function normalizeSiteUrl(url: string): string {
   return url.replace(/\/+$/, '').toLowerCase();
 }
 
-export async function installTenant(deps: InstallTenantDeps, input: InstallTenantInput): Promise<Tenant> {
-  const parsed = installSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new InvalidInputError(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
-  }
-  const p = parsed.data;
+/** Exchanges the authorization code and stores the tenant with its grant; nothing is stored if any check fails. */
+export async function storeConsentedGrant(deps: StoreGrantDeps, input: StoreGrantInput): Promise<Tenant> {
+  const p = parseInput(grantSchema, input);
   const tokens = await exchangeAuthorizationCode(deps.authBaseUrl, { ...p, code: p.authorizationCode });
   const writeScopes = findWriteScopes(tokens.scope);
   if (writeScopes.length > 0 && !p.allowWriteScopes) {
