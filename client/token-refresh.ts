@@ -24,7 +24,8 @@ const startSchema = z.object({
 
 export type StartTokenRefreshOptions = z.input<typeof startSchema>;
 
-function parse(options: StartTokenRefreshOptions) {
+/** Validates token workflow options without any I/O. */
+export function startTokenRefreshOptions(options: StartTokenRefreshOptions) {
   const { taskQueue, ...input } = parseInput(startSchema, options);
   return { input: input as TokenRefreshInput, taskQueue: taskQueue ?? DEFAULT_TASK_QUEUE };
 }
@@ -44,7 +45,7 @@ function startOptions(input: TokenRefreshInput, taskQueue: string) {
 
 /** Starts the tenant's token workflow, or returns the running one (there is only ever one). */
 export async function startTokenRefresh(client: Client, options: StartTokenRefreshOptions): Promise<WorkflowHandle> {
-  const { input, taskQueue } = parse(options);
+  const { input, taskQueue } = startTokenRefreshOptions(options);
   return client.workflow.start('tokenRefreshWorkflow', { ...startOptions(input, taskQueue), workflowIdConflictPolicy: 'USE_EXISTING' });
 }
 
@@ -53,7 +54,7 @@ export async function startTokenRefresh(client: Client, options: StartTokenRefre
  * or starts it when it is not running. Signal-with-start, so it is one atomic call.
  */
 export async function notifyCredentialsUpdated(client: Client, options: StartTokenRefreshOptions): Promise<WorkflowHandle> {
-  const { input, taskQueue } = parse(options);
+  const { input, taskQueue } = startTokenRefreshOptions(options);
   return client.workflow.signalWithStart('tokenRefreshWorkflow', {
     ...startOptions(input, taskQueue),
     signal: credentialsUpdatedSignal,
@@ -62,11 +63,11 @@ export async function notifyCredentialsUpdated(client: Client, options: StartTok
 }
 
 export async function requestTokenRefresh(client: Client, tenantId: string): Promise<void> {
-  await client.workflow.getHandle(tokenRefreshWorkflowId(parse({ tenantId }).input.tenantId)).signal(refreshNowSignal);
+  await client.workflow.getHandle(tokenRefreshWorkflowId(startTokenRefreshOptions({ tenantId }).input.tenantId)).signal(refreshNowSignal);
 }
 
 export async function getTokenStatus(client: Client, tenantId: string): Promise<TokenStatus> {
-  return client.workflow.getHandle(tokenRefreshWorkflowId(parse({ tenantId }).input.tenantId)).query(tokenStatusQuery);
+  return client.workflow.getHandle(tokenRefreshWorkflowId(startTokenRefreshOptions({ tenantId }).input.tenantId)).query(tokenStatusQuery);
 }
 
 export interface TokenWorkflowState {
