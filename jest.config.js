@@ -1,6 +1,7 @@
 // Jest runs CommonJS; ESM-only dependencies (got and its helpers) are compiled to CJS on the fly.
-// Two projects: `unit` (pure logic, jira-sim, the Jira client against local servers) needs nothing
-// running; `integration` starts the real stack once (test/support/global-setup.ts).
+// Three projects: `unit` (pure logic, jira-sim, the Jira client against local servers) needs nothing
+// running; `workflows` runs the workflow code with mocked activities on a `temporal` dev server each
+// file starts itself; `integration` starts the real stack once (test/support/global-setup.ts).
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -43,6 +44,13 @@ module.exports = {
       ...shared,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/jira-sim/**/*.test.ts', '<rootDir>/test/replay/**/*.test.ts'],
+    },
+    {
+      // Workflow logic with mocked activities: each file starts its own `temporal` dev server
+      // (TestWorkflowEnvironment.createLocal on the binary scripts/ensure-temporal.sh provides).
+      ...shared,
+      displayName: 'workflows',
+      testMatch: ['<rootDir>/test/workflows/**/*.test.ts'],
     },
     {
       ...shared,

@@ -12,32 +12,17 @@
 // actions the scheduler itself missed while the Temporal server was down (domain/snapshot-schedule.ts).
 import crypto from 'node:crypto';
 import { ScheduleAlreadyRunning, ScheduleNotFoundError, type Client, type ScheduleDescription, type ScheduleOptions } from '@temporalio/client';
-import {
-  catchupWindowMs,
-  scheduledSnapshotWorkflowIdBase,
-  scheduleInterval,
-  snapshotScheduleId,
-  type ScheduleClock,
-} from '../domain/snapshot-schedule';
+import { catchupWindowMs, scheduledSnapshotWorkflowIdBase, scheduleInterval, snapshotScheduleId } from '../domain/snapshot-schedule';
 import { SNAPSHOT_TYPES, type SnapshotType } from '../domain/snapshot-window';
 import { SNAPSHOT_TYPE, TENANT_ID } from '../workflows/search-attributes';
 import type { ScheduledSnapshotInput } from '../workflows/scheduled-snapshot-contract';
 
 export const SCHEDULE_OVERLAP_POLICY = 'BUFFER_ALL' as const;
 
-/** Test only: a compressed clock (every tick is one window) and optional bounds for the ticks. */
-export interface TestScheduleTiming {
-  clock: ScheduleClock;
-  startAt?: Date;
-  endAt?: Date;
-  retryDelayMs?: number;
-}
-
 export interface SnapshotScheduleTarget {
   tenantId: string;
   siteUrl: string;
   taskQueue: string;
-  test?: TestScheduleTiming;
 }
 
 export type ScheduleOutcome = 'created' | 'updated' | 'unchanged' | 'deleted' | 'paused' | 'resumed';
@@ -51,17 +36,7 @@ export interface ScheduleChange {
 function desiredOptions(t: SnapshotScheduleTarget, type: SnapshotType): ScheduleOptions {
   const interval = scheduleInterval(type);
   const args: ScheduledSnapshotInput = { tenantId: t.tenantId, type };
-  if (t.test) {
-    args.clock = t.test.clock;
-    if (t.test.retryDelayMs) args.retryDelayMs = t.test.retryDelayMs;
-  }
-  const spec = t.test
-    ? {
-        intervals: [{ every: t.test.clock.tickMs, offset: t.test.clock.originMs % t.test.clock.tickMs }],
-        ...(t.test.startAt ? { startAt: t.test.startAt } : {}),
-        ...(t.test.endAt ? { endAt: t.test.endAt } : {}),
-      }
-    : { intervals: [{ every: interval.everyMs, offset: interval.offsetMs }] };
+  const spec = { intervals: [{ every: interval.everyMs, offset: interval.offsetMs }] };
   const policies = { overlap: SCHEDULE_OVERLAP_POLICY, catchupWindow: catchupWindowMs(type), pauseOnFailure: false };
   // The fingerprint of everything install decides, so a second install can tell "unchanged" from "updated".
   const fingerprint = crypto

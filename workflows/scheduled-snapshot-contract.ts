@@ -1,5 +1,4 @@
 // The public contract of scheduledSnapshotWorkflow, the small workflow each snapshot Schedule starts.
-import type { ScheduleClock } from '../domain/snapshot-schedule';
 import type { SnapshotType } from '../domain/snapshot-window';
 import type { SnapshotStatus } from './snapshot-contract';
 
@@ -11,8 +10,6 @@ export interface ScheduledSnapshotInput {
    * `TemporalScheduledStartTime` search attribute. Set it when starting the workflow by hand.
    */
   scheduledAt?: string;
-  /** Test only: a compressed clock mapping schedule ticks to windows (domain/snapshot-schedule.ts). */
-  clock?: ScheduleClock;
   /** Starts of the window's snapshot when earlier starts failed (default 3). */
   attempts?: number;
   /** Durable wait between those starts, in ms (default 10 minutes). */
@@ -27,5 +24,3 @@ export interface ScheduledSnapshotResult {
   snapshotId: string | null;
   attempts: number;
 }
-
-export const SCHEDULED_SNAPSHOT_DEFAULTS = { attempts: 3, retryDelayMs: 10 * 60_000 } as const;

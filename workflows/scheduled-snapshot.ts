@@ -42,7 +42,7 @@ function scheduledTimeMs(input: ScheduledSnapshotInput): number {
 export async function scheduledSnapshotWorkflow(input: ScheduledSnapshotInput): Promise<ScheduledSnapshotResult> {
   const { attempts, retryDelayMs } = validate(input);
   const { tenantId, type } = input;
-  const { windowStart, problem } = scheduledWindow(type, scheduledTimeMs(input), input.clock);
+  const { windowStart, problem } = scheduledWindow(type, scheduledTimeMs(input));
   if (!windowStart) throw ApplicationFailure.nonRetryable(`invalid scheduled snapshot input: ${problem}`, 'InvalidInput');
   const childId = snapshotWorkflowId(tenantId, type, windowStart);
   const attributes = [

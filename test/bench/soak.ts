@@ -2,10 +2,17 @@
 // pass every --tick-seconds (a compressed schedule clock: one tick = one hourly window), for
 // --minutes. Checks that no workflow fails, no window is missed or made twice, and the worker's
 // memory stays flat; reports throughput and latency.
+// Compressed time is injected here, not by production code: each tenant's schedule is created as
+// production creates it, then updated to tick every --tick-seconds, and the worker process loads a
+// workflow bundle with test/workflows/compressed-clock's interceptor, which maps each action's time to
+// its hourly window through the production input `scheduledAt`.
 import fs from 'node:fs';
+import path from 'node:path';
 import { ensureSnapshotSchedules } from '../../client/snapshot-schedules';
+import { snapshotScheduleId } from '../../domain/snapshot-schedule';
 import { percentile, round, type BenchStack } from './bench-stack';
 import { onboardTenant, type TenantFixture } from '../support/tenant-fixture';
+import { compressSchedule, writeCompressedClockBundle } from '../workflows/compressed-clock';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ORIGIN_WINDOW = '2026-04-01T00:00:00Z';
@@ -19,7 +26,8 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
 
 export async function benchSoak(stack: BenchStack, args: { tenants: number; minutes: number; tickSeconds: number }) {
   const taskQueue = 'bench-soak';
-  const worker = await stack.startWorker(taskQueue);
+  const bundle = await writeCompressedClockBundle(path.join(stack.state.dir, 'soak-compressed-clock-bundle.js'));
+  const worker = await stack.startWorker(taskQueue, { WORKFLOW_BUNDLE_PATH: bundle });
   const pid = worker.child.pid!;
   const tenants: TenantFixture[] = [];
   for (let i = 0; i < args.tenants; i++) {
@@ -29,15 +37,11 @@ export async function benchSoak(stack: BenchStack, args: { tenants: number; minu
   const ticks = Math.max(1, Math.floor((args.minutes * 60_000) / tickMs));
   const originMs = Math.ceil((Date.now() + 30_000) / tickMs) * tickMs;
   for (const t of tenants) {
-    await ensureSnapshotSchedules(
-      stack.client,
-      {
-        tenantId: t.tenantId,
-        siteUrl: t.siteUrl,
-        taskQueue,
-        test: { clock: { tickMs, originMs, originWindowStart: ORIGIN_WINDOW }, startAt: new Date(originMs), endAt: new Date(originMs + (ticks - 1) * tickMs + 1000) },
-      },
-      ['hourly'],
+    await ensureSnapshotSchedules(stack.client, { tenantId: t.tenantId, siteUrl: t.siteUrl, taskQueue }, ['hourly']);
+    await compressSchedule(
+      stack.client.schedule.getHandle(snapshotScheduleId(t.tenantId, 'hourly')),
+      { tickMs, originMs, originWindowStart: ORIGIN_WINDOW },
+      { startAt: new Date(originMs), endAt: new Date(originMs + (ticks - 1) * tickMs + 1000) },
     );
   }
 

@@ -2,10 +2,15 @@
 // are each snapshotted exactly once after a worker is back; a schedule backfill over past hours makes
 // each hour's canonical snapshot once (the production mapping of action time → window).
 //
-// What is exercised, honestly: the first test runs a real Temporal Schedule with a compressed, test-only
-// clock (one 5-second tick = one hourly window, ScheduleClock in domain/snapshot-schedule.ts) so it takes
-// seconds; the overlap policy, the scheduler's buffering and the workflow's mapping are the production
-// code. The second test uses the production spec and mapping (real hours) through `backfill`.
+// What is exercised, honestly: the first test runs a real Temporal Schedule, made by the normal install,
+// in compressed time that the test injects itself: it updates the schedule to tick every 2 seconds, and
+// runs the real worker process with a workflow bundle that adds test/workflows/compressed-clock's
+// interceptor, which maps each action's nominal time to one hourly window through the production input
+// `scheduledAt`. The overlap policy, the scheduler's buffering, the install and the workflows are the
+// production code. The second test uses the production spec and mapping (real hours) through `backfill`.
+// The scheduled workflow's own logic (retry of a failed window, ALREADY_STARTED) is tested with mocked
+// activities in test/workflows/scheduled-snapshot.test.ts.
+import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { snapshotScheduleId } from '../../domain/snapshot-schedule';
 import { snapshotWorkflowId } from '../../domain/workflow-ids';
@@ -14,16 +19,21 @@ import { temporalClient, testPool } from '../support/clients';
 import { consentOnNewSite, provisionOnStack } from '../support/consent-fixture';
 import { readStackState, type StackState } from '../support/stack-state';
 import { uniqueId } from '../support/tenant-fixture';
-import { sleep, waitFor } from '../support/wait-for';
+import { waitFor } from '../support/wait-for';
 import { startWorker, type WorkerProcess } from '../support/worker-process';
+import { compressSchedule, writeCompressedClockBundle } from '../workflows/compressed-clock';
 
 let stack: StackState;
 let client: Client;
 let pool: Pool;
 const workers: WorkerProcess[] = [];
+/** The production workflows plus the compressed-clock interceptor, for this file's first test. */
+let compressedBundle: Promise<string>;
 
 beforeAll(async () => {
   stack = readStackState();
+  compressedBundle = writeCompressedClockBundle(path.join(stack.dir, 'schedules-compressed-clock-bundle.js'));
+  compressedBundle.catch(() => {}); // awaited by the test that needs it
   client = await temporalClient(stack);
   pool = testPool(stack);
 });
@@ -51,44 +61,45 @@ test('three schedule actions taken while every worker was down make three window
   const taskQueue = uniqueId('schedules-it');
   const tenantId = uniqueId('sched');
   const consent = await consentOnNewSite(stack, tenantId, { size: 1 });
-  const tickMs = 5000;
-  const origin = Math.ceil((Date.now() + 8000) / tickMs) * tickMs;
   const windows = ['2026-03-02T00:00:00Z', '2026-03-02T01:00:00Z', '2026-03-02T02:00:00Z'];
 
   // A worker ran, then every worker stopped before the first action.
   const first = await startWorker(stack, taskQueue);
-  const installed = await provisionOnStack(stack, pool, client, taskQueue, tenantId, consent, {
-    types: ['hourly'],
-    testSchedule: {
-      clock: { tickMs, originMs: origin, originWindowStart: windows[0]! },
-      startAt: new Date(origin),
-      endAt: new Date(origin + 2 * tickMs + 1000), // exactly three actions: origin, +5 s, +10 s
-    },
-  });
+  const installed = await provisionOnStack(stack, pool, client, taskQueue, tenantId, consent, { types: ['hourly'] });
   expect(installed.schedules).toEqual([{ type: 'hourly', scheduleId: snapshotScheduleId(tenantId, 'hourly'), outcome: 'created' }]);
   await first.stop();
 
-  await sleep(origin + 2 * tickMs + 3000 - Date.now());
-  // All three actions are due; nothing could run them.
+  // Compressed time: the installed schedule ticks every 2 s, exactly three times (origin, +2 s, +4 s);
+  // tick n stands for the hourly window windows[n]. The update lands well before the first tick.
+  const tickMs = 2000;
+  const origin = Math.ceil((Date.now() + 2000) / tickMs) * tickMs;
+  const handle = client.schedule.getHandle(snapshotScheduleId(tenantId, 'hourly'));
+  await compressSchedule(
+    handle,
+    { tickMs, originMs: origin, originWindowStart: windows[0]! },
+    { startAt: new Date(origin), endAt: new Date(origin + 2 * tickMs + 500) },
+  );
+
+  // All three actions are due (the scheduler has none left to take); nothing could run them.
+  const schedule = await waitFor(() => handle.describe(), (d) => Date.now() > origin + 2 * tickMs && d.info.nextActionTimes.length === 0, {
+    timeoutMs: 60_000,
+    what: 'every action of the compressed schedule due',
+  });
   expect(await snapshotRows(tenantId)).toEqual([]);
-  const schedule = await client.schedule.getHandle(snapshotScheduleId(tenantId, 'hourly')).describe();
   expect(schedule.policies.overlap).toBe('BUFFER_ALL');
   expect(schedule.info.numActionsSkippedOverlap).toBe(0);
 
-  const worker = await startWorker(stack, taskQueue);
+  // The worker that comes back runs the bundle with the compressed clock (the actions already taken
+  // carry it in their memo).
+  const worker = await startWorker(stack, taskQueue, { WORKFLOW_BUNDLE_PATH: await compressedBundle });
   workers.push(worker);
   const rows = await waitFor(
     () => snapshotRows(tenantId),
     (r) => r.length >= 3 && r.every((x) => x.status === 'complete'),
     { timeoutMs: 120_000, what: 'three complete scheduled snapshots' },
   );
-  // Let any stray extra action surface before counting.
-  await waitFor(
-    () => client.schedule.getHandle(snapshotScheduleId(tenantId, 'hourly')).describe(),
-    (d) => d.info.runningActions.length === 0,
-    { timeoutMs: 60_000, what: 'schedule idle' },
-  );
-  await sleep(2000);
+  // The schedule's last action is past its endAt and none is running: nothing more can come.
+  await waitFor(() => handle.describe(), (d) => d.info.runningActions.length === 0, { timeoutMs: 60_000, what: 'schedule idle' });
   const final = await snapshotRows(tenantId);
   expect(final.map((r) => r.window_start.toISOString().replace('.000Z', 'Z'))).toEqual(windows);
   expect(final.map((r) => r.workflow_id)).toEqual(windows.map((w) => snapshotWorkflowId(tenantId, 'hourly', w)));
@@ -99,7 +110,7 @@ test('three schedule actions taken while every worker was down make three window
   const scheduled = await workflowIds(`WorkflowType = 'scheduledSnapshotWorkflow' AND TenantId = '${tenantId}' AND ExecutionStatus = 'Completed'`);
   expect(scheduled).toHaveLength(3);
   for (const id of scheduled) expect(id.startsWith(`scheduled-snapshot:${tenantId}:hourly-`)).toBe(true);
-  const described = await client.schedule.getHandle(snapshotScheduleId(tenantId, 'hourly')).describe();
+  const described = await handle.describe();
   expect(described.info.numActionsTaken).toBe(3);
   expect(described.info.numActionsSkippedOverlap).toBe(0);
 });
