@@ -44,32 +44,7 @@ export function catchupWindowMs(type: SnapshotType): number {
   return Math.max(7 * DAY_MS, 2 * windowLengthMs(type));
 }
 
-/**
- * A compressed clock, for tests only: every `tickMs` of schedule time is one whole window, counted from
- * `originMs` (which maps to `originWindowStart`). Production schedules never carry one.
- */
-export interface ScheduleClock {
-  tickMs: number;
-  originMs: number;
-  originWindowStart: string;
-}
-
-export function isScheduleClock(type: SnapshotType, value: unknown): value is ScheduleClock {
-  const c = value as ScheduleClock | null;
-  return (
-    typeof c === 'object' &&
-    c !== null &&
-    Number.isInteger(c.tickMs) &&
-    c.tickMs >= 1000 &&
-    Number.isInteger(c.originMs) &&
-    c.originMs >= 0 &&
-    isCanonicalWindowStart(type, c.originWindowStart)
-  );
-}
-
 /** The window a schedule action with this (nominal) time snapshots: the window that contains it. */
-export function windowForScheduledTime(type: SnapshotType, scheduledMs: number, clock?: ScheduleClock): string {
-  if (!clock) return formatWindowStart(floorToWindow(type, scheduledMs));
-  const ticks = Math.floor((scheduledMs - clock.originMs) / clock.tickMs);
-  return formatWindowStart(Date.parse(clock.originWindowStart) + ticks * windowLengthMs(type));
+export function windowForScheduledTime(type: SnapshotType, scheduledMs: number): string {
+  return formatWindowStart(floorToWindow(type, scheduledMs));
 }

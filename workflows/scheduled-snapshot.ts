@@ -18,7 +18,7 @@ import {
 import { snapshotWorkflowId } from '../domain/workflow-ids';
 import { failureReason } from './failure-reason';
 import type { ScheduledSnapshotInput, ScheduledSnapshotResult } from './scheduled-snapshot-contract';
-import { SNAPSHOT_TYPE, TENANT_ID, WINDOW_START } from './search-attributes';
+import { windowSearchAttributes } from './search-attributes';
 import { snapshotWorkflow } from './snapshot';
 import { scheduledSnapshotInputCheck, scheduledWindow, type ScheduledSnapshotSettings } from './workflow-inputs';
 
@@ -45,11 +45,7 @@ export async function scheduledSnapshotWorkflow(input: ScheduledSnapshotInput): 
   const { windowStart, problem } = scheduledWindow(type, scheduledTimeMs(input));
   if (!windowStart) throw ApplicationFailure.nonRetryable(`invalid scheduled snapshot input: ${problem}`, 'InvalidInput');
   const childId = snapshotWorkflowId(tenantId, type, windowStart);
-  const attributes = [
-    { key: TENANT_ID, value: tenantId },
-    { key: SNAPSHOT_TYPE, value: type },
-    { key: WINDOW_START, value: new Date(windowStart) },
-  ];
+  const attributes = windowSearchAttributes(tenantId, type, windowStart);
   upsertSearchAttributes(attributes);
   log.info('scheduled snapshot', { tenantId, type, windowStart, snapshotWorkflowId: childId });
 

@@ -5,7 +5,7 @@
 // turn the problems into one non-retryable InvalidInput failure. Unit tests fuzz these functions.
 import { parseDuration } from '../domain/duration';
 import { DURATION_RULE, isCountIn, LIMITS, recordIdRule, SNAPSHOT_TYPE_RULE, TENANT_ID_RULE, TOKEN_DEFAULTS, WINDOW_START_MESSAGE } from '../domain/input-rules';
-import { windowForScheduledTime, type ScheduleClock } from '../domain/snapshot-schedule';
+import { windowForScheduledTime } from '../domain/snapshot-schedule';
 import { isCanonicalWindowStart, isSnapshotType, type SnapshotType } from '../domain/snapshot-window';
 import { driftScanWorkflowId, snapshotWorkflowId, tokenRefreshWorkflowId } from '../domain/workflow-ids';
 import { TOKEN_STATES, type TokenState } from './token-refresh-contract';
@@ -148,10 +148,10 @@ export function scheduledSnapshotInputCheck(input: unknown): { problem?: string;
  * The window a scheduled action snapshots, or why there is none: a hand-made clock (or scheduledAt)
  * can map the action outside the dates JavaScript can represent, which would throw inside the workflow.
  */
-export function scheduledWindow(type: SnapshotType, scheduledMs: number, clock?: ScheduleClock): { windowStart?: string; problem?: string } {
-  const problem = 'the schedule time (or clock) maps to no representable window';
+export function scheduledWindow(type: SnapshotType, scheduledMs: number): { windowStart?: string; problem?: string } {
+  const problem = 'the schedule time maps to no representable window';
   try {
-    const windowStart = windowForScheduledTime(type, scheduledMs, clock);
+    const windowStart = windowForScheduledTime(type, scheduledMs);
     // Years outside 0000-9999 print in the extended ISO form, which no snapshot accepts.
     return isCanonicalWindowStart(type, windowStart) ? { windowStart } : { problem };
   } catch {

@@ -1,4 +1,5 @@
 // Schedule ids, intervals aligned with the snapshot windows, and action time → window mapping.
+import { compressedWindowStart } from '../../workflows/compressed-clock/clock';
 import fc from 'fast-check';
 import {
   catchupWindowMs,
@@ -35,9 +36,9 @@ test('an action time inside a window (e.g. jittered) maps to that window', () =>
   expect(windowForScheduledTime('weekly', Date.parse('2026-11-26T10:00:00Z'))).toBe('2026-11-23T00:00:00Z');
 });
 
-test('the compressed test clock maps consecutive ticks to consecutive windows', () => {
+test('the compressed clock the schedule tests inject maps consecutive ticks to consecutive windows', () => {
   const clock = { tickMs: 5000, originMs: 1_000_000, originWindowStart: '2026-03-02T00:00:00Z' };
-  expect([0, 5000, 10_000, 12_500].map((d) => windowForScheduledTime('hourly', 1_000_000 + d, clock))).toEqual([
+  expect([0, 5000, 10_000, 12_500].map((d) => compressedWindowStart('hourly', 1_000_000 + d, clock))).toEqual([
     '2026-03-02T00:00:00Z',
     '2026-03-02T01:00:00Z',
     '2026-03-02T02:00:00Z',
