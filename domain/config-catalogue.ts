@@ -25,7 +25,7 @@ export type ConfigType = (typeof CONFIG_TYPES)[number];
 
 export interface ConfigTypeSpec {
   /** The object's identity within its type; Jira never reuses or changes it. */
-  stableId(raw: unknown): string;
+  stableId: (raw: unknown) => string;
   readonly rules: NormalizationRules;
 }
 
@@ -224,6 +224,7 @@ function idMember(type: ConfigType): (raw: unknown) => string {
   return (raw) => {
     const id = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>)['id'] : undefined;
     if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) return String(id);
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
     if (typeof id === 'string' && /^[^\u0000-\u001f\u007f/\s]+$/.test(id) && isWellFormed(id)) return id;
     throw new Error(`${type}: object has no usable "id" (got ${describe(id)})`);
   };
@@ -235,6 +236,7 @@ function isWellFormed(text: string): boolean {
 
 function describe(value: unknown): string {
   if (value === undefined) return 'no id';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only reached for what JSON cannot encode (functions, symbols)
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }

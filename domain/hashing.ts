@@ -30,6 +30,7 @@ export const EMPTY_ROOT_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934c
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 // Tabs and newlines delimit the hashed lines, and lone surrogates have no UTF-8 encoding; keys
 // with either would make two different snapshots hash alike.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this detects
 const UNSAFE_KEY = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**

@@ -1,8 +1,8 @@
 // Snapshot schedules: ids, the interval of each snapshot type, the catch-up window, and the mapping
 // from a schedule action's time to the snapshot window it makes. Pure (no Node imports) so the
 // scheduled workflow, the client and the tests share it.
-import { DAY_MS, HOUR_MS } from './time';
-import { floorToWindow, formatWindowStart, isCanonicalWindowStart, windowLengthMs, type SnapshotType } from './snapshot-window';
+import { DAY_MS } from './time';
+import { floorToWindow, formatWindowStart, windowLengthMs, type SnapshotType } from './snapshot-window';
 
 
 /** One Temporal Schedule per tenant and snapshot type. */

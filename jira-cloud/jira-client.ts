@@ -51,7 +51,7 @@ export function createJiraClient(opts: JiraClientOptions): JiraClient {
   return {
     getJson: (path, query) => requester.requestJson('GET', path, { query }),
     postReadJson: (path, body) => requester.requestJson('POST', path, { body }),
-    requestCount: requester.requestCount,
+    requestCount: () => requester.requestCount(),
     concurrency,
   };
 }

@@ -143,6 +143,7 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
     try {
       response = await http<unknown>(url, callOptions);
     } catch (error) {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the OAuth module's own rejection unchanged
       if (tokenError !== undefined) throw tokenError;
       throw translateGotError(error, { method, path, secrets });
     }

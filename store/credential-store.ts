@@ -1,5 +1,5 @@
 // Encrypted OAuth credentials. Plaintext tokens exist only in memory of the process that needs them.
-import type { Pool, PoolClient, Queryable } from './pool';
+import type { Queryable } from './pool';
 import type { SecretBox } from './secret-box';
 
 export interface Credentials {

@@ -1,6 +1,6 @@
 // Drift scans and their events. Every statement is scoped by tenant id; events are unique on
 // (scan, object key), so a retried page writes nothing twice.
-import type { Pool, PoolClient, Queryable } from './pool';
+import type { Pool, Queryable } from './pool';
 import type { DriftPosition } from '../domain/drift-cursor';
 import type { DriftChange, DriftEventDraft, DriftTotals, EntryDifference } from '../domain/drift-events';
 import { driftPairProblem, type SnapshotFacts } from '../domain/drift-pair';

@@ -1,7 +1,7 @@
 // Snapshots, their entries and the content-addressed objects they point to.
 // Every statement is scoped by tenant id; entry writes are additionally fenced by the owning run id,
 // so a stale run (one that lost the window to a newer run) cannot write into the snapshot.
-import { withTransaction, type Pool, type PoolClient, type Queryable } from './pool';
+import { withTransaction, type Pool, type Queryable } from './pool';
 import { isoSeconds } from '../domain/time';
 import type { SnapshotType } from '../domain/snapshot-window';
 
@@ -71,7 +71,7 @@ export async function claimSnapshot(
       'SELECT * FROM snapshots WHERE tenant_id = $1 AND snapshot_type = $2 AND window_start = $3 FOR UPDATE',
       [s.tenantId, s.type, s.windowStart],
     );
-    let snapshot = toSnapshot(rows[0]!);
+    let snapshot = toSnapshot(rows[0]);
     if (snapshot.status === 'complete') return { outcome: 'already-complete', snapshot };
     if (snapshot.runId !== s.runId) {
       await client.query('DELETE FROM snapshot_entries WHERE tenant_id = $1 AND snapshot_id = $2', [s.tenantId, snapshot.id]);
@@ -82,7 +82,7 @@ export async function claimSnapshot(
           WHERE tenant_id = $1 AND id = $2 RETURNING *`,
         [s.tenantId, snapshot.id, s.workflowId, s.runId],
       );
-      snapshot = toSnapshot(updated.rows[0]!);
+      snapshot = toSnapshot(updated.rows[0]);
     }
     return { outcome: 'claimed', snapshot };
   });

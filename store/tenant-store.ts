@@ -1,5 +1,5 @@
 // Tenant rows. Every function takes the tenant id explicitly: no query here can reach another tenant.
-import { withTransaction, type Pool, type PoolClient, type Queryable } from './pool';
+import { withTransaction, type Pool, type Queryable } from './pool';
 
 export type TenantStatus = 'active' | 'reauth_required' | 'disabled';
 

@@ -9,24 +9,29 @@ export interface HealthSource {
   pool: Pool;
 }
 
-export function startHealthServer(port: number, source: HealthSource, host = '0.0.0.0'): Promise<http.Server> {
-  const server = http.createServer(async (req, res) => {
-    const state = source.workerState();
-    let body: Record<string, unknown> = { workerState: state, taskQueue: source.taskQueue };
-    let ok = state === 'RUNNING';
-    if (req.url === '/readyz') {
-      try {
-        await source.pool.query('SELECT 1');
-        body = { ...body, database: 'ok' };
-      } catch {
-        ok = false;
-        body = { ...body, database: 'unreachable' };
-      }
-    } else if (req.url !== '/healthz') {
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
-      return;
+async function answer(source: HealthSource, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const state = source.workerState();
+  let body: Record<string, unknown> = { workerState: state, taskQueue: source.taskQueue };
+  let ok = state === 'RUNNING';
+  if (req.url === '/readyz') {
+    try {
+      await source.pool.query('SELECT 1');
+      body = { ...body, database: 'ok' };
+    } catch {
+      ok = false;
+      body = { ...body, database: 'unreachable' };
     }
-    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', ...body }));
+  } else if (req.url !== '/healthz') {
+    res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+    return;
+  }
+  res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', ...body }));
+}
+
+export function startHealthServer(port: number, source: HealthSource, host = '0.0.0.0'): Promise<http.Server> {
+  // A failure while answering drops that one connection; it must not become an unhandled rejection.
+  const server = http.createServer((req, res) => {
+    answer(source, req, res).catch(() => res.destroy());
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { RESOURCES } from '../rest/resources';
 import { jiraError } from '../rest/jira-error';
 import type { SimState } from '../sim-state';
-import type { Json, JsonObject } from '../types';
+import type { Json } from '../types';
 import { bearerToken, callerKeyForToken } from './bearer';
 import { applyBaseLatency, applyFaults, sendJson } from './network-simulation';
 import { requireContext } from './request-context';
@@ -55,7 +55,7 @@ export function registerJiraRoutes(app: FastifyInstance, state: SimState): void 
         pageFault: outcome.pageFault,
       });
       if (outcome.pageFault?.kind === 'truncated-page' && Array.isArray(body)) body = body.slice(0, Math.floor(body.length / 2));
-      return sendJson(reply, 200, body as JsonObject, outcome.malformed);
+      return sendJson(reply, 200, body, outcome.malformed);
     },
   });
 }

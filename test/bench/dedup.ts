@@ -52,8 +52,8 @@ export async function benchDedup(stack: BenchStack, args: { attempts: number }) 
     }),
   );
   await Promise.allSettled(
-    baseline.settled.map((s) =>
-      s.status === 'fulfilled' ? (s.value as Awaited<ReturnType<typeof startSnapshot>>).handle.terminate('benchmark baseline') : undefined,
+    baseline.settled.flatMap((s) =>
+      s.status === 'fulfilled' ? [(s.value as Awaited<ReturnType<typeof startSnapshot>>).handle.terminate('benchmark baseline')] : [],
     ),
   );
 

@@ -227,8 +227,10 @@ test('drift show gives before/after values; the CLI lists and shows, and refuses
   const renamed = events.find((e) => e.objectKey.startsWith('status/'))!;
   const detail = await showDrift(reads, tenant.tenantId, renamed.id);
   expect(detail.changes).toHaveLength(1);
-  expect(detail.changes[0]!.path).toBe('/name');
-  expect(detail.changes[0]!.after).toBe(`${detail.changes[0]!.before} (renamed)`);
+  const [change] = detail.changes;
+  expect(change!.path).toBe('/name');
+  expect(typeof change!.before).toBe('string');
+  expect(change!.after).toBe(`${change!.before as string} (renamed)`);
 
   const env = { ...process.env, ...workerEnv(stack, taskQueue) };
   const cli = (...args: string[]) => run(process.execPath, [path.join(ROOT, 'bin', 'jira-drift.js'), ...args], { cwd: ROOT, env });

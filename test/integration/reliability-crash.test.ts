@@ -13,7 +13,7 @@ import { assertDriftExact, assertSnapshotsExact, noneRunningOn, runningOn, start
 import { temporalClient, testPool } from '../support/clients';
 import { readStackState, type StackState } from '../support/stack-state';
 import { onboardTenant, simAdmin, uniqueId, type TenantFixture } from '../support/tenant-fixture';
-import { startWorker, type WorkerProcess } from '../support/worker-process';
+import { startWorker } from '../support/worker-process';
 import { sleep } from '../support/wait-for';
 
 const SEED = Number(process.env.CHAOS_SEED ?? 20261126);

@@ -68,7 +68,7 @@ async function temporalCli(args: string[]): Promise<string> {
     return stdout;
   } catch (err) {
     const e = err as { code?: number; stderr?: string; stdout?: string };
-    throw new Error(`temporal ${args.join(' ')} exited ${e.code}: ${e.stderr ?? ''}${e.stdout ?? ''}`);
+    throw new Error(`temporal ${args.join(' ')} exited ${e.code}: ${e.stderr ?? ''}${e.stdout ?? ''}`, { cause: err });
   }
 }
 

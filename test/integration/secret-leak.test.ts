@@ -45,7 +45,7 @@ async function historyTexts(value: unknown, codec: AesGcmPayloadCodec, out: stri
   else if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if (record.data instanceof Uint8Array && record.metadata && typeof record.metadata === 'object') {
-      const [decoded] = await codec.decode([record as { data: Uint8Array; metadata: Record<string, Uint8Array> }]);
+      const [decoded] = await codec.decode([record]);
       out.push(Buffer.from(decoded!.data ?? []).toString('utf8'));
     }
     for (const item of Object.values(record)) await historyTexts(item, codec, out);

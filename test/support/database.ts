@@ -37,7 +37,7 @@ export async function createTestDatabase(dataDir: string, label = 'test'): Promi
   if (!(await reachable(adminUrl))) {
     const embedded = await startEmbeddedPostgres(dataDir);
     serverUrl = withDatabase(embedded.databaseUrl, 'postgres');
-    stopEmbedded = embedded.stop;
+    stopEmbedded = () => embedded.stop();
   }
   const name = `jira_drift_${label}_${process.pid}_${Date.now().toString(36)}`;
   const admin = new Client({ connectionString: serverUrl });

@@ -47,7 +47,7 @@ function run(file: string, args: string[], ids: { uid?: number; gid?: number }):
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { ...ids, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
-    child.stderr!.on('data', (d) => (err += d));
+    child.stderr.on('data', (d) => (err += d));
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(file)} exited with ${code}: ${err.slice(-2000)}`))));
   });

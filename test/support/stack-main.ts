@@ -67,10 +67,11 @@ async function main(): Promise<void> {
     await database.drop().catch(() => {});
     process.exit(0);
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  const onSignal = () => void stop();
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
   // The parent (jest) going away must not leave servers behind.
-  process.on('disconnect', stop);
+  process.on('disconnect', onSignal);
 }
 
 main().catch((err) => {

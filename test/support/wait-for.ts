@@ -6,13 +6,13 @@ export async function waitFor<T>(
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
-  let lastError: unknown;
+  let lastError: Error | undefined;
   while (Date.now() < deadline) {
     try {
       last = await read();
       if (accept(last)) return last;
     } catch (err) {
-      lastError = err;
+      lastError = err instanceof Error ? err : new Error(String(err));
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }

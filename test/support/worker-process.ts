@@ -43,13 +43,13 @@ export async function startWorker(stack: StackState, taskQueue: string, extra: R
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   // Every worker's log lines are kept for the whole run, so a suite-wide scan can look for leaked secrets.
   fs.mkdirSync(workerLogDir(stack), { recursive: true });
   const logFile = fs.createWriteStream(path.join(workerLogDir(stack), `worker-${child.pid}.log`));
-  child.stdout!.pipe(logFile, { end: false });
-  child.stderr!.pipe(logFile, { end: false });
+  child.stdout.pipe(logFile, { end: false });
+  child.stderr.pipe(logFile, { end: false });
   child.once('close', () => logFile.end());
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
@@ -60,7 +60,7 @@ export async function startWorker(stack: StackState, taskQueue: string, extra: R
         resolve();
       }
     };
-    child.stdout!.on('data', check);
+    child.stdout.on('data', check);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`worker exited with ${code} while starting:\n${out.slice(-3000)}`));

@@ -161,7 +161,7 @@ function integerVerdict(value: string | undefined, [min, max]: readonly [number,
 function verdicts(env: Record<string, string | undefined>): Map<string, Verdict> {
   const out = new Map<string, Verdict>();
   for (const [key, bounds] of Object.entries(INTEGER_KEYS)) out.set(key, integerVerdict(env[key], bounds));
-  for (const key of URL_KEYS) out.set(key, env[key] === undefined || urlParses(env[key]!) ? 'valid' : 'invalid');
+  for (const key of URL_KEYS) out.set(key, env[key] === undefined || urlParses(env[key]) ? 'valid' : 'invalid');
   out.set('LOG_LEVEL', env.LOG_LEVEL === undefined || LOG_LEVELS.includes(env.LOG_LEVEL) ? 'valid' : 'invalid');
   out.set('JIRA_DRIFT_TASK_QUEUE', env.JIRA_DRIFT_TASK_QUEUE === undefined || env.JIRA_DRIFT_TASK_QUEUE.length > 0 ? 'valid' : 'invalid');
   for (const key of [...FREE_TEXT_KEYS, ...SECRET_KEYS]) out.set(key, 'valid');
@@ -178,13 +178,13 @@ function expectWithinBounds(parsed: Env, env: Record<string, string | undefined>
     const value = parsed[key as IntegerKey];
     if (value === undefined) {
       // Only the optional ports may stay unset, and only when not given or given as blank (= off).
-      expect(env[key] === undefined || env[key]!.trim() === '').toBe(true);
+      expect(env[key] === undefined || env[key].trim() === '').toBe(true);
       continue;
     }
     expect(Number.isInteger(value)).toBe(true);
     expect(value).toBeGreaterThanOrEqual(min);
     expect(value).toBeLessThanOrEqual(max);
-    if (env[key] !== undefined && /^\d{1,9}$/.test(env[key]!)) expect(value).toBe(Number(env[key]));
+    if (env[key] !== undefined && /^\d{1,9}$/.test(env[key])) expect(value).toBe(Number(env[key]));
   }
   for (const key of URL_KEYS) {
     const value = parsed[key];

@@ -22,9 +22,8 @@ jest.mock('../../../store/pool', () => {
   };
 });
 
-// eslint-disable-next-line import/first
+// Imported after the mocks above for the reader; jest hoists jest.mock() above every import anyway.
 import { buildProgram, runCli } from '../../../client/cli/main';
-// eslint-disable-next-line import/first
 import { SecretBox } from '../../../store/secret-box';
 
 const RUNS = 2500;

@@ -135,7 +135,7 @@ describe('retries', () => {
   it('after a 429, no call of the client is sent before Retry-After elapses (Jira limits the caller)', async () => {
     const { client, server } = await clientFor(
       (req, res) => {
-        const first = server!.requests.filter((r) => r.query.get('n') === 'a').length === 1;
+        const first = server.requests.filter((r) => r.query.get('n') === 'a').length === 1;
         if (req.query.get('n') === 'a' && first) sendJson(res, 429, {}, { 'retry-after': '1' });
         else sendJson(res, 200, [{ id: req.query.get('n') }]);
       },
