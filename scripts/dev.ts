@@ -18,7 +18,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runSnapshot } from '../client/snapshots';
-import { provisionTenant } from '../client/tenant-install';
+import { installTenant } from '../client/tenant-install';
 import { loadEnv } from '../config/env';
 import { REQUESTED_SCOPES } from '../domain/oauth-scopes';
 import { floorToWindow, formatWindowStart } from '../domain/snapshot-window';
@@ -347,7 +347,7 @@ async function main(): Promise<void> {
     const site = await simAdmin<{ cloudId: string; siteUrl: string }>(sim.url, 'POST', '/admin/sites', { name: tenantId, seed, size: 'small' });
     const grant = await simAdmin<{ code: string }>(sim.url, 'POST', `/admin/sites/${site.cloudId}/grants`, { clientId, scopes: [...REQUESTED_SCOPES] });
     // jira-sim forgets its grants when it stops: a tenant kept in the data directory from an earlier run re-consents.
-    const installed = await provisionTenant(deps, {
+    const installed = await installTenant(deps, {
       tenantId,
       siteUrl: site.siteUrl,
       clientId,
