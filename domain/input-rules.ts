@@ -9,7 +9,8 @@ import { isTenantId } from './tenant-id';
 import { DAY_MS, MINUTE_MS } from './time';
 
 export interface ValueRule<T> {
-  test(value: unknown): value is T;
+  // A property, not a method: callers pass `rule.test` around unbound (zod refinements, filters).
+  test: (value: unknown) => value is T;
   message: string;
 }
 
