@@ -30,7 +30,7 @@ export function zodProblems(error: z.ZodError): string {
 
 /** Parses `input` with `schema` or throws InvalidInputError with one line naming every problem. */
 export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
+  const parsed: z.SafeParseReturnType<z.input<S>, z.output<S>> = schema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(zodProblems(parsed.error));
   return parsed.data;
 }

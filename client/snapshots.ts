@@ -1,7 +1,7 @@
 // Programmatic API for snapshots: start (or attach to) the one snapshot of a tenant's window.
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { z } from 'zod';
-import { floorToWindow, formatWindowStart, resolveWindowStart, type SnapshotType } from '../domain/snapshot-window';
+import { floorToWindow, formatWindowStart, resolveWindowStart } from '../domain/snapshot-window';
 import { snapshotWorkflowId } from '../domain/workflow-ids';
 import { windowSearchAttributes } from '../workflows/search-attributes';
 import type { SnapshotWorkflowResult } from '../workflows/snapshot-contract';
@@ -42,7 +42,7 @@ export function parseSnapshotOptions(options: StartSnapshotOptions) {
   } catch (err) {
     throw new InvalidInputError((err as Error).message);
   }
-  return { tenantId, type: type as SnapshotType, windowStart, taskQueue: taskQueue ?? DEFAULT_TASK_QUEUE };
+  return { tenantId, type: type, windowStart, taskQueue: taskQueue ?? DEFAULT_TASK_QUEUE };
 }
 
 /**

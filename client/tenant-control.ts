@@ -1,7 +1,5 @@
 // Operator actions on an installed tenant: pause/resume its schedules, remove it (optionally purging data).
-import { purgeTenantRows } from '../store/tenant-store';
-import { getTenant, setTenantStatus } from '../store/tenant-store';
-import { InvalidInputError } from './errors';
+import { purgeTenantRows, setTenantStatus } from '../store/tenant-store';
 import { deleteSnapshotSchedules, setSnapshotSchedulesPaused, type ScheduleChange } from './snapshot-schedules';
 import type { TenantLifecycleDeps } from './tenant-install';
 import { requireInstalledTenant } from './installed-tenant';

@@ -2,9 +2,8 @@
 import type { Client } from '@temporalio/client';
 import { loadCredentialMetadata } from '../store/credential-store';
 import { latestSnapshots, type SnapshotSummary } from '../store/snapshot-store';
-import { getTenant, listTenants } from '../store/tenant-store';
+import { listTenants } from '../store/tenant-store';
 import { tokenStatusQuery, type TokenStatus } from '../workflows/token-refresh-contract';
-import { InvalidInputError } from './errors';
 import { requireInstalledTenant } from './installed-tenant';
 import { tokenWorkflowState } from './token-refresh';
 import { describeSnapshotSchedules, type SnapshotScheduleState } from './snapshot-schedules';

@@ -42,7 +42,7 @@ export function validateCompose(text: string): string[] {
         if (spec?.condition && !CONDITIONS.has(spec.condition)) problems.push(`${name}: depends_on ${dep} has unknown condition ${spec.condition}`);
       }
     }
-    for (const dep of deps[name]!) if (!services[dep]) problems.push(`${name}: depends_on unknown service ${dep}`);
+    for (const dep of deps[name]) if (!services[dep]) problems.push(`${name}: depends_on unknown service ${dep}`);
     for (const [key, value] of Object.entries(env(s))) {
       if (/(SECRET|KEYS|PASSWORD|API_KEY)$/.test(key) && value && !value.startsWith('${') && !/^(temporal|jira_drift)$/.test(value)) {
         problems.push(`${name}: ${key} holds a literal value; take it from the environment (\${VAR:?...})`);

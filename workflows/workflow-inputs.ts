@@ -141,7 +141,7 @@ export function scheduledSnapshotInputCheck(input: unknown): { problem?: string;
   const retryDelayMs = i.retryDelayMs ?? LIMITS.scheduledRetryDelayMs.default;
   if (!isCountIn(LIMITS.scheduledAttempts, attempts)) return { problem: LIMITS.scheduledAttempts.message };
   if (!isCountIn(LIMITS.scheduledRetryDelayMs, retryDelayMs)) return { problem: LIMITS.scheduledRetryDelayMs.message };
-  return { settings: { attempts: attempts as number, retryDelayMs: retryDelayMs as number } };
+  return { settings: { attempts: attempts, retryDelayMs: retryDelayMs } };
 }
 
 /**

@@ -50,7 +50,7 @@ export interface ScanDriftChunkResult extends DriftTotals {
 }
 
 /** What a chunk heartbeats after each page, so a retry resumes after the last committed page. */
-interface ChunkProgress extends ScanDriftChunkResult {}
+type ChunkProgress = ScanDriftChunkResult;
 
 const zeroTotals = (): DriftTotals => ({ compared: 0, added: 0, removed: 0, modified: 0 });
 

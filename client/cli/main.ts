@@ -7,7 +7,7 @@ import { registerTenantCommands } from './tenant-commands';
 
 /** Control characters (line breaks included) shown as escapes, so an error is always one line. */
 function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are escaped
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
