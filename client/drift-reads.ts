@@ -22,16 +22,14 @@ export function driftCursorKey(secretBox: SecretBox): Buffer {
   return secretBox.deriveKey('drift-cursor-v1');
 }
 
-const instant = z
-  .union([z.string().max(64), z.date()])
-  .transform((v, ctx) => {
-    const ms = v instanceof Date ? v.getTime() : /^\d{4}-\d{2}-\d{2}/.test(v) ? Date.parse(v) : Number.NaN;
-    if (Number.isNaN(ms)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be an ISO-8601 date or instant' });
-      return z.NEVER;
-    }
-    return new Date(ms).toISOString();
-  });
+const instant = z.union([z.string().max(64), z.date()]).transform((v, ctx) => {
+  const ms = v instanceof Date ? v.getTime() : /^\d{4}-\d{2}-\d{2}/.test(v) ? Date.parse(v) : Number.NaN;
+  if (Number.isNaN(ms)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be an ISO-8601 date or instant' });
+    return z.NEVER;
+  }
+  return new Date(ms).toISOString();
+});
 
 const listDriftSchema = z
   .object({
@@ -43,7 +41,10 @@ const listDriftSchema = z
     cursor: z.string().max(512).optional(),
   })
   .strict()
-  .refine((q) => q.since === undefined || q.until === undefined || q.since < q.until, { message: 'since must be earlier than until', path: ['since'] });
+  .refine((q) => q.since === undefined || q.until === undefined || q.since < q.until, {
+    message: 'since must be earlier than until',
+    path: ['since'],
+  });
 
 export type ListDriftQuery = z.input<typeof listDriftSchema>;
 
@@ -78,7 +79,8 @@ export async function listDrift(deps: DriftReadDeps, tenantId: string, query: Li
   const rows = await listDriftEvents(deps.pool, { tenantId: tenant, ...q, after, limit: q.pageSize + 1 });
   const events = rows.slice(0, q.pageSize);
   const last = events[events.length - 1];
-  const nextCursor = rows.length > q.pageSize && last ? encodeDriftCursor(deps.cursorKey, scope, { windowStart: last.windowStart, id: last.id }) : null;
+  const nextCursor =
+    rows.length > q.pageSize && last ? encodeDriftCursor(deps.cursorKey, scope, { windowStart: last.windowStart, id: last.id }) : null;
   return { events, nextCursor };
 }
 

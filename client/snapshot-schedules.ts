@@ -178,7 +178,9 @@ export async function describeSnapshotSchedules(client: Client, tenantId: string
       overlap: d.policies.overlap ?? 'SKIP',
       catchupWindowMs: d.policies.catchupWindow,
       nextActionTimes: d.info.nextActionTimes.slice(0, 3).map((t) => t.toISOString()),
-      recentActions: d.info.recentActions.slice(-5).map((a) => ({ scheduledAt: a.scheduledAt.toISOString(), workflowId: a.action.workflow.workflowId })),
+      recentActions: d.info.recentActions
+        .slice(-5)
+        .map((a) => ({ scheduledAt: a.scheduledAt.toISOString(), workflowId: a.action.workflow.workflowId })),
       actionsTaken: d.info.numActionsTaken,
       skippedOverlap: d.info.numActionsSkippedOverlap,
       missedCatchupWindow: d.info.numActionsMissedCatchupWindow,

@@ -8,12 +8,20 @@ import { tokenWorkflowState } from './token-refresh';
 const requireTenant = (deps: Pick<TenantLifecycleDeps, 'pool'>, tenantId: string) => requireInstalledTenant(deps.pool, tenantId);
 
 /** Pauses the tenant's snapshot schedules (the token workflow keeps the grant alive meanwhile). */
-export async function pauseTenant(deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>, tenantId: string, note = 'paused by operator'): Promise<ScheduleChange[]> {
+export async function pauseTenant(
+  deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>,
+  tenantId: string,
+  note = 'paused by operator',
+): Promise<ScheduleChange[]> {
   await requireTenant(deps, tenantId);
   return setSnapshotSchedulesPaused(deps.client, tenantId, true, note);
 }
 
-export async function resumeTenant(deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>, tenantId: string, note = 'resumed by operator'): Promise<ScheduleChange[]> {
+export async function resumeTenant(
+  deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>,
+  tenantId: string,
+  note = 'resumed by operator',
+): Promise<ScheduleChange[]> {
   await requireTenant(deps, tenantId);
   return setSnapshotSchedulesPaused(deps.client, tenantId, false, note);
 }
@@ -29,7 +37,11 @@ export interface RemoveResult {
  * is marked disabled, so any start of a snapshot is SKIPPED); with purge every row of the tenant is
  * deleted and its running workflows are terminated. Safe to repeat.
  */
-export async function removeTenant(deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>, tenantId: string, opts: { purge?: boolean } = {}): Promise<RemoveResult> {
+export async function removeTenant(
+  deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>,
+  tenantId: string,
+  opts: { purge?: boolean } = {},
+): Promise<RemoveResult> {
   const tenant = await requireTenant(deps, tenantId);
   const changes: string[] = [];
   for (const s of await deleteSnapshotSchedules(deps.client, tenantId)) changes.push(`deleted schedule ${s.scheduleId}`);
@@ -40,7 +52,10 @@ export async function removeTenant(deps: Pick<TenantLifecycleDeps, 'pool' | 'cli
   }
   if (opts.purge) {
     for await (const wf of deps.client.workflow.list({ query: `TenantId='${tenantId}' AND ExecutionStatus='Running'` })) {
-      await deps.client.workflow.getHandle(wf.workflowId, wf.runId).terminate('tenant purged').catch(() => {});
+      await deps.client.workflow
+        .getHandle(wf.workflowId, wf.runId)
+        .terminate('tenant purged')
+        .catch(() => {});
       changes.push(`terminated ${wf.workflowId}`);
     }
     await purgeTenantRows(deps.pool, tenantId);

@@ -40,7 +40,9 @@ const installSchema = z.object({
   allowWriteScopes: z.boolean().default(false),
   /** Exchange the given code even though the tenant already has a usable grant (re-consent). */
   reconsent: z.boolean().default(false),
-  tokenRefresh: z.object({ checkEvery: z.union([z.string(), z.number()]).optional(), refreshWithin: z.union([z.string(), z.number()]).optional() }).optional(),
+  tokenRefresh: z
+    .object({ checkEvery: z.union([z.string(), z.number()]).optional(), refreshWithin: z.union([z.string(), z.number()]).optional() })
+    .optional(),
 });
 
 export type InstallTenantInput = z.input<typeof installSchema>;
@@ -64,7 +66,9 @@ const normalize = (url: string) => url.replace(/\/+$/, '').toLowerCase();
 
 async function storeGrant(deps: InstallDeps, p: z.output<typeof installSchema>): Promise<Tenant> {
   if (!p.clientSecret || !p.authorizationCode || !p.redirectUri) {
-    throw new InvalidInputError('a new grant needs the client secret, the authorization code and --redirect-uri (secrets from the environment or stdin)');
+    throw new InvalidInputError(
+      'a new grant needs the client secret, the authorization code and --redirect-uri (secrets from the environment or stdin)',
+    );
   }
   try {
     return await storeConsentedGrant(deps, {
@@ -79,7 +83,9 @@ async function storeGrant(deps: InstallDeps, p: z.output<typeof installSchema>):
     });
   } catch (err) {
     if (err instanceof GrantRevokedError || err instanceof OAuthClientRejectedError) {
-      throw new InstallRefusedError(`install refused, nothing stored: ${err.message}; ask the site admin to consent again and pass the new authorization code`);
+      throw new InstallRefusedError(
+        `install refused, nothing stored: ${err.message}; ask the site admin to consent again and pass the new authorization code`,
+      );
     }
     if (err instanceof InvalidInputError) throw new InvalidInputError(`install refused, nothing stored: ${err.message}`);
     throw err;

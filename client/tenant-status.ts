@@ -51,7 +51,11 @@ async function tokenView(client: Client, tenantId: string, queryTimeoutMs: numbe
   }
 }
 
-export async function showTenant(deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>, tenantId: string, queryTimeoutMs = 5000): Promise<TenantDetails> {
+export async function showTenant(
+  deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>,
+  tenantId: string,
+  queryTimeoutMs = 5000,
+): Promise<TenantDetails> {
   const tenant = await requireInstalledTenant(deps.pool, tenantId);
   const [credentials, scheduleDetails, lastSnapshots, token] = await Promise.all([
     loadCredentialMetadata(deps.pool, tenantId),

@@ -311,7 +311,11 @@ function valueAt(value: Json, path: readonly string[]): Json | undefined {
   let current: Json | undefined = value;
   for (const segment of path) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = Array.isArray(current) ? current[Number(segment)] : Object.prototype.hasOwnProperty.call(current, segment) ? current[segment] : undefined;
+    current = Array.isArray(current)
+      ? current[Number(segment)]
+      : Object.prototype.hasOwnProperty.call(current, segment)
+        ? current[segment]
+        : undefined;
   }
   return current;
 }

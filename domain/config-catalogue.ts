@@ -107,11 +107,7 @@ const FIELD_RULES = rules({
 
 const STATUS_RULES = rules({
   // Usages are derived from workflows/projects, but when present they are sets.
-  unorderedArrays: [
-    unordered('usages', 'project.id'),
-    unordered('usages.*.issueTypes', 'id'),
-    unordered('workflowUsages', 'workflowId', 'id'),
-  ],
+  unorderedArrays: [unordered('usages', 'project.id'), unordered('usages.*.issueTypes', 'id'), unordered('workflowUsages', 'workflowId', 'id')],
 });
 
 const PRIORITY_RULES = rules({
@@ -156,10 +152,7 @@ const WORKFLOW_RULES = rules({
     unordered('transitions.*.validators', 'ruleKey'),
     unordered('transitions.*.triggers', 'ruleKey'),
     // `actions` (post-functions) keep their order: Jira runs them in sequence.
-    ...conditionGroupPrefixes().flatMap((p) => [
-      unordered(`${p}.conditions`, 'ruleKey'),
-      unordered(`${p}.conditionGroups`, 'operation'),
-    ]),
+    ...conditionGroupPrefixes().flatMap((p) => [unordered(`${p}.conditions`, 'ruleKey'), unordered(`${p}.conditionGroups`, 'operation')]),
   ],
 });
 
@@ -177,10 +170,7 @@ const WORKFLOW_SCHEME_RULES = rules({
     'workflowsForIssueTypes.*.workflow.version',
   ],
   // `issueTypeMappings` is an object (issue type id → workflow), ordered by canonical key order.
-  unorderedArrays: [
-    unordered('workflowsForIssueTypes', 'workflow.id'),
-    unordered('workflowsForIssueTypes.*.issueTypeIds'),
-  ],
+  unorderedArrays: [unordered('workflowsForIssueTypes', 'workflow.id'), unordered('workflowsForIssueTypes.*.issueTypeIds')],
 });
 
 const PERMISSION_SCHEME_RULES = rules({

@@ -23,7 +23,5 @@ export const REQUESTED_SCOPES = [
 
 /** Scopes in a grant that allow writing: classic write/manage scopes and granular write/delete ones. */
 export function findWriteScopes(granted: readonly string[]): string[] {
-  return granted.filter(
-    (s) => s.startsWith('write:') || s.startsWith('manage:') || s.startsWith('delete:') || s === 'admin:jira',
-  );
+  return granted.filter((s) => s.startsWith('write:') || s.startsWith('manage:') || s.startsWith('delete:') || s === 'admin:jira');
 }

@@ -4,7 +4,6 @@
 import { DAY_MS } from './time';
 import { floorToWindow, formatWindowStart, windowLengthMs, type SnapshotType } from './snapshot-window';
 
-
 /** One Temporal Schedule per tenant and snapshot type. */
 export function snapshotScheduleId(tenantId: string, type: SnapshotType): string {
   return `snapshot-schedule:${tenantId}:${type}`;

@@ -25,7 +25,14 @@ export { fetchAllPages, type FetchAllResult, type OnPage, type PageInfo, type Re
 export { ALLOWED_REQUESTS, assertAllowedRequest, isAllowedRequest } from './read-only-allowlist';
 export { JiraClientError, JiraHttpError, JiraMalformedResponseError, JiraPagingError, JiraUnauthorizedError, JiraWriteRefusedError } from './errors';
 export { JiraClientRegistry, type JiraClientSettings } from './tenant-clients';
-export { exchangeAuthorizationCode, GrantRevokedError, OAuthClientRejectedError, refreshTokens, TokenEndpointError, type TokenResponse } from './oauth/token-endpoint';
+export {
+  exchangeAuthorizationCode,
+  GrantRevokedError,
+  OAuthClientRejectedError,
+  refreshTokens,
+  TokenEndpointError,
+  type TokenResponse,
+} from './oauth/token-endpoint';
 export {
   AccessTokenProvider,
   ReauthRequiredError,

@@ -18,9 +18,7 @@ import { JiraPagingError } from './errors';
 import { parseArray, parsePageBean, parseWrapper, type JiraObject, type PageBean } from './page-shapes';
 
 export type ResourceShape =
-  | { kind: 'page-bean'; maxResults: number }
-  | { kind: 'array' }
-  | { kind: 'wrapper'; key: string /* e.g. 'permissionSchemes' */ };
+  { kind: 'page-bean'; maxResults: number } | { kind: 'array' } | { kind: 'wrapper'; key: string /* e.g. 'permissionSchemes' */ };
 
 export interface ResourceDefinition {
   path: string;
@@ -63,12 +61,7 @@ export async function fetchAllPages(client: PagingClient, def: ResourceDefinitio
   }
 }
 
-async function fetchPageBeans(
-  client: PagingClient,
-  def: ResourceDefinition,
-  requested: number,
-  onPage: OnPage,
-): Promise<FetchAllResult> {
+async function fetchPageBeans(client: PagingClient, def: ResourceDefinition, requested: number, onPage: OnPage): Promise<FetchAllResult> {
   if (!Number.isInteger(requested) || requested < 1) throw new RangeError(`maxResults must be a positive integer`);
   const fetchPage = async (startAt: number, maxResults: number): Promise<PageBean> => {
     const page = parsePageBean(await client.getJson(def.path, { ...def.query, startAt, maxResults }), def.path);
@@ -186,10 +179,7 @@ async function fetchRestConcurrently(
     }
   };
   const window = Math.min(offsets.length, 2 * (client.concurrency ?? 4));
-  await Promise.all([
-    guard(accept(first, 0, 0)),
-    ...Array.from({ length: window }, () => guard(worker())),
-  ]);
+  await Promise.all([guard(accept(first, 0, 0)), ...Array.from({ length: window }, () => guard(worker()))]);
 
   if (failure) throw failure.error;
   if (objects !== total) {

@@ -68,12 +68,7 @@ export function newCallRetryState(): CallRetryState {
  * Delay: Retry-After (on any retried status) plus 0–30 % additive jitter, never earlier; without
  * it, baseDelayMs·2^(attempt-1)·U(0.7, 1.3) capped at maxDelayMs.
  */
-export function retryDelayMs(
-  failed: FailedAttempt,
-  state: CallRetryState,
-  config: RetryConfig,
-  random: () => number = Math.random,
-): number {
+export function retryDelayMs(failed: FailedAttempt, state: CallRetryState, config: RetryConfig, random: () => number = Math.random): number {
   if (failed.attempt > config.limit) return 0;
   if (!isRetryable(failed, state)) return 0;
 

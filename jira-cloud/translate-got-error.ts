@@ -38,11 +38,7 @@ export function translateGotError(error: unknown, ctx: TranslateContext): Error 
     if (error.code === BODY_PARSE_FAILURE) {
       const bytes = error.response?.rawBody?.length ?? 0;
       const type = error.response?.headers['content-type'] ?? 'none';
-      return new JiraMalformedResponseError(
-        ctx.path,
-        `body is not valid JSON (${bytes} bytes, content-type ${type}) after one retry`,
-        true,
-      );
+      return new JiraMalformedResponseError(ctx.path, `body is not valid JSON (${bytes} bytes, content-type ${type}) after one retry`, true);
     }
     return new JiraHttpError({
       method: ctx.method,

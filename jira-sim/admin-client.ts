@@ -157,7 +157,11 @@ export class JiraSimAdmin {
    * Convenience for tests: consent and exchange the code at /oauth/token in one step, as an app's
    * installation would.
    */
-  async consent(cloudId: string, client: { clientId: string; clientSecret: string }, input: Omit<GrantInput, 'clientId'>): Promise<{ grantId: string; tokens: TokenPair }> {
+  async consent(
+    cloudId: string,
+    client: { clientId: string; clientSecret: string },
+    input: Omit<GrantInput, 'clientId'>,
+  ): Promise<{ grantId: string; tokens: TokenPair }> {
     const { grantId, code } = await this.createGrant(cloudId, { ...input, clientId: client.clientId });
     const tokens = await this.call<TokenPair>('POST', '/oauth/token', {
       grant_type: 'authorization_code',

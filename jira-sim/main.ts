@@ -42,7 +42,14 @@ async function seedDemo(url: string) {
   const client = await admin.createOAuthClient({ clientId: 'demo-client', clientSecret: 'demo-secret' });
   const scopes = ['read:jira-work', 'manage:jira-project', 'manage:jira-configuration', 'offline_access'];
   const grant = await admin.createGrant(site.cloudId, { clientId: client.clientId, scopes });
-  return { cloudId: site.cloudId, siteUrl: site.siteUrl, clientId: client.clientId, clientSecret: client.clientSecret, grantId: grant.grantId, code: grant.code };
+  return {
+    cloudId: site.cloudId,
+    siteUrl: site.siteUrl,
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    grantId: grant.grantId,
+    code: grant.code,
+  };
 }
 
 async function main(): Promise<void> {

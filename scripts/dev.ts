@@ -57,7 +57,15 @@ class Stopping extends Error {}
 // ---- ordered shutdown -------------------------------------------------------------------------------
 
 /** Order in which things stop: lowest first. */
-const RANK = { 'Temporal client': 0, 'database pool': 1, worker: 2, 'codec server': 3, 'jira-sim': 4, 'Temporal dev server': 5, PostgreSQL: 6 } as const;
+const RANK = {
+  'Temporal client': 0,
+  'database pool': 1,
+  worker: 2,
+  'codec server': 3,
+  'jira-sim': 4,
+  'Temporal dev server': 5,
+  PostgreSQL: 6,
+} as const;
 type Part = keyof typeof RANK;
 
 interface Step {
@@ -345,7 +353,10 @@ async function main(): Promise<void> {
     const clientSecret = crypto.randomBytes(16).toString('hex');
     await simAdmin(sim.url, 'POST', '/admin/oauth-clients', { clientId, clientSecret });
     const site = await simAdmin<{ cloudId: string; siteUrl: string }>(sim.url, 'POST', '/admin/sites', { name: tenantId, seed, size: 'small' });
-    const grant = await simAdmin<{ code: string }>(sim.url, 'POST', `/admin/sites/${site.cloudId}/grants`, { clientId, scopes: [...REQUESTED_SCOPES] });
+    const grant = await simAdmin<{ code: string }>(sim.url, 'POST', `/admin/sites/${site.cloudId}/grants`, {
+      clientId,
+      scopes: [...REQUESTED_SCOPES],
+    });
     // jira-sim forgets its grants when it stops: a tenant kept in the data directory from an earlier run re-consents.
     const installed = await installTenant(deps, {
       tenantId,
@@ -365,7 +376,12 @@ async function main(): Promise<void> {
   // Drift to look at: snapshot the previous hour, change the demo site, snapshot this hour. The second
   // snapshot hands off to a drift scan against the first.
   const thisHour = floorToWindow('hourly', Date.now());
-  const before = await runSnapshot(client, { tenantId: 'demo', type: 'hourly', window: new Date(thisHour - 3_600_000), taskQueue: env.JIRA_DRIFT_TASK_QUEUE });
+  const before = await runSnapshot(client, {
+    tenantId: 'demo',
+    type: 'hourly',
+    window: new Date(thisHour - 3_600_000),
+    taskQueue: env.JIRA_DRIFT_TASK_QUEUE,
+  });
   checkpoint();
   say(`snapshot of the previous hour ${before.status}: ${before.objectCount} objects, root hash ${before.rootHash}`);
   const demo = sites['demo']!;
@@ -396,7 +412,13 @@ async function main(): Promise<void> {
     JIRA_AUTH_BASE_URL: sim.url,
   };
   const devEnvFile = path.join(dataDir, 'dev.env');
-  fs.writeFileSync(devEnvFile, Object.entries(devEnv).map(([k, v]) => `${k}=${v}`).join('\n') + '\n', { mode: 0o600 });
+  fs.writeFileSync(
+    devEnvFile,
+    Object.entries(devEnv)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n') + '\n',
+    { mode: 0o600 },
+  );
   if (uiUrl) {
     say(`this hour's snapshot in the Temporal Web UI: ${uiUrl}/namespaces/default/workflows/${encodeURIComponent(workflowId)}`);
     say(`all of the demo tenant's workflows: ${uiUrl}/namespaces/default/workflows?query=${encodeURIComponent("TenantId='demo'")}`);

@@ -28,7 +28,11 @@ function ipv4(hex: string): string {
 function ipv6(hex: string): string {
   const words: string[] = [];
   for (let i = 0; i < 32; i += 8) {
-    const word = hex.slice(i, i + 8).match(/../g)!.reverse().join('');
+    const word = hex
+      .slice(i, i + 8)
+      .match(/../g)!
+      .reverse()
+      .join('');
     words.push(word.slice(0, 4), word.slice(4));
   }
   const text = words.map((w) => parseInt(w, 16).toString(16)).join(':');
@@ -134,7 +138,11 @@ function ssOwners(port: number): ProcessInfo[] {
 
 /** Processes listening on `port` (any local address); empty when none is found or none can be named. */
 export function portOwners(port: number): ProcessInfo[] {
-  const inodes = new Set(listeningSockets().filter((s) => s.port === port).map((s) => s.inode));
+  const inodes = new Set(
+    listeningSockets()
+      .filter((s) => s.port === port)
+      .map((s) => s.inode),
+  );
   const owners: ProcessInfo[] = [];
   for (const pids of pidsHoldingSockets(inodes).values()) {
     for (const pid of pids) if (!owners.some((o) => o.pid === pid)) owners.push({ pid, command: processCommand(pid) ?? '?' });

@@ -70,7 +70,9 @@ export function validateCompose(text: string): string[] {
   else if (!env(ui[1]).TEMPORAL_CODEC_ENDPOINT) problems.push(`${ui[0]}: TEMPORAL_CODEC_ENDPOINT not set`);
   if (!find((s) => !!s.image?.startsWith('temporalio/server:'))) problems.push('no temporalio/server service');
   if (!find((s) => !!s.image?.startsWith('postgres:'))) problems.push('no postgres service');
-  const worker = find((s) => !!s.build && JSON.stringify(s.command ?? '').indexOf('migrate') < 0 && JSON.stringify(s.command ?? '').indexOf('codec') < 0);
+  const worker = find(
+    (s) => !!s.build && JSON.stringify(s.command ?? '').indexOf('migrate') < 0 && JSON.stringify(s.command ?? '').indexOf('codec') < 0,
+  );
   if (!worker) problems.push('no jira-drift worker service (built from the Dockerfile)');
   else {
     const e = env(worker[1]);

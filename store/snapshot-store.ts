@@ -47,9 +47,7 @@ function toSnapshot(row: Record<string, unknown>): SnapshotRow {
   };
 }
 
-export type ClaimOutcome =
-  | { outcome: 'claimed'; snapshot: SnapshotRow }
-  | { outcome: 'already-complete'; snapshot: SnapshotRow };
+export type ClaimOutcome = { outcome: 'claimed'; snapshot: SnapshotRow } | { outcome: 'already-complete'; snapshot: SnapshotRow };
 
 /**
  * Claims the (tenant, type, window) slot for one workflow run. A new slot is inserted; a slot held by
@@ -67,10 +65,11 @@ export async function claimSnapshot(
        ON CONFLICT (tenant_id, snapshot_type, window_start) DO NOTHING`,
       [s.tenantId, s.type, s.windowStart, s.workflowId, s.runId],
     );
-    const { rows } = await client.query(
-      'SELECT * FROM snapshots WHERE tenant_id = $1 AND snapshot_type = $2 AND window_start = $3 FOR UPDATE',
-      [s.tenantId, s.type, s.windowStart],
-    );
+    const { rows } = await client.query('SELECT * FROM snapshots WHERE tenant_id = $1 AND snapshot_type = $2 AND window_start = $3 FOR UPDATE', [
+      s.tenantId,
+      s.type,
+      s.windowStart,
+    ]);
     let snapshot = toSnapshot(rows[0]);
     if (snapshot.status === 'complete') return { outcome: 'already-complete', snapshot };
     if (snapshot.runId !== s.runId) {
@@ -89,21 +88,18 @@ export async function claimSnapshot(
 }
 
 async function assertOwned(db: Queryable, tenantId: string, snapshotId: string, runId: string): Promise<void> {
-  const { rowCount } = await db.query(
-    `SELECT 1 FROM snapshots WHERE tenant_id = $1 AND id = $2 AND run_id = $3 AND status = 'running'`,
-    [tenantId, snapshotId, runId],
-  );
+  const { rowCount } = await db.query(`SELECT 1 FROM snapshots WHERE tenant_id = $1 AND id = $2 AND run_id = $3 AND status = 'running'`, [
+    tenantId,
+    snapshotId,
+    runId,
+  ]);
   if (!rowCount) throw new SnapshotOwnershipLostError(`snapshot ${snapshotId} is no longer owned by run ${runId}`);
 }
 
 /** Removes one resource type's entries so a retried fetch of that resource starts clean. */
 export async function clearResourceEntries(db: Queryable, tenantId: string, snapshotId: string, runId: string, objectType: string): Promise<void> {
   await assertOwned(db, tenantId, snapshotId, runId);
-  await db.query('DELETE FROM snapshot_entries WHERE tenant_id = $1 AND snapshot_id = $2 AND object_type = $3', [
-    tenantId,
-    snapshotId,
-    objectType,
-  ]);
+  await db.query('DELETE FROM snapshot_entries WHERE tenant_id = $1 AND snapshot_id = $2 AND object_type = $3', [tenantId, snapshotId, objectType]);
 }
 
 export interface StoredObject {
@@ -220,10 +216,7 @@ export async function findSnapshot(db: Queryable, tenantId: string, type: Snapsh
 }
 
 export async function listSnapshots(db: Queryable, tenantId: string, limit = 50): Promise<SnapshotRow[]> {
-  const { rows } = await db.query('SELECT * FROM snapshots WHERE tenant_id = $1 ORDER BY window_start DESC, id DESC LIMIT $2', [
-    tenantId,
-    limit,
-  ]);
+  const { rows } = await db.query('SELECT * FROM snapshots WHERE tenant_id = $1 ORDER BY window_start DESC, id DESC LIMIT $2', [tenantId, limit]);
   return rows.map(toSnapshot);
 }
 

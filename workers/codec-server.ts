@@ -57,7 +57,8 @@ export function buildCodecServer(o: CodecServerOptions): FastifyInstance {
     }
     // The CLI sends an empty X-Namespace when --namespace is left at its default.
     const namespace = request.headers['x-namespace'];
-    if (namespace !== undefined && namespace !== '' && namespace !== o.namespace) return reply.code(403).send({ message: `namespace ${String(namespace)} is not served here` });
+    if (namespace !== undefined && namespace !== '' && namespace !== o.namespace)
+      return reply.code(403).send({ message: `namespace ${String(namespace)} is not served here` });
   });
   app.get('/healthz', async () => ({ ok: true }));
   for (const direction of ['encode', 'decode'] as const) {
@@ -82,7 +83,9 @@ async function main(): Promise<void> {
   const app = buildCodecServer({
     codec: AesGcmPayloadCodec.fromSpec(env.JIRA_DRIFT_PAYLOAD_KEYS),
     namespace: env.TEMPORAL_NAMESPACE,
-    corsOrigins: env.CODEC_CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: env.CODEC_CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     authorization: env.CODEC_SERVER_AUTHORIZATION,
   });
   const host = env.CODEC_SERVER_HOST;

@@ -2,14 +2,7 @@
 // A continue-as-new pagination loop: each activity compares the next chunk of the two key-sorted entry
 // lists and writes the drift events; the workflow carries only the cursor and running totals, so
 // history stays small and memory flat at any size.
-import {
-  ApplicationFailure,
-  continueAsNew,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { ApplicationFailure, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { storeActivities } from './store-activities';
 import {
@@ -67,7 +60,14 @@ export async function driftScanWorkflow(input: DriftScanInput): Promise<DriftSca
       Object.assign(progress, scan.completedTotals);
       return result(scan.scanId, scan.completedTotals, 1);
     }
-    state = { scanId: scan.scanId, snapshotType: scan.snapshotType, windowStart: scan.windowStart, cursor: '', totals: { compared: 0, added: 0, removed: 0, modified: 0 }, runs: 1 };
+    state = {
+      scanId: scan.scanId,
+      snapshotType: scan.snapshotType,
+      windowStart: scan.windowStart,
+      cursor: '',
+      totals: { compared: 0, added: 0, removed: 0, modified: 0 },
+      runs: 1,
+    };
   }
 
   for (let activities = 0; ; activities++) {

@@ -16,12 +16,7 @@ import { CONFIG_TYPES } from '../domain/config-catalogue';
 import { handOffToDriftScan } from './drift-handoff';
 import { failureReason, failureType } from './failure-reason';
 import { TENANT_ID, windowSearchAttributes } from './search-attributes';
-import {
-  snapshotProgressQuery,
-  type SnapshotProgress,
-  type SnapshotWorkflowInput,
-  type SnapshotWorkflowResult,
-} from './snapshot-contract';
+import { snapshotProgressQuery, type SnapshotProgress, type SnapshotWorkflowInput, type SnapshotWorkflowResult } from './snapshot-contract';
 import { snapshotInputProblems } from './workflow-inputs';
 
 const store = storeActivities;

@@ -3,7 +3,15 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { DurationInput } from '../domain/duration';
 
-export const TOKEN_STATES = ['starting', 'active', 'refresh_failing', 'reauth_required', 'write_scopes_refused', 'tenant_disabled', 'tenant_removed'] as const;
+export const TOKEN_STATES = [
+  'starting',
+  'active',
+  'refresh_failing',
+  'reauth_required',
+  'write_scopes_refused',
+  'tenant_disabled',
+  'tenant_removed',
+] as const;
 
 /** Also the value of the TokenState search attribute. */
 export type TokenState = (typeof TOKEN_STATES)[number];

@@ -151,7 +151,7 @@ export async function tokenRefreshWorkflow(input: TokenRefreshInput): Promise<To
 
   // A fresh start checks at once; a continued run first waits out the interval (unless signalled).
   let checkNow = !input.carried;
-  for (let checks = 0; ; ) {
+  for (let checks = 0; ;) {
     if (!checkNow) {
       const waitMs = nextWaitMs(status, settings);
       status.nextCheckAt = new Date(workflowNowMs() + waitMs).toISOString();

@@ -4,7 +4,16 @@
 // workflow), so every field is checked here, as plain functions without the SDK, and the workflows
 // turn the problems into one non-retryable InvalidInput failure. Unit tests fuzz these functions.
 import { parseDuration } from '../domain/duration';
-import { DURATION_RULE, isCountIn, LIMITS, recordIdRule, SNAPSHOT_TYPE_RULE, TENANT_ID_RULE, TOKEN_DEFAULTS, WINDOW_START_MESSAGE } from '../domain/input-rules';
+import {
+  DURATION_RULE,
+  isCountIn,
+  LIMITS,
+  recordIdRule,
+  SNAPSHOT_TYPE_RULE,
+  TENANT_ID_RULE,
+  TOKEN_DEFAULTS,
+  WINDOW_START_MESSAGE,
+} from '../domain/input-rules';
 import { windowForScheduledTime } from '../domain/snapshot-schedule';
 import { isCanonicalWindowStart, isSnapshotType, type SnapshotType } from '../domain/snapshot-window';
 import { driftScanWorkflowId, snapshotWorkflowId, tokenRefreshWorkflowId } from '../domain/workflow-ids';
@@ -112,7 +121,9 @@ export function tokenRefreshInputCheck(
   const maxChecksPerRun = i.maxChecksPerRun ?? LIMITS.tokenMaxChecksPerRun.default;
   if (checkEveryMs === undefined) problems.push(`checkEvery ${DURATION_RULE.message}`);
   if (refreshWithinMs === undefined) problems.push(`refreshWithin ${DURATION_RULE.message}`);
-  const maxChecksRule = opts.legacyUnboundedMaxChecks ? { ...LIMITS.tokenMaxChecksPerRun, max: Number.MAX_SAFE_INTEGER } : LIMITS.tokenMaxChecksPerRun;
+  const maxChecksRule = opts.legacyUnboundedMaxChecks
+    ? { ...LIMITS.tokenMaxChecksPerRun, max: Number.MAX_SAFE_INTEGER }
+    : LIMITS.tokenMaxChecksPerRun;
   if (!isCountIn(maxChecksRule, maxChecksPerRun)) problems.push(LIMITS.tokenMaxChecksPerRun.message);
   if (i.carried !== undefined && !isTokenCarried(i.carried, i.tenantId)) problems.push('carried is set by continue-as-new only and is malformed');
   if (problems.length === 0) {
@@ -134,7 +145,10 @@ export function scheduledSnapshotInputCheck(input: unknown): { problem?: string;
   const i = fieldsOf(input);
   if (!TENANT_ID_RULE.test(i.tenantId)) return { problem: TENANT_ID_RULE.message };
   if (!SNAPSHOT_TYPE_RULE.test(i.type)) return { problem: SNAPSHOT_TYPE_RULE.message };
-  if (i.scheduledAt !== undefined && !(typeof i.scheduledAt === 'string' && ISO_INSTANT.test(i.scheduledAt) && Number.isFinite(Date.parse(i.scheduledAt)))) {
+  if (
+    i.scheduledAt !== undefined &&
+    !(typeof i.scheduledAt === 'string' && ISO_INSTANT.test(i.scheduledAt) && Number.isFinite(Date.parse(i.scheduledAt)))
+  ) {
     return { problem: 'scheduledAt must be a UTC ISO instant such as 2026-11-25T13:00:00Z' };
   }
   const attempts = i.attempts ?? LIMITS.scheduledAttempts.default;

@@ -16,13 +16,7 @@ export interface CheckTokenInput {
   force: boolean;
 }
 
-export type TokenCheckOutcome =
-  | 'refreshed'
-  | 'still-valid'
-  | 'reauth-required'
-  | 'write-scopes-refused'
-  | 'tenant-disabled'
-  | 'tenant-missing';
+export type TokenCheckOutcome = 'refreshed' | 'still-valid' | 'reauth-required' | 'write-scopes-refused' | 'tenant-disabled' | 'tenant-missing';
 
 export interface CheckTokenResult {
   outcome: TokenCheckOutcome;
@@ -58,8 +52,7 @@ function inactiveOutcome(tenant: Tenant): TokenCheckOutcome {
 }
 
 export function createTokenActivities(deps: ActivityDeps) {
-  const reload = async (tenantId: string) =>
-    [await getTenant(deps.pool, tenantId), await loadCredentialMetadata(deps.pool, tenantId)] as const;
+  const reload = async (tenantId: string) => [await getTenant(deps.pool, tenantId), await loadCredentialMetadata(deps.pool, tenantId)] as const;
 
   return {
     /**

@@ -26,14 +26,23 @@ export function registerBackfillCommand(snapshot: Command): void {
         const show = progressEnabled(opts.progress);
         const results = await backfillSnapshots(await ctx.temporal(), options, {
           onStart: async (start, index, total) => {
-            await waitWithProgress(start.handle, snapshotProgressQuery, renderSnapshotProgress, start.result().catch(() => undefined), {
-              enabled: show,
-              label: `[${index + 1}/${total}] ${start.windowStart}`,
-            });
+            await waitWithProgress(
+              start.handle,
+              snapshotProgressQuery,
+              renderSnapshotProgress,
+              start.result().catch(() => undefined),
+              {
+                enabled: show,
+                label: `[${index + 1}/${total}] ${start.windowStart}`,
+              },
+            );
           },
         });
         printResult(results, !!opts.json, () =>
-          [...results.map((r) => `${r.status}\t${r.windowStart}\t${r.workflowId}\t${r.objectCount ?? 0} objects`), `${plan.windows.length} window(s)`].join('\n'),
+          [
+            ...results.map((r) => `${r.status}\t${r.windowStart}\t${r.workflowId}\t${r.objectCount ?? 0} objects`),
+            `${plan.windows.length} window(s)`,
+          ].join('\n'),
         );
       }),
     );

@@ -24,20 +24,25 @@ export function registerDriftCommands(program: Command): void {
     .option('--cursor <cursor>', 'the nextCursor of the previous page')
     .option('--json', 'print JSON')
     .action(
-      command(async (ctx, opts: { tenant: string; type?: string; since?: string; until?: string; scan?: string; pageSize: string; cursor?: string; json?: boolean }) => {
-        const query = {
-          snapshotType: opts.type as 'daily' | undefined,
-          since: opts.since,
-          until: opts.until,
-          scanId: opts.scan,
-          pageSize: integerOption('--page-size', opts.pageSize),
-          cursor: opts.cursor,
-        };
-        const page = await listDrift({ pool: ctx.pool(), cursorKey: driftCursorKey(ctx.secretBox()) }, opts.tenant, query);
-        printResult(page, !!opts.json, () =>
-          [...page.events.map(eventLine), page.nextCursor ? `next page: --cursor ${page.nextCursor}` : '(end of results)'].join('\n'),
-        );
-      }),
+      command(
+        async (
+          ctx,
+          opts: { tenant: string; type?: string; since?: string; until?: string; scan?: string; pageSize: string; cursor?: string; json?: boolean },
+        ) => {
+          const query = {
+            snapshotType: opts.type as 'daily' | undefined,
+            since: opts.since,
+            until: opts.until,
+            scanId: opts.scan,
+            pageSize: integerOption('--page-size', opts.pageSize),
+            cursor: opts.cursor,
+          };
+          const page = await listDrift({ pool: ctx.pool(), cursorKey: driftCursorKey(ctx.secretBox()) }, opts.tenant, query);
+          printResult(page, !!opts.json, () =>
+            [...page.events.map(eventLine), page.nextCursor ? `next page: --cursor ${page.nextCursor}` : '(end of results)'].join('\n'),
+          );
+        },
+      ),
     );
 
   drift

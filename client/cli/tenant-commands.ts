@@ -8,7 +8,10 @@ import { command, printResult, type CommandContext } from './command-runner';
 import { readInstallSecrets } from './secret-input';
 
 function parseTypes(value: string): Array<(typeof SNAPSHOT_TYPES)[number]> {
-  const types = value.split(',').map((t) => t.trim()).filter(Boolean);
+  const types = value
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const bad = types.filter((t) => !(SNAPSHOT_TYPES as readonly string[]).includes(t));
   if (types.length === 0 || bad.length > 0) throw new InvalidInputError(`--types must be a comma-separated list of ${SNAPSHOT_TYPES.join(', ')}`);
   return types as Array<(typeof SNAPSHOT_TYPES)[number]>;
@@ -34,7 +37,9 @@ function showLines(t: TenantDetails): string {
   if (t.lastSnapshots.length === 0) lines.push('  snapshots: none yet');
   else lines.push('  snapshots, newest first (id, type, window, status):');
   for (const s of t.lastSnapshots) {
-    lines.push(`    ${s.snapshotId} ${s.type} ${s.windowStart} ${s.status}${s.objectCount != null ? ` ${s.objectCount} objects` : ''}${s.statusReason ? ` (${s.statusReason})` : ''}`);
+    lines.push(
+      `    ${s.snapshotId} ${s.type} ${s.windowStart} ${s.status}${s.objectCount != null ? ` ${s.objectCount} objects` : ''}${s.statusReason ? ` (${s.statusReason})` : ''}`,
+    );
   }
   return lines.join('\n');
 }
@@ -57,12 +62,26 @@ export function registerTenantCommands(program: Command): void {
     .option('--secrets-stdin', 'read the secrets from stdin as KEY=VALUE lines')
     .option('--json', 'print JSON')
     .action(
-      command(async (ctx, tenantId: string, opts: { site: string; clientId: string; types: string; redirectUri?: string; allowWriteScopes?: boolean; reconsent?: boolean; secretsStdin?: boolean; json?: boolean }) => {
-        assertTenantId(tenantId);
-        const types = parseTypes(opts.types);
-        const secrets = await readInstallSecrets(!!opts.secretsStdin);
-        const secretBox = ctx.secretBox();
-        const result = await installTenant(
+      command(
+        async (
+          ctx,
+          tenantId: string,
+          opts: {
+            site: string;
+            clientId: string;
+            types: string;
+            redirectUri?: string;
+            allowWriteScopes?: boolean;
+            reconsent?: boolean;
+            secretsStdin?: boolean;
+            json?: boolean;
+          },
+        ) => {
+          assertTenantId(tenantId);
+          const types = parseTypes(opts.types);
+          const secrets = await readInstallSecrets(!!opts.secretsStdin);
+          const secretBox = ctx.secretBox();
+          const result = await installTenant(
             { ...(await lifecycleDeps(ctx)), secretBox, authBaseUrl: ctx.env.JIRA_AUTH_BASE_URL, apiBaseUrl: ctx.env.JIRA_API_BASE_URL },
             {
               tenantId,
@@ -74,13 +93,14 @@ export function registerTenantCommands(program: Command): void {
               allowWriteScopes: !!opts.allowWriteScopes,
               reconsent: !!opts.reconsent,
             },
-        );
-        printResult(result, !!opts.json, () =>
-          result.unchanged
-            ? `tenant ${tenantId}: already installed for ${result.siteUrl}, nothing changed`
-            : [`tenant ${tenantId}: installed for ${result.siteUrl}`, ...result.changes.map((c) => `  - ${c}`)].join('\n'),
-        );
-      }),
+          );
+          printResult(result, !!opts.json, () =>
+            result.unchanged
+              ? `tenant ${tenantId}: already installed for ${result.siteUrl}, nothing changed`
+              : [`tenant ${tenantId}: installed for ${result.siteUrl}`, ...result.changes.map((c) => `  - ${c}`)].join('\n'),
+          );
+        },
+      ),
     );
 
   tenant
@@ -94,7 +114,10 @@ export function registerTenantCommands(program: Command): void {
           tenants.length === 0
             ? '(no tenants)'
             : tenants
-                .map((t) => `${t.tenantId}\t${t.status}\t${t.siteUrl}\t${t.schedules.map((s) => `${s.type}${s.paused ? '(paused)' : ''}`).join(',') || 'no schedules'}`)
+                .map(
+                  (t) =>
+                    `${t.tenantId}\t${t.status}\t${t.siteUrl}\t${t.schedules.map((s) => `${s.type}${s.paused ? '(paused)' : ''}`).join(',') || 'no schedules'}`,
+                )
                 .join('\n'),
         );
       }),
@@ -102,7 +125,7 @@ export function registerTenantCommands(program: Command): void {
 
   tenant
     .command('show <tenant>')
-    .description('status, schedules, last snapshots and token state (from the token workflow\'s status query)')
+    .description("status, schedules, last snapshots and token state (from the token workflow's status query)")
     .option('--json', 'print JSON')
     .action(
       command(async (ctx, tenantId: string, opts: { json?: boolean }) => {
@@ -112,10 +135,13 @@ export function registerTenantCommands(program: Command): void {
       }),
     );
 
-  for (const [name, paused] of [['pause', true], ['resume', false]] as const) {
+  for (const [name, paused] of [
+    ['pause', true],
+    ['resume', false],
+  ] as const) {
     tenant
       .command(`${name} <tenant>`)
-      .description(paused ? 'pause the tenant\'s snapshot schedules (tokens keep refreshing)' : 'unpause the tenant\'s snapshot schedules')
+      .description(paused ? "pause the tenant's snapshot schedules (tokens keep refreshing)" : "unpause the tenant's snapshot schedules")
       .option('--note <text>', 'shown with the schedule in the Temporal UI')
       .option('--json', 'print JSON')
       .action(
@@ -138,7 +164,7 @@ export function registerTenantCommands(program: Command): void {
 
   tenant
     .command('remove <tenant>')
-    .description('delete the tenant\'s schedules and stop its token workflow; --purge also deletes its data')
+    .description("delete the tenant's schedules and stop its token workflow; --purge also deletes its data")
     .option('--purge', 'delete every row of the tenant (snapshots, drift, credentials) and terminate its running workflows')
     .option('--json', 'print JSON')
     .action(

@@ -42,7 +42,12 @@ export function generateSite(seed: number, size: SiteSize, siteUrl: string): Gen
   });
   const workflowscheme = buildWorkflowSchemes(ctx, counts.workflowscheme, plans, issuetype, workflow);
   const typeSchemes = buildIssueTypeSchemes(ctx, counts.issuetypescheme, plans, issuetype);
-  const permissionscheme = buildPermissionSchemes(ctx, counts.permissionscheme, plans, projectrole.map((r) => r['id'] as number));
+  const permissionscheme = buildPermissionSchemes(
+    ctx,
+    counts.permissionscheme,
+    plans,
+    projectrole.map((r) => r['id'] as number),
+  );
 
   const typesById = new Map(issuetype.map((t) => [t['id'] as string, t]));
   const schemeByKey = new Map(typeSchemes.schemes.map((s) => [String(s['name']).split(':')[0], s['id'] as string]));

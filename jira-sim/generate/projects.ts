@@ -53,11 +53,7 @@ export function projectAvatarUrls(siteUrl: string, projectId: string, avatarId: 
 }
 
 /** Full Project objects, holding every field any `expand` can reveal; the REST view trims them. */
-export function buildProjects(
-  ctx: GenContext,
-  plans: ProjectPlan[],
-  issueTypesOf: (plan: ProjectPlan) => JsonObject[],
-): JsonObject[] {
+export function buildProjects(ctx: GenContext, plans: ProjectPlan[], issueTypesOf: (plan: ProjectPlan) => JsonObject[]): JsonObject[] {
   const rng = ctx.rng('project');
   const categories = ['Engineering', 'Operations', 'Customer', 'Internal'].map((name, i) => ({
     self: ctx.restUrl(`projectCategory/${10000 + i}`),

@@ -7,7 +7,11 @@ const SYSTEM_ROLES = [
   { name: 'Administrators', description: 'A project role that represents administrators in a project', admin: true },
   { name: 'Member', description: 'A project role that represents members in a project', admin: false },
   { name: 'Viewer', description: 'A project role that represents viewers in a project', admin: false },
-  { name: 'atlassian-addons-project-access', description: 'A project role that represents Connect add-ons declaring a scope that requires more than read issue permissions', admin: false },
+  {
+    name: 'atlassian-addons-project-access',
+    description: 'A project role that represents Connect add-ons declaring a scope that requires more than read issue permissions',
+    admin: false,
+  },
 ];
 
 /** ProjectRole objects (GET /role) with their default actors: groups and users that exist on the site. */

@@ -33,7 +33,13 @@ export function buildIssueTypeSchemes(ctx: GenContext, count: number, projects: 
   for (let i = 0; i < count; i++) {
     const id = String(10000 + i);
     if (i === 0) {
-      schemes.push({ id, name: 'Default Issue Type Scheme', description: 'Default issue type scheme is the list of global issue types. All newly created issue types will automatically be added to this scheme.', isDefault: true });
+      schemes.push({
+        id,
+        name: 'Default Issue Type Scheme',
+        description:
+          'Default issue type scheme is the list of global issue types. All newly created issue types will automatically be added to this scheme.',
+        isDefault: true,
+      });
       members.set(id, globalIds);
       continue;
     }
@@ -63,7 +69,14 @@ export function buildWorkflowSchemes(
     const id = 10000 + i;
     const self = ctx.restUrl(`workflowscheme/${id}`);
     if (i === 0) {
-      schemes.push({ id, name: 'Default Workflow Scheme', description: 'The default workflow scheme.', defaultWorkflow: 'jira', issueTypeMappings: {}, self });
+      schemes.push({
+        id,
+        name: 'Default Workflow Scheme',
+        description: 'The default workflow scheme.',
+        defaultWorkflow: 'jira',
+        issueTypeMappings: {},
+        self,
+      });
       continue;
     }
     const { name } = perProjectName(owners, WORKFLOW_SCHEME_KINDS, i - 1);

@@ -57,7 +57,10 @@ function chooseStatuses(rng: Prng, all: JsonObject[], projectId: string | undefi
   const byCategory = (category: string) => usable.filter((s) => s['statusCategory'] === category);
   const first = rng.pick(byCategory('TODO').slice(0, 8));
   const last = rng.pick(byCategory('DONE').slice(0, 8));
-  const middle = rng.sample(usable.filter((s) => s !== first && s !== last), rng.int(1, 5));
+  const middle = rng.sample(
+    usable.filter((s) => s !== first && s !== last),
+    rng.int(1, 5),
+  );
   return [first, ...middle, last];
 }
 
@@ -77,7 +80,11 @@ function buildTransitions(rng: Prng, statuses: JsonObject[], refs: WorkflowRefs)
     }
     if (rng.chance(0.3)) {
       rules['validators'] = [
-        { id: rng.uuid(), ruleKey: 'system:validate-field-value', parameters: { ruleType: 'fieldRequired', fieldsRequired: rng.pick(refs.fieldIds), ignoreContext: 'true', errorMessage: '' } },
+        {
+          id: rng.uuid(),
+          ruleKey: 'system:validate-field-value',
+          parameters: { ruleType: 'fieldRequired', fieldsRequired: rng.pick(refs.fieldIds), ignoreContext: 'true', errorMessage: '' },
+        },
       ];
     }
     if (rng.chance(0.3)) {

@@ -36,11 +36,19 @@ export function registerOAuthRoutes(app: FastifyInstance, state: SimState): void
     let result: TokenResult;
     if (grantType === 'authorization_code') {
       result = state.oauth.exchangeCode(
-        { client_id: clientId, client_secret: stringField(body, 'client_secret'), code: stringField(body, 'code'), redirect_uri: stringField(body, 'redirect_uri') },
+        {
+          client_id: clientId,
+          client_secret: stringField(body, 'client_secret'),
+          code: stringField(body, 'code'),
+          redirect_uri: stringField(body, 'redirect_uri'),
+        },
         now,
       );
     } else if (grantType === 'refresh_token') {
-      result = state.oauth.refresh({ client_id: clientId, client_secret: stringField(body, 'client_secret'), refresh_token: stringField(body, 'refresh_token') }, now);
+      result = state.oauth.refresh(
+        { client_id: clientId, client_secret: stringField(body, 'client_secret'), refresh_token: stringField(body, 'refresh_token') },
+        now,
+      );
     } else {
       return sendJson(reply, 400, { error: 'unsupported_grant_type', error_description: 'Grant type must be authorization_code or refresh_token.' });
     }

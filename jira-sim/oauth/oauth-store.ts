@@ -50,11 +50,7 @@ export type TokenResult =
   | { ok: true; grant: Grant; body: TokenResponse; refreshed: boolean }
   | { ok: false; status: number; body: { error: string; error_description: string }; grant?: Grant; invalidGrant: boolean };
 
-export type BearerCheck =
-  | { kind: 'ok'; grant: Grant }
-  | { kind: 'expired'; grant: Grant }
-  | { kind: 'revoked'; grant: Grant }
-  | { kind: 'unknown' };
+export type BearerCheck = { kind: 'ok'; grant: Grant } | { kind: 'expired'; grant: Grant } | { kind: 'revoked'; grant: Grant } | { kind: 'unknown' };
 
 export interface GrantDefaults {
   accessTokenTtlSec: number;

@@ -37,7 +37,17 @@ export interface Stats {
 }
 
 function emptyStats(): Stats {
-  return { requests: 0, writes: 0, expiredTokenCalls: 0, unauthorizedCalls: 0, rateLimited: 0, earlyRetries: 0, tokenRefreshes: 0, invalidGrants: 0, latencyMsTotal: 0 };
+  return {
+    requests: 0,
+    writes: 0,
+    expiredTokenCalls: 0,
+    unauthorizedCalls: 0,
+    rateLimited: 0,
+    earlyRetries: 0,
+    tokenRefreshes: 0,
+    invalidGrants: 0,
+    latencyMsTotal: 0,
+  };
 }
 
 export interface RequestQuery {
@@ -73,7 +83,12 @@ export class RequestLog {
   query(q: RequestQuery): { entries: RequestEntry[]; dropped: number; lastSeq: number } {
     const matching = this.entries
       .toArray()
-      .filter((e) => (q.cloudId === undefined || e.cloudId === q.cloudId) && (q.since === undefined || e.at >= q.since) && (q.afterSeq === undefined || e.seq > q.afterSeq));
+      .filter(
+        (e) =>
+          (q.cloudId === undefined || e.cloudId === q.cloudId) &&
+          (q.since === undefined || e.at >= q.since) &&
+          (q.afterSeq === undefined || e.seq > q.afterSeq),
+      );
     // The newest `limit` entries, oldest first.
     return { entries: matching.slice(-q.limit), dropped: this.entries.dropped, lastSeq: this.seq };
   }

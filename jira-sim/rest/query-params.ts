@@ -10,7 +10,10 @@ export function first(query: QueryInput, name: string): string | undefined {
 export function many(query: QueryInput, name: string): string[] {
   const value = query[name];
   if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return (Array.isArray(value) ? value : [value])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 export function integer(query: QueryInput, name: string): number | undefined {

@@ -27,7 +27,8 @@ function paged(
   items: (request: ReadRequest) => JsonObject[],
   render?: (request: ReadRequest) => (object: JsonObject) => Json,
 ): ReadHandler {
-  return (request) => pageBean(items(request), readPaging(request.query, limits), request.pageUrl, request.query, request.pageFault, render?.(request));
+  return (request) =>
+    pageBean(items(request), readPaging(request.query, limits), request.pageUrl, request.query, request.pageFault, render?.(request));
 }
 
 function idFilter(query: QueryInput, name = 'id'): (object: JsonObject) => boolean {
@@ -60,54 +61,62 @@ function activeWorkflowNames(site: Site): Set<string> {
 /** The read-only configuration endpoints the sim serves, by path under /rest/api/3/. */
 export const RESOURCES: Record<string, Resource> = {
   'project/search': {
-    get: paged({ defaultMax: 50, cap: 100 }, ({ site, query }) => {
-      const keys = new Set(many(query, 'keys'));
-      const typeKey = first(query, 'typeKey');
-      const categoryId = first(query, 'categoryId');
-      const search = first(query, 'query');
-      const projects = site
-        .list('project')
-        .filter(idFilter(query))
-        .filter((p) => keys.size === 0 || keys.has(text(p, 'key')))
-        .filter((p) => typeKey === undefined || typeKey.split(',').includes(text(p, 'projectTypeKey')))
-        .filter((p) => categoryId === undefined || nested(p, 'projectCategory', 'id') === categoryId)
-        .filter((p) => contains(text(p, 'name'), search) || contains(text(p, 'key'), search));
-      return applyOrderBy(projects, first(query, 'orderBy'), {
-        key: (p) => text(p, 'key'),
-        name: (p) => text(p, 'name'),
-        category: (p) => nested(p, 'projectCategory', 'name'),
-        owner: (p) => nested(p, 'lead', 'displayName'),
-        issueCount: (p) => Number(nested(p, 'insight', 'totalIssueCount')) || 0,
-        lastIssueUpdatedDate: (p) => nested(p, 'insight', 'lastIssueUpdateTime'),
-      });
-    }, ({ site, query }) => {
-      const expand = expandSet(query);
-      return (p) => projectView(site, p, expand);
-    }),
+    get: paged(
+      { defaultMax: 50, cap: 100 },
+      ({ site, query }) => {
+        const keys = new Set(many(query, 'keys'));
+        const typeKey = first(query, 'typeKey');
+        const categoryId = first(query, 'categoryId');
+        const search = first(query, 'query');
+        const projects = site
+          .list('project')
+          .filter(idFilter(query))
+          .filter((p) => keys.size === 0 || keys.has(text(p, 'key')))
+          .filter((p) => typeKey === undefined || typeKey.split(',').includes(text(p, 'projectTypeKey')))
+          .filter((p) => categoryId === undefined || nested(p, 'projectCategory', 'id') === categoryId)
+          .filter((p) => contains(text(p, 'name'), search) || contains(text(p, 'key'), search));
+        return applyOrderBy(projects, first(query, 'orderBy'), {
+          key: (p) => text(p, 'key'),
+          name: (p) => text(p, 'name'),
+          category: (p) => nested(p, 'projectCategory', 'name'),
+          owner: (p) => nested(p, 'lead', 'displayName'),
+          issueCount: (p) => Number(nested(p, 'insight', 'totalIssueCount')) || 0,
+          lastIssueUpdatedDate: (p) => nested(p, 'insight', 'lastIssueUpdateTime'),
+        });
+      },
+      ({ site, query }) => {
+        const expand = expandSet(query);
+        return (p) => projectView(site, p, expand);
+      },
+    ),
   },
   field: {
     get: ({ site }) => site.list('field').map(fieldDetailsView),
   },
   'field/search': {
-    get: paged({ defaultMax: 50, cap: 100 }, ({ site, query }) => {
-      const types = many(query, 'type');
-      const search = first(query, 'query');
-      const fields = site
-        .list('field')
-        .filter(idFilter(query))
-        .filter((f) => types.length === 0 || types.includes(f['custom'] === true ? 'custom' : 'system'))
-        .filter((f) => contains(text(f, 'name'), search) || contains(text(f, 'description'), search));
-      return applyOrderBy(fields, first(query, 'orderBy'), {
-        name: (f) => text(f, 'name'),
-        contextsCount: (f) => Number(f['contextsCount'] ?? 0),
-        screensCount: (f) => Number(f['screensCount'] ?? 0),
-        projectsCount: (f) => Number(f['projectsCount'] ?? 0),
-        lastUsed: (f) => nested(f, 'lastUsed', 'value'),
-      });
-    }, ({ query }) => {
-      const expand = expandSet(query);
-      return (f) => fieldSearchView(f, expand);
-    }),
+    get: paged(
+      { defaultMax: 50, cap: 100 },
+      ({ site, query }) => {
+        const types = many(query, 'type');
+        const search = first(query, 'query');
+        const fields = site
+          .list('field')
+          .filter(idFilter(query))
+          .filter((f) => types.length === 0 || types.includes(f['custom'] === true ? 'custom' : 'system'))
+          .filter((f) => contains(text(f, 'name'), search) || contains(text(f, 'description'), search));
+        return applyOrderBy(fields, first(query, 'orderBy'), {
+          name: (f) => text(f, 'name'),
+          contextsCount: (f) => Number(f['contextsCount'] ?? 0),
+          screensCount: (f) => Number(f['screensCount'] ?? 0),
+          projectsCount: (f) => Number(f['projectsCount'] ?? 0),
+          lastUsed: (f) => nested(f, 'lastUsed', 'value'),
+        });
+      },
+      ({ query }) => {
+        const expand = expandSet(query);
+        return (f) => fieldSearchView(f, expand);
+      },
+    ),
   },
   issuetype: {
     get: ({ site }) => site.list('issuetype'),
@@ -115,7 +124,10 @@ export const RESOURCES: Record<string, Resource> = {
   issuetypescheme: {
     get: paged({ defaultMax: 50, cap: 50 }, ({ site, query }) => {
       const search = first(query, 'queryString');
-      const schemes = site.list('issuetypescheme').filter(idFilter(query)).filter((s) => contains(text(s, 'name'), search));
+      const schemes = site
+        .list('issuetypescheme')
+        .filter(idFilter(query))
+        .filter((s) => contains(text(s, 'name'), search));
       return applyOrderBy(schemes, first(query, 'orderBy'), { name: (s) => text(s, 'name'), id: (s) => Number(s['id']) });
     }),
   },
@@ -145,7 +157,10 @@ export const RESOURCES: Record<string, Resource> = {
   'resolution/search': {
     get: paged({ defaultMax: 50, cap: 50 }, ({ site, query }) => {
       const onlyDefault = bool(query, 'onlyDefault') === true;
-      return site.list('resolution').filter(idFilter(query)).filter((r) => !onlyDefault || r['default'] === true);
+      return site
+        .list('resolution')
+        .filter(idFilter(query))
+        .filter((r) => !onlyDefault || r['default'] === true);
     }),
   },
   screens: {
@@ -178,7 +193,9 @@ export const RESOURCES: Record<string, Resource> = {
         updated: (w) => text(w, 'updated'),
       });
       const withTransitions = expandSet(query).has('values.transitions');
-      const page = pageBean(sorted, readPaging(query, { defaultMax: 50, cap: 50 }), request.pageUrl, query, request.pageFault, (w) => workflowView(w, withTransitions));
+      const page = pageBean(sorted, readPaging(query, { defaultMax: 50, cap: 50 }), request.pageUrl, query, request.pageFault, (w) =>
+        workflowView(w, withTransitions),
+      );
       page['statuses'] = referencedStatuses(site, page['values'] as JsonObject[]);
       return page;
     },

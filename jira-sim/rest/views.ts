@@ -21,7 +21,10 @@ function omit(object: JsonObject, keys: readonly string[]): JsonObject {
 const PROJECT_EXPAND_ONLY = ['description', 'lead', 'issueTypes', 'url', 'insight'];
 
 export function projectView(site: Site, project: JsonObject, expand: Set<string>): JsonObject {
-  const view = omit(project, PROJECT_EXPAND_ONLY.filter((key) => !expand.has(key)));
+  const view = omit(
+    project,
+    PROJECT_EXPAND_ONLY.filter((key) => !expand.has(key)),
+  );
   // Embedded issue types are read fresh, so an edited or deleted issue type shows up here too.
   if (Array.isArray(view['issueTypes'])) {
     view['issueTypes'] = view['issueTypes']

@@ -6,7 +6,10 @@ import type { Json } from '../types';
  */
 export function resolvePath(root: Json, path: string): Json | undefined {
   const steps = path.startsWith('/')
-    ? path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    ? path
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     : path.split('.');
   let current: Json | undefined = root;
   for (const step of steps) {

@@ -69,13 +69,30 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
       };
     }
     case 'issuetype':
-      return { self: rest(`issuetype/${id}`), id, description: '', iconUrl: issueTypeIconUrl(ctx.siteUrl, 10318), name, subtask: false, avatarId: 10318, hierarchyLevel: 0 };
+      return {
+        self: rest(`issuetype/${id}`),
+        id,
+        description: '',
+        iconUrl: issueTypeIconUrl(ctx.siteUrl, 10318),
+        name,
+        subtask: false,
+        avatarId: 10318,
+        hierarchyLevel: 0,
+      };
     case 'issuetypescheme':
       return { id, name, description: '', isDefault: false };
     case 'status':
       return { id, name, description: '', scope: { type: 'GLOBAL' }, statusCategory: 'TODO' };
     case 'priority':
-      return { self: rest(`priority/${id}`), statusColor: '#999999', description: '', iconUrl: `${ctx.siteUrl}/images/icons/priorities/medium.svg`, name, id, isDefault: false };
+      return {
+        self: rest(`priority/${id}`),
+        statusColor: '#999999',
+        description: '',
+        iconUrl: `${ctx.siteUrl}/images/icons/priorities/medium.svg`,
+        name,
+        id,
+        isDefault: false,
+      };
     case 'resolution':
       return { self: rest(`resolution/${id}`), id, description: '', name, default: false };
     case 'screen':
@@ -89,7 +106,20 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
         description: '',
         scope: { type: 'GLOBAL' },
         statuses: [{ statusReference: status, layout: { x: 115, y: -16 }, deprecated: false, properties: {} }],
-        transitions: [{ id: '1', name: 'Create', description: '', type: 'INITIAL', toStatusReference: status, links: [], actions: [], validators: [], triggers: [], properties: {} }],
+        transitions: [
+          {
+            id: '1',
+            name: 'Create',
+            description: '',
+            type: 'INITIAL',
+            toStatusReference: status,
+            links: [],
+            actions: [],
+            validators: [],
+            triggers: [],
+            properties: {},
+          },
+        ],
         startPointLayout: { x: -100, y: -153 },
         isEditable: true,
         created: now,
@@ -100,8 +130,26 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
     case 'workflowscheme':
       return { id: Number(id), name, description: '', defaultWorkflow: 'jira', issueTypeMappings: {}, self: rest(`workflowscheme/${id}`) };
     case 'permissionscheme':
-      return { expand: 'permissions,user,group,projectRole,field,all', id: Number(id), self: rest(`permissionscheme/${id}`), name, description: '', permissions: [] };
+      return {
+        expand: 'permissions,user,group,projectRole,field,all',
+        id: Number(id),
+        self: rest(`permissionscheme/${id}`),
+        name,
+        description: '',
+        permissions: [],
+      };
     case 'projectrole':
-      return { self: rest(`role/${id}`), name, id: Number(id), description: '', actors: [], currentUserRole: false, admin: false, default: false, roleConfigurable: true, translatedName: name };
+      return {
+        self: rest(`role/${id}`),
+        name,
+        id: Number(id),
+        description: '',
+        actors: [],
+        currentUserRole: false,
+        admin: false,
+        default: false,
+        roleConfigurable: true,
+        translatedName: name,
+      };
   }
 }

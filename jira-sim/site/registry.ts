@@ -48,6 +48,9 @@ export class SiteRegistry {
 }
 
 function hostLabel(name: string): string {
-  const label = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  const label = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return label.slice(0, 63) || 'site';
 }

@@ -2,7 +2,16 @@ import { generateSite } from '../generate';
 import { jiraTimestamp } from '../generate/context';
 import { compareIds } from '../ids';
 import { Prng } from '../prng';
-import { CONFIG_TYPES, isJsonObject, type ConfigType, type Json, type JsonObject, type ObjectCounts, type OrderingMode, type SiteSize } from '../types';
+import {
+  CONFIG_TYPES,
+  isJsonObject,
+  type ConfigType,
+  type Json,
+  type JsonObject,
+  type ObjectCounts,
+  type OrderingMode,
+  type SiteSize,
+} from '../types';
 import { resolvePath } from './json-path';
 import { mergePatch } from './merge-patch';
 import { NUMERIC_ID_TYPES, objectTemplate } from './new-object';

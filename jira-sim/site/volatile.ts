@@ -22,7 +22,10 @@ export function touchVolatileFields(type: ConfigType, object: JsonObject, siteUr
   switch (type) {
     case 'project':
       set('favourite', object['favourite'] !== true);
-      set('insight', { totalIssueCount: Number((object['insight'] as JsonObject | undefined)?.['totalIssueCount'] ?? 0) + 1, lastIssueUpdateTime: jiraTimestamp(nowMs) });
+      set('insight', {
+        totalIssueCount: Number((object['insight'] as JsonObject | undefined)?.['totalIssueCount'] ?? 0) + 1,
+        lastIssueUpdateTime: jiraTimestamp(nowMs),
+      });
       break;
     case 'field':
       set('lastUsed', { type: 'TRACKED', value: jiraTimestamp(nowMs) });

@@ -21,7 +21,12 @@ export async function directJiraReads(
     authBaseUrl: stack.state.jiraSimUrl,
     minValidityMs: o.minValidityMs,
   });
-  const registry = new JiraClientRegistry(stack.pool, tokens, { apiBaseUrl: stack.state.jiraSimUrl, concurrency: 4, timeoutMs: 30_000 }, pino({ level: 'silent' }));
+  const registry = new JiraClientRegistry(
+    stack.pool,
+    tokens,
+    { apiBaseUrl: stack.state.jiraSimUrl, concurrency: 4, timeoutMs: 30_000 },
+    pino({ level: 'silent' }),
+  );
   let reads = 0;
   let errors = 0;
   await Promise.all(

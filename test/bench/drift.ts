@@ -58,7 +58,14 @@ export async function benchDrift(
 
   // Warm-up on a small pair: loads the workflow bundle and every code path, so the baseline is fair.
   const warm = await writeSyntheticPair(stack.pool, 'bench-warmup', 20_000, 0);
-  await (await startDriftScan(stack.client, { tenantId: warm.tenantId, baseSnapshotId: warm.baseSnapshotId, targetSnapshotId: warm.targetSnapshotId, ...scanOptions })).result();
+  await (
+    await startDriftScan(stack.client, {
+      tenantId: warm.tenantId,
+      baseSnapshotId: warm.baseSnapshotId,
+      targetSnapshotId: warm.targetSnapshotId,
+      ...scanOptions,
+    })
+  ).result();
 
   const t0 = performance.now();
   const pair = await writeSyntheticPair(stack.pool, 'bench-drift', args.entries, 10);

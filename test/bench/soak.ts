@@ -67,7 +67,8 @@ export async function benchSoak(stack: BenchStack, args: { tenants: number; minu
     `SELECT extract(epoch FROM (completed_at - started_at)) * 1000 AS ms FROM snapshots WHERE tenant_id LIKE 'soak-%' AND status = 'complete'`,
   );
   const failed = (await stack.client.workflow.count(`TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Failed'`)).count;
-  const scans = (await stack.pool.query(`SELECT count(*)::int AS n FROM drift_scans WHERE tenant_id LIKE 'soak-%' AND status = 'complete'`)).rows[0].n;
+  const scans = (await stack.pool.query(`SELECT count(*)::int AS n FROM drift_scans WHERE tenant_id LIKE 'soak-%' AND status = 'complete'`)).rows[0]
+    .n;
   const firstMinute = samples.filter((s) => s.at < samples[0]!.at + 60_000).map((s) => s.mb);
   const lastMinute = samples.filter((s) => s.at > samples[samples.length - 1]!.at - 60_000).map((s) => s.mb);
   const durations = latency.map((r) => Number(r.ms));

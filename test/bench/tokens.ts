@@ -106,7 +106,15 @@ export async function benchTokens(stack: BenchStack, args: { tenants: number; se
   const running = (await stack.client.workflow.count(query)).count;
   const ids: string[] = [];
   for await (const wf of stack.client.workflow.list({ query })) ids.push(wf.workflowId);
-  await pool(ids.length, 32, (i) => stack.client.workflow.getHandle(ids[i]!).terminate('benchmark done').then(() => undefined, () => undefined));
+  await pool(ids.length, 32, (i) =>
+    stack.client.workflow
+      .getHandle(ids[i]!)
+      .terminate('benchmark done')
+      .then(
+        () => undefined,
+        () => undefined,
+      ),
+  );
 
   return {
     scenario: 'tokens',

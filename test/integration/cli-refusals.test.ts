@@ -109,7 +109,11 @@ test('drift scan of a pair the scan would refuse: exit 2, one line, no workflow 
   const t = tenant.tenantId;
   const cases: Array<[string, string, RegExp]> = [
     ['999999', hourly2.snapshotId, new RegExp(`snapshot 999999 does not exist for tenant ${t}`)],
-    [hourly2.snapshotId, hourly1.snapshotId, new RegExp(`base snapshot ${hourly2.snapshotId} .* must be earlier than target snapshot ${hourly1.snapshotId}`)],
+    [
+      hourly2.snapshotId,
+      hourly1.snapshotId,
+      new RegExp(`base snapshot ${hourly2.snapshotId} .* must be earlier than target snapshot ${hourly1.snapshotId}`),
+    ],
     [hourly1.snapshotId, daily.snapshotId, /drift compares snapshots of one type/],
   ];
   const scansBefore = await countRows('drift_scans', t);
@@ -135,8 +139,14 @@ test('the scan itself refuses a bad pair however it is started (programmatic sta
 test('drift list refuses a tenant that is not installed and a since that is not before until', async () => {
   const nosuch = uniqueId('nosuch');
   expectRefused(await cli(['drift', 'list', '--tenant', nosuch]), new RegExp(`^jira-drift: tenant ${nosuch} is not installed$`));
-  expectRefused(await cli(['drift', 'list', '--tenant', tenant.tenantId, '--since', '2026-08-01', '--until', '2026-07-01']), /since must be earlier than until/);
-  expectRefused(await cli(['drift', 'list', '--tenant', tenant.tenantId, '--since', '2026-07-01', '--until', '2026-07-01']), /since must be earlier than until/);
+  expectRefused(
+    await cli(['drift', 'list', '--tenant', tenant.tenantId, '--since', '2026-08-01', '--until', '2026-07-01']),
+    /since must be earlier than until/,
+  );
+  expectRefused(
+    await cli(['drift', 'list', '--tenant', tenant.tenantId, '--since', '2026-07-01', '--until', '2026-07-01']),
+    /since must be earlier than until/,
+  );
   // The same tenant with a sound range is listed (exit 0).
   const listed = await cli(['drift', 'list', '--tenant', tenant.tenantId, '--since', '2026-07-01', '--until', '2026-08-01', '--json']);
   expect(listed.code).toBe(0);

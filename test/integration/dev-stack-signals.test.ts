@@ -92,7 +92,17 @@ function devEnv(ports: DevPorts): NodeJS.ProcessEnv {
     WORKFLOW_BUNDLE_PATH: readStackState().workflowBundlePath,
   };
   // Set, these would point the dev stack at other servers or keys instead of its own.
-  for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'CODEC_CORS_ORIGINS', 'METRICS_PORT', 'HEALTH_PORT', 'JIRA_DRIFT_ENCRYPTION_KEYS', 'JIRA_DRIFT_PAYLOAD_KEYS', 'JIRA_API_BASE_URL', 'JIRA_AUTH_BASE_URL']) {
+  for (const name of [
+    'DATABASE_URL',
+    'TEMPORAL_ADDRESS',
+    'CODEC_CORS_ORIGINS',
+    'METRICS_PORT',
+    'HEALTH_PORT',
+    'JIRA_DRIFT_ENCRYPTION_KEYS',
+    'JIRA_DRIFT_PAYLOAD_KEYS',
+    'JIRA_API_BASE_URL',
+    'JIRA_AUTH_BASE_URL',
+  ]) {
     delete env[name];
   }
   return env;
@@ -106,7 +116,9 @@ function launch(how: 'npx' | 'npm start', ports: DevPorts): Run {
   child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()));
   // 'close': the process has exited and every process holding its stdout/stderr (dev.ts, the worker) too.
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal })),
+  );
   const run: Run = { child, ports, out, closed, seen: [] };
   runs.push(run);
   return run;
@@ -136,7 +148,9 @@ async function ready(run: Run, timeoutMs = 150_000): Promise<Ready> {
   while (!/^running\b.*press Ctrl-C to stop$/m.test(run.out.stdout)) {
     remember(run, processTree(run.child.pid!));
     if (exited || Date.now() > deadline) {
-      throw new Error(`the dev stack ${exited ? 'exited' : 'was not ready in time'}\nstdout:\n${tail(run.out.stdout)}\nstderr:\n${tail(run.out.stderr)}`);
+      throw new Error(
+        `the dev stack ${exited ? 'exited' : 'was not ready in time'}\nstdout:\n${tail(run.out.stdout)}\nstderr:\n${tail(run.out.stderr)}`,
+      );
     }
     await sleep(500);
   }
@@ -158,7 +172,13 @@ async function expectStoppedCleanly(run: Run, before: Ready, expectExitCode: boo
   const context = `\nstdout:\n${tail(stdout)}\nstderr:\n${tail(stderr)}`;
 
   // No stack trace and no PostgreSQL "terminating connection due to administrator command".
-  expect({ stackTraceLines: stderr.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 5), context }).toEqual({ stackTraceLines: [], context });
+  expect({
+    stackTraceLines: stderr
+      .split('\n')
+      .filter((l) => /^\s+at /.test(l))
+      .slice(0, 5),
+    context,
+  }).toEqual({ stackTraceLines: [], context });
   expect(stderr).not.toContain('57P01');
   expect(stderr).not.toMatch(/\bundefined\b/);
 
@@ -219,7 +239,10 @@ describe('the dev stack (npm start) while it runs', () => {
     expect(lines[0]).not.toMatch(/\bundefined\b/);
     const port = Number(/\bport (\d+)\b/.exec(lines[0]!)?.[1]);
     expect(Object.values(first.ports)).toContain(port);
-    const holders = listenersOn(port, firstReady.tree.map((p) => p.pid));
+    const holders = listenersOn(
+      port,
+      firstReady.tree.map((p) => p.pid),
+    );
     expect(holders.length).toBeGreaterThan(0);
     expect(holders.some((pid) => lines[0]!.includes(`pid ${pid} (`))).toBe(true);
     // …with the holder's command line.

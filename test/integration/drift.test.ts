@@ -99,7 +99,7 @@ afterAll(async () => {
   await client?.connection.close();
 });
 
-test('a tenant\'s first snapshot of a type starts no scan; each later one scans against the previous', async () => {
+test("a tenant's first snapshot of a type starts no scan; each later one scans against the previous", async () => {
   expect(s1.status).toBe('COMPLETED');
   expect(s1.driftScanWorkflowId).toBeUndefined();
   expect(s2.driftScanWorkflowId).toBe(`drift:${tenant.tenantId}:${s1.snapshotId}..${s2.snapshotId}`);
@@ -142,7 +142,12 @@ test('a scan in tiny pages across several continue-as-new runs finds the same ev
   expect(shape(await allEvents({ scanId: result.scanId }))).toEqual(expected);
 
   // Asking again attaches to the finished scan instead of scanning twice.
-  const again = await startDriftScan(client, { tenantId: tenant.tenantId, baseSnapshotId: s1.snapshotId, targetSnapshotId: s3.snapshotId, taskQueue });
+  const again = await startDriftScan(client, {
+    tenantId: tenant.tenantId,
+    baseSnapshotId: s1.snapshotId,
+    targetSnapshotId: s3.snapshotId,
+    taskQueue,
+  });
   expect(await again.result()).toEqual(result);
 });
 

@@ -45,7 +45,8 @@ beforeAll(async () => {
   const queue = uniqueId('crash-clean');
   const worker = await startWorker(stack, queue);
   try {
-    cleanRootHash = (await runSnapshot(client, { tenantId: siteTenant.tenantId, type: 'hourly', window: '2026-09-01T00:00:00Z', taskQueue: queue })).rootHash!;
+    cleanRootHash = (await runSnapshot(client, { tenantId: siteTenant.tenantId, type: 'hourly', window: '2026-09-01T00:00:00Z', taskQueue: queue }))
+      .rootHash!;
   } finally {
     await worker.stop();
   }
@@ -64,7 +65,9 @@ test(`${KILLS} SIGKILLs of the worker at random moments lose and duplicate nothi
   const pair = await writeSyntheticPair(pool, uniqueId('crash-drift'), 60_000, 0);
   let worker = await startWorker(stack, taskQueue);
 
-  const snapshots = await Promise.all(windows.map((window) => startSnapshot(client, { tenantId: siteTenant.tenantId, type: 'hourly', window, taskQueue })));
+  const snapshots = await Promise.all(
+    windows.map((window) => startSnapshot(client, { tenantId: siteTenant.tenantId, type: 'hourly', window, taskQueue })),
+  );
   // One more window the way a Schedule starts it: scheduledSnapshotWorkflow, then its child snapshot.
   const scheduledWindow = '2026-09-01T09:00:00Z';
   const scheduled = await startScheduledSnapshot(client, siteTenant.tenantId, scheduledWindow, taskQueue);
@@ -88,7 +91,9 @@ test(`${KILLS} SIGKILLs of the worker at random moments lose and duplicate nothi
     const scanResult = await scan.result();
     // Consecutive windows hand off to scans of an unchanged site: they must find nothing.
     const handOffs = await Promise.all(
-      [...results, ...tokenResults].filter((r) => r.driftScanWorkflowId).map((r) => client.workflow.getHandle(r.driftScanWorkflowId!).result() as Promise<DriftScanResult>),
+      [...results, ...tokenResults]
+        .filter((r) => r.driftScanWorkflowId)
+        .map((r) => client.workflow.getHandle(r.driftScanWorkflowId!).result() as Promise<DriftScanResult>),
     );
 
     await assertSnapshotsExact(pool, site(), results, [...windows, scheduledWindow]);
@@ -134,7 +139,9 @@ test('a Temporal server killed and restarted mid-workflow loses nothing', async 
   const worker = await startWorker(stack, taskQueue);
   try {
     const windows = ['2026-09-03T01:00:00Z', '2026-09-03T02:00:00Z', '2026-09-03T03:00:00Z'];
-    const snapshots = await Promise.all(windows.map((window) => startSnapshot(client, { tenantId: siteTenant.tenantId, type: 'hourly', window, taskQueue })));
+    const snapshots = await Promise.all(
+      windows.map((window) => startSnapshot(client, { tenantId: siteTenant.tenantId, type: 'hourly', window, taskQueue })),
+    );
     const scheduledWindow = '2026-09-03T04:00:00Z';
     const scheduled = await startScheduledSnapshot(client, siteTenant.tenantId, scheduledWindow, taskQueue);
     const scan = await startSlowScan(client, pair, taskQueue);

@@ -33,18 +33,49 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
-  { name: '429 storm (30% of requests, Retry-After 1 s)', rules: [{ kind: 'rate-limit', probability: 0.3, seed: 7, retryAfterSec: 1, count: 40 }], expect: 'complete', serial: true },
-  { name: '429 storm with 4 requests in flight', rules: [{ kind: 'rate-limit', probability: 0.2, seed: 8, retryAfterSec: 1, count: 20 }], expect: 'complete' },
+  {
+    name: '429 storm (30% of requests, Retry-After 1 s)',
+    rules: [{ kind: 'rate-limit', probability: 0.3, seed: 7, retryAfterSec: 1, count: 40 }],
+    expect: 'complete',
+    serial: true,
+  },
+  {
+    name: '429 storm with 4 requests in flight',
+    rules: [{ kind: 'rate-limit', probability: 0.2, seed: 8, retryAfterSec: 1, count: 20 }],
+    expect: 'complete',
+  },
   { name: '5xx burst (12 × 503)', rules: [{ kind: 'server-error', count: 12 }], expect: 'complete' },
-  { name: '500 with Retry-After on one endpoint', rules: [{ kind: 'server-error', status: 500, retryAfterSec: 1, count: 3, pathPattern: '/rest/api/3/field/search' }], expect: 'complete' },
+  {
+    name: '500 with Retry-After on one endpoint',
+    rules: [{ kind: 'server-error', status: 500, retryAfterSec: 1, count: 3, pathPattern: '/rest/api/3/field/search' }],
+    expect: 'complete',
+  },
   { name: 'responses slower than the client timeout (3 ×)', rules: [{ kind: 'timeout', latencyMs: 4000, count: 3 }], expect: 'complete' },
   { name: 'malformed JSON bodies (3 ×)', rules: [{ kind: 'malformed', count: 3 }], expect: 'complete' },
   { name: 'truncated pages (2 ×)', rules: [{ kind: 'truncated-page', count: 2, pathPattern: '/rest/api/3/field/search' }], expect: 'complete' },
-  { name: 'total changing between pages (2 ×)', rules: [{ kind: 'total-drift', count: 2, afterRequests: 1, pathPattern: '/rest/api/3/field/search' }], expect: 'complete' },
+  {
+    name: 'total changing between pages (2 ×)',
+    rules: [{ kind: 'total-drift', count: 2, afterRequests: 1, pathPattern: '/rest/api/3/field/search' }],
+    expect: 'complete',
+  },
   { name: 'missing isLast on every page', rules: [{ kind: 'missing-islast', pathPattern: '/rest/api/3/field/search' }], expect: 'complete' },
-  { name: 'a page that repeats the previous one (2 ×)', rules: [{ kind: 'repeat-page', count: 2, afterRequests: 1, pathPattern: '/rest/api/3/field/search' }], expect: 'complete' },
-  { name: 'an endpoint that disappears (404)', rules: [{ kind: 'not-found', pathPattern: '/rest/api/3/screens' }], expect: 'fail', reason: /404|not found/i },
-  { name: 'malformed JSON on every response of one endpoint', rules: [{ kind: 'malformed', pathPattern: '/rest/api/3/role' }], expect: 'fail', reason: /malformed/i },
+  {
+    name: 'a page that repeats the previous one (2 ×)',
+    rules: [{ kind: 'repeat-page', count: 2, afterRequests: 1, pathPattern: '/rest/api/3/field/search' }],
+    expect: 'complete',
+  },
+  {
+    name: 'an endpoint that disappears (404)',
+    rules: [{ kind: 'not-found', pathPattern: '/rest/api/3/screens' }],
+    expect: 'fail',
+    reason: /404|not found/i,
+  },
+  {
+    name: 'malformed JSON on every response of one endpoint',
+    rules: [{ kind: 'malformed', pathPattern: '/rest/api/3/role' }],
+    expect: 'fail',
+    reason: /malformed/i,
+  },
 ];
 
 let stack: StackState;
@@ -89,7 +120,12 @@ test.each(SCENARIOS.map((s, i) => [s.name, s, i] as const))('%s', async (_name, 
   const before = await stats();
   let outcome: { status: string; rootHash?: string | null; error?: string };
   try {
-    const result = await runSnapshot(client, { tenantId: tenant.tenantId, type: 'daily', window, taskQueue: scenario.serial ? serialQueue : taskQueue });
+    const result = await runSnapshot(client, {
+      tenantId: tenant.tenantId,
+      type: 'daily',
+      window,
+      taskQueue: scenario.serial ? serialQueue : taskQueue,
+    });
     outcome = { status: result.status, rootHash: result.rootHash };
   } catch (err) {
     outcome = { status: 'FAILED', error: err instanceof Error ? err.message : String(err) };
@@ -97,11 +133,10 @@ test.each(SCENARIOS.map((s, i) => [s.name, s, i] as const))('%s', async (_name, 
   const rules = await simAdmin<Array<{ applied: number }>>(stack, 'GET', '/admin/faults');
   await simAdmin(stack, 'DELETE', '/admin/faults');
   const after = await stats();
-  const { rows } = await pool.query('SELECT status, status_reason, root_hash FROM snapshots WHERE tenant_id = $1 AND snapshot_type = $2 AND window_start = $3', [
-    tenant.tenantId,
-    'daily',
-    windowStart,
-  ]);
+  const { rows } = await pool.query(
+    'SELECT status, status_reason, root_hash FROM snapshots WHERE tenant_id = $1 AND snapshot_type = $2 AND window_start = $3',
+    [tenant.tenantId, 'daily', windowStart],
+  );
   const row = rows[0];
   report.push({
     scenario: scenario.name,

@@ -24,7 +24,7 @@ let worker: WorkerProcess;
 const taskQueue = uniqueId('isolation-it');
 const tenants: Array<{ fixture: TenantFixture; snaps: SnapshotWorkflowResult[] }> = [];
 
-const CRAFTED = ['../' , "x'; DELETE FROM drift_events;--", '\u0430cme', 'ACME', 'a'.repeat(5000), '', 'acme/../other', 'acme%00'];
+const CRAFTED = ['../', "x'; DELETE FROM drift_events;--", '\u0430cme', 'ACME', 'a'.repeat(5000), '', 'acme/../other', 'acme%00'];
 
 async function tableCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -70,10 +70,11 @@ test('drift lists, events and counts of one tenant never include the other', asy
   expect((await listDrift(reads, a.fixture.tenantId, { scanId: pageB.events[0]!.scanId })).events).toEqual([]);
   // A cursor issued to B is refused for A.
   const cursorB = (await listDrift(reads, b.fixture.tenantId, { pageSize: 1, since: '2026-01-01' })).nextCursor;
-  if (cursorB) await expect(listDrift(reads, a.fixture.tenantId, { pageSize: 1, since: '2026-01-01', cursor: cursorB })).rejects.toThrow(/invalid cursor/);
+  if (cursorB)
+    await expect(listDrift(reads, a.fixture.tenantId, { pageSize: 1, since: '2026-01-01', cursor: cursorB })).rejects.toThrow(/invalid cursor/);
 });
 
-test('snapshots and tenant views are scoped; another tenant\'s snapshot ids are refused', async () => {
+test("snapshots and tenant views are scoped; another tenant's snapshot ids are refused", async () => {
   const [a, b] = tenants as [(typeof tenants)[0], (typeof tenants)[0]];
   expect((await listSnapshots(pool, a.fixture.tenantId)).map((s) => s.tenantId)).toEqual([a.fixture.tenantId, a.fixture.tenantId]);
   expect(await getSnapshot(pool, a.fixture.tenantId, b.snaps[0]!.snapshotId)).toBeUndefined();
@@ -101,7 +102,9 @@ test('crafted tenant ids are refused on every entry point and change nothing', a
     await expect(listDrift(reads, crafted, {})).rejects.toBeInstanceOf(InvalidInputError);
     await expect(showDrift(reads, crafted, '1')).rejects.toBeInstanceOf(InvalidInputError);
     await expect(startSnapshot(client, { tenantId: crafted, type: 'daily', taskQueue })).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(startDriftScan(client, { tenantId: crafted, baseSnapshotId: '1', targetSnapshotId: '2', taskQueue })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(startDriftScan(client, { tenantId: crafted, baseSnapshotId: '1', targetSnapshotId: '2', taskQueue })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
     await expect(showTenant({ pool, client }, crafted)).rejects.toBeInstanceOf(InvalidInputError);
   }
   expect(await tableCounts()).toEqual(before);
@@ -135,7 +138,14 @@ test("a hand-made continue-as-new state cannot write into another tenant's drift
     tenantId: b.fixture.tenantId,
     baseSnapshotId: baseB,
     targetSnapshotId: targetB,
-    carried: { scanId: scanA, snapshotType: 'hourly', windowStart: '2026-10-01T01:00:00Z', cursor: '', totals: { compared: 0, added: 0, removed: 0, modified: 0 }, runs: 2 },
+    carried: {
+      scanId: scanA,
+      snapshotType: 'hourly',
+      windowStart: '2026-10-01T01:00:00Z',
+      cursor: '',
+      totals: { compared: 0, added: 0, removed: 0, modified: 0 },
+      runs: 2,
+    },
   });
   expect(forged).toMatch(new RegExp(`drift scan ${scanA} is not tenant ${b.fixture.tenantId}'s scan`));
   expect(await eventsOf(scanA)).toBe(eventsA);
@@ -148,7 +158,10 @@ test("a hand-made continue-as-new state cannot write into another tenant's drift
     carried: 5,
   });
   expect(malformedDrift).toMatch(/invalid drift scan input: carried is set by continue-as-new only and is malformed/);
-  const malformedToken = await startRaw('tokenRefreshWorkflow', tokenRefreshWorkflowId(a.fixture.tenantId), { tenantId: a.fixture.tenantId, carried: { status: 5 } });
+  const malformedToken = await startRaw('tokenRefreshWorkflow', tokenRefreshWorkflowId(a.fixture.tenantId), {
+    tenantId: a.fixture.tenantId,
+    carried: { status: 5 },
+  });
   expect(malformedToken).toMatch(/invalid token refresh input: carried is set by continue-as-new only and is malformed/);
   expect(await tableCounts()).toEqual(before);
 });

@@ -14,7 +14,15 @@ import { createPool, type Pool } from '../../store/pool';
 import type { DriftScanResult } from '../../workflows/drift-scan-contract';
 import { writeSyntheticPair } from '../bench/synthetic-snapshots';
 import { temporalClient } from '../support/clients';
-import { assertDriftExact, assertSnapshotsExact, noneRunningOn, runningOn, startScheduledSnapshot, startSlowScan, type CleanSite } from '../support/exactly-once';
+import {
+  assertDriftExact,
+  assertSnapshotsExact,
+  noneRunningOn,
+  runningOn,
+  startScheduledSnapshot,
+  startSlowScan,
+  type CleanSite,
+} from '../support/exactly-once';
 import { startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres';
 import { readStackState, type StackState } from '../support/stack-state';
 import { onboardTenant, simAdmin, uniqueId, type TenantFixture } from '../support/tenant-fixture';
@@ -68,7 +76,9 @@ test('PostgreSQL crashing and restarting mid-snapshot and mid-scan loses and dup
   const worker = await startWorkerOnPrivateDb(taskQueue);
   try {
     const windows = ['2026-10-01T01:00:00Z', '2026-10-01T02:00:00Z', '2026-10-01T03:00:00Z'];
-    const snapshots = await Promise.all(windows.map((window) => startSnapshot(client, { tenantId: site.tenantId, type: 'hourly', window, taskQueue })));
+    const snapshots = await Promise.all(
+      windows.map((window) => startSnapshot(client, { tenantId: site.tenantId, type: 'hourly', window, taskQueue })),
+    );
     const scheduledWindow = '2026-10-01T04:00:00Z';
     const scheduled = await startScheduledSnapshot(client, site.tenantId, scheduledWindow, taskQueue);
     const token = await startTokenRefresh(client, { tenantId: tokenTenant.tenantId, checkEvery: '1s', refreshWithin: '3s', taskQueue });
@@ -119,7 +129,11 @@ test('PostgreSQL crashing and restarting mid-snapshot and mid-scan loses and dup
     expect(await noneRunningOn(client, taskQueue)).toBe(0);
 
     // The faults really hit work in flight: retried activities show in the worker's log.
-    const failures = (worker.output().match(/ECONNREFUSED|terminating connection|Connection terminated|the database system is (starting up|shutting down|in recovery mode)/g) ?? []).length;
+    const failures = (
+      worker
+        .output()
+        .match(/ECONNREFUSED|terminating connection|Connection terminated|the database system is (starting up|shutting down|in recovery mode)/g) ?? []
+    ).length;
     expect(failures).toBeGreaterThan(0);
     Object.assign(report, {
       restarts: postgres.restarts,

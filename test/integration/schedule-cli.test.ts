@@ -85,7 +85,10 @@ async function snapshotRows(type: SnapshotType): Promise<SnapshotRow[]> {
     `SELECT window_start, status, workflow_id, object_count, root_hash FROM snapshots WHERE tenant_id = $1 AND snapshot_type = $2 ORDER BY window_start`,
     [tenantId, type],
   );
-  return rows.map((r: { window_start: Date } & Omit<SnapshotRow, 'window_start'>) => ({ ...r, window_start: formatWindowStart(r.window_start.getTime()) }));
+  return rows.map((r: { window_start: Date } & Omit<SnapshotRow, 'window_start'>) => ({
+    ...r,
+    window_start: formatWindowStart(r.window_start.getTime()),
+  }));
 }
 
 async function workflowIds(query: string): Promise<string[]> {
@@ -151,7 +154,13 @@ test("temporal schedule trigger makes the current window's canonical daily snaps
   const window = result.windowStart;
   const rows = await snapshotRows('daily');
   expect(rows.filter((r) => r.window_start === window)).toEqual([
-    { window_start: window, status: 'complete', workflow_id: snapshotWorkflowId(tenantId, 'daily', window), object_count: consent.objectCount, root_hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    {
+      window_start: window,
+      status: 'complete',
+      workflow_id: snapshotWorkflowId(tenantId, 'daily', window),
+      object_count: consent.objectCount,
+      root_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    },
   ]);
   const dailySnapshotIds = await workflowIds(`WorkflowType = 'snapshotWorkflow' AND TenantId = '${tenantId}' AND SnapshotType = 'daily'`);
   expect(dailySnapshotIds).toContain(snapshotWorkflowId(tenantId, 'daily', window));
@@ -198,17 +207,29 @@ test('temporal schedule backfill --start-time --end-time over two past hours mak
   const scheduledIds = windows.map((w) => `${scheduledSnapshotWorkflowIdBase(tenantId, 'hourly')}-${w}`);
   const results = (await Promise.all(
     scheduledIds.map((id) =>
-      waitFor(() => client.workflow.getHandle(id).describe(), () => true, { timeoutMs: 15_000, what: `${id} started` }).then(() => client.workflow.getHandle(id).result()),
+      waitFor(
+        () => client.workflow.getHandle(id).describe(),
+        () => true,
+        { timeoutMs: 15_000, what: `${id} started` },
+      ).then(() => client.workflow.getHandle(id).result()),
     ),
   )) as ScheduledSnapshotResult[];
-  expect(results.map((r) => [r.windowStart, r.status, r.snapshotWorkflowId])).toEqual(windows.map((w) => [w, 'COMPLETED', snapshotWorkflowId(tenantId, 'hourly', w)]));
-  await waitFor(() => client.schedule.getHandle(hourlyId).describe(), (d) => d.info.runningActions.length === 0, { timeoutMs: 30_000, what: 'hourly schedule idle' });
+  expect(results.map((r) => [r.windowStart, r.status, r.snapshotWorkflowId])).toEqual(
+    windows.map((w) => [w, 'COMPLETED', snapshotWorkflowId(tenantId, 'hourly', w)]),
+  );
+  await waitFor(
+    () => client.schedule.getHandle(hourlyId).describe(),
+    (d) => d.info.runningActions.length === 0,
+    { timeoutMs: 30_000, what: 'hourly schedule idle' },
+  );
 
   // Exactly those windows, canonical ids, complete; nothing else but (if an hour boundary passed during
   // the test) the hourly schedule's own action for the current hour.
   const ownAction = (w: string) => Date.parse(w) >= floorToWindow('hourly', testStartMs);
   const rows = (await snapshotRows('hourly')).filter((r) => !ownAction(r.window_start));
-  expect(rows.map((r) => [r.window_start, r.status, r.workflow_id])).toEqual(windows.map((w) => [w, 'complete', snapshotWorkflowId(tenantId, 'hourly', w)]));
+  expect(rows.map((r) => [r.window_start, r.status, r.workflow_id])).toEqual(
+    windows.map((w) => [w, 'complete', snapshotWorkflowId(tenantId, 'hourly', w)]),
+  );
   for (const r of rows) expect(String(r.object_count)).toBe(String(consent.objectCount));
   const snapshotIds = (await workflowIds(`WorkflowType = 'snapshotWorkflow' AND TenantId = '${tenantId}' AND SnapshotType = 'hourly'`)).filter(
     (id) => !ownAction(id.slice(`snapshot:${tenantId}:hourly:`.length)),

@@ -45,9 +45,10 @@ afterAll(async () => {
 });
 
 async function snapshotRows(tenantId: string): Promise<Array<{ window_start: Date; status: string; workflow_id: string }>> {
-  const { rows } = await pool.query(`SELECT window_start, status, workflow_id FROM snapshots WHERE tenant_id = $1 AND snapshot_type = 'hourly' ORDER BY window_start`, [
-    tenantId,
-  ]);
+  const { rows } = await pool.query(
+    `SELECT window_start, status, workflow_id FROM snapshots WHERE tenant_id = $1 AND snapshot_type = 'hourly' ORDER BY window_start`,
+    [tenantId],
+  );
   return rows;
 }
 
@@ -81,10 +82,14 @@ test('three schedule actions taken while every worker was down make three window
   );
 
   // All three actions are due (the scheduler has none left to take); nothing could run them.
-  const schedule = await waitFor(() => handle.describe(), (d) => Date.now() > origin + 2 * tickMs && d.info.nextActionTimes.length === 0, {
-    timeoutMs: 60_000,
-    what: 'every action of the compressed schedule due',
-  });
+  const schedule = await waitFor(
+    () => handle.describe(),
+    (d) => Date.now() > origin + 2 * tickMs && d.info.nextActionTimes.length === 0,
+    {
+      timeoutMs: 60_000,
+      what: 'every action of the compressed schedule due',
+    },
+  );
   expect(await snapshotRows(tenantId)).toEqual([]);
   expect(schedule.policies.overlap).toBe('BUFFER_ALL');
   expect(schedule.info.numActionsSkippedOverlap).toBe(0);
@@ -99,14 +104,20 @@ test('three schedule actions taken while every worker was down make three window
     { timeoutMs: 120_000, what: 'three complete scheduled snapshots' },
   );
   // The schedule's last action is past its endAt and none is running: nothing more can come.
-  await waitFor(() => handle.describe(), (d) => d.info.runningActions.length === 0, { timeoutMs: 60_000, what: 'schedule idle' });
+  await waitFor(
+    () => handle.describe(),
+    (d) => d.info.runningActions.length === 0,
+    { timeoutMs: 60_000, what: 'schedule idle' },
+  );
   const final = await snapshotRows(tenantId);
   expect(final.map((r) => r.window_start.toISOString().replace('.000Z', 'Z'))).toEqual(windows);
   expect(final.map((r) => r.workflow_id)).toEqual(windows.map((w) => snapshotWorkflowId(tenantId, 'hourly', w)));
   expect(rows.length).toBe(3);
 
   // Exactly one snapshotWorkflow execution per window (canonical ids), three scheduled runs, all completed.
-  expect(await workflowIds(`WorkflowType = 'snapshotWorkflow' AND TenantId = '${tenantId}'`)).toEqual(windows.map((w) => snapshotWorkflowId(tenantId, 'hourly', w)));
+  expect(await workflowIds(`WorkflowType = 'snapshotWorkflow' AND TenantId = '${tenantId}'`)).toEqual(
+    windows.map((w) => snapshotWorkflowId(tenantId, 'hourly', w)),
+  );
   const scheduled = await workflowIds(`WorkflowType = 'scheduledSnapshotWorkflow' AND TenantId = '${tenantId}' AND ExecutionStatus = 'Completed'`);
   expect(scheduled).toHaveLength(3);
   for (const id of scheduled) expect(id.startsWith(`scheduled-snapshot:${tenantId}:hourly-`)).toBe(true);
@@ -136,8 +147,14 @@ test('a schedule backfill over three past hours makes those three hourly windows
     (r) => r.length >= 3 && r.every((x) => x.status === 'complete'),
     { timeoutMs: 120_000, what: 'three backfilled snapshots' },
   );
-  await waitFor(() => handle.describe(), (d) => d.info.runningActions.length === 0, { timeoutMs: 60_000, what: 'schedule idle' });
+  await waitFor(
+    () => handle.describe(),
+    (d) => d.info.runningActions.length === 0,
+    { timeoutMs: 60_000, what: 'schedule idle' },
+  );
   const rows = await snapshotRows(tenantId);
   expect(rows.map((r) => r.window_start.toISOString().replace('.000Z', 'Z'))).toEqual(windows);
-  expect(await workflowIds(`WorkflowType = 'snapshotWorkflow' AND TenantId = '${tenantId}'`)).toEqual(windows.map((w) => snapshotWorkflowId(tenantId, 'hourly', w)));
+  expect(await workflowIds(`WorkflowType = 'snapshotWorkflow' AND TenantId = '${tenantId}'`)).toEqual(
+    windows.map((w) => snapshotWorkflowId(tenantId, 'hourly', w)),
+  );
 });

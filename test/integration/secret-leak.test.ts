@@ -54,7 +54,14 @@ async function historyTexts(value: unknown, codec: AesGcmPayloadCodec, out: stri
 
 function logFiles(): string[] {
   const dirs = [stack.dir, workerLogDir(stack)];
-  return dirs.flatMap((dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.log')).map((f) => path.join(dir, f)) : []));
+  return dirs.flatMap((dir) =>
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.log'))
+          .map((f) => path.join(dir, f))
+      : [],
+  );
 }
 
 test('no issued token and no client secret appears in any workflow history or log line', async () => {
@@ -62,7 +69,11 @@ test('no issued token and no client secret appears in any workflow history or lo
   const tenant = await onboardTenant(stack, pool, { tenantId: uniqueId('leak') });
   await startTokenRefresh(client, { tenantId: tenant.tenantId, checkEvery: '1h', refreshWithin: '1m', taskQueue });
   await requestTokenRefresh(client, tenant.tenantId);
-  await waitFor(() => getTokenStatus(client, tenant.tenantId), (s) => s.refreshes === 1, { what: 'a refresh' });
+  await waitFor(
+    () => getTokenStatus(client, tenant.tenantId),
+    (s) => s.refreshes === 1,
+    { what: 'a refresh' },
+  );
   await runSnapshot(client, { tenantId: tenant.tenantId, type: 'daily', window: '2026-09-01', taskQueue });
   await client.workflow.getHandle(`token-refresh:${tenant.tenantId}`).terminate('scan');
 
@@ -99,7 +110,9 @@ test('no issued token and no client secret appears in any workflow history or lo
     const content = fs.readFileSync(file, 'utf8');
     for (const secret of secrets) if (content.includes(secret)) leaks.push(`log ${path.basename(file)}`);
   }
-  process.stdout.write(`secret scan: ${secrets.size} secrets, ${histories} histories (${tokenWorkflows} token workflows), ${files.length} log files\n`);
+  process.stdout.write(
+    `secret scan: ${secrets.size} secrets, ${histories} histories (${tokenWorkflows} token workflows), ${files.length} log files\n`,
+  );
   expect(tokenWorkflows).toBeGreaterThan(0);
   expect(files.some((f) => f.includes('worker-'))).toBe(true);
   expect(leaks).toEqual([]);

@@ -51,9 +51,9 @@ test('a snapshot of the small site stores every object and only reads from Jira'
   const row = await pool.query('SELECT * FROM snapshots WHERE tenant_id = $1 AND id = $2', [tenant.tenantId, result.snapshotId]);
   expect(row.rows[0].status).toBe('complete');
   expect(row.rows[0].root_hash).toBe(result.rootHash);
-  expect(await countRows('SELECT count(*) AS n FROM snapshot_entries WHERE tenant_id = $1 AND snapshot_id = $2', [tenant.tenantId, result.snapshotId])).toBe(
-    tenant.objectCount,
-  );
+  expect(
+    await countRows('SELECT count(*) AS n FROM snapshot_entries WHERE tenant_id = $1 AND snapshot_id = $2', [tenant.tenantId, result.snapshotId]),
+  ).toBe(tenant.objectCount);
   const after = await simAdmin<{ writes: number }>(stack, 'GET', `/admin/stats?cloudId=${tenant.cloudId}`);
   expect(after.writes).toBe(before.writes);
   expect(after.writes).toBe(0);
@@ -77,9 +77,7 @@ test('two windows make two snapshots; a repeated window is SKIPPED with the exis
   expect(a.snapshotId).not.toBe(b.snapshotId);
   expect(again.status).toBe('SKIPPED');
   expect(again.snapshotId).toBe(a.snapshotId);
-  expect(
-    await countRows(`SELECT count(*) AS n FROM snapshots WHERE tenant_id = $1 AND snapshot_type = 'hourly'`, [tenant.tenantId]),
-  ).toBe(2);
+  expect(await countRows(`SELECT count(*) AS n FROM snapshots WHERE tenant_id = $1 AND snapshot_type = 'hourly'`, [tenant.tenantId])).toBe(2);
 });
 
 test('50 concurrent starts of one window (programmatic and CLI) make exactly one snapshot', async () => {
@@ -89,10 +87,14 @@ test('50 concurrent starts of one window (programmatic and CLI) make exactly one
   );
   const env = { ...process.env, ...workerEnv(stack, taskQueue) };
   const cli = Array.from({ length: 8 }, () =>
-    run(process.execPath, [path.join(ROOT, 'bin', 'jira-drift.js'), 'snapshot', 'start', '--tenant', tenant.tenantId, '--type', 'daily', '--window', window, '--json'], {
-      cwd: ROOT,
-      env,
-    }).then(({ stdout }) => JSON.parse(stdout.trim().split('\n').pop()!)),
+    run(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'jira-drift.js'), 'snapshot', 'start', '--tenant', tenant.tenantId, '--type', 'daily', '--window', window, '--json'],
+      {
+        cwd: ROOT,
+        env,
+      },
+    ).then(({ stdout }) => JSON.parse(stdout.trim().split('\n').pop()!)),
   );
   const results = await Promise.all([...programmatic, ...cli]);
   const snapshotIds = new Set(results.map((r) => r.snapshotId));
@@ -117,10 +119,10 @@ test('a failed window records why and can be redone', async () => {
   } finally {
     await simAdmin(stack, 'DELETE', '/admin/faults');
   }
-  const failed = await pool.query(`SELECT status, status_reason FROM snapshots WHERE tenant_id = $1 AND window_start = $2 AND snapshot_type = 'daily'`, [
-    tenant.tenantId,
-    '2026-04-01T00:00:00Z',
-  ]);
+  const failed = await pool.query(
+    `SELECT status, status_reason FROM snapshots WHERE tenant_id = $1 AND window_start = $2 AND snapshot_type = 'daily'`,
+    [tenant.tenantId, '2026-04-01T00:00:00Z'],
+  );
   expect(failed.rows[0].status).toBe('failed');
   expect(failed.rows[0].status_reason).toMatch(/404/);
 
@@ -148,9 +150,13 @@ test('bad input is refused with a clear error and starts nothing', async () => {
     await countRows(`SELECT count(*) AS n FROM snapshots WHERE tenant_id = $1 AND window_start = $2`, [tenant.tenantId, '2026-05-01T00:00:00Z']),
   ).toBe(0);
 
-  const { stderr } = await run(process.execPath, [path.join(ROOT, 'bin', 'jira-drift.js'), 'snapshot', 'start', '--tenant', 'Bad Tenant', '--type', 'daily'], {
-    cwd: ROOT,
-  }).catch((e) => e);
+  const { stderr } = await run(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'jira-drift.js'), 'snapshot', 'start', '--tenant', 'Bad Tenant', '--type', 'daily'],
+    {
+      cwd: ROOT,
+    },
+  ).catch((e) => e);
   expect(stderr.trim().split('\n')).toHaveLength(1);
   expect(stderr).toMatch(/^jira-drift: tenantId/);
 });

@@ -52,27 +52,49 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<{ 
 }
 
 function installArgs(tenantId: string, c: Consent, types = 'daily,hourly'): string[] {
-  return ['tenant', 'install', tenantId, '--site', c.siteUrl, '--client-id', c.clientId, '--types', types, '--redirect-uri', 'http://localhost/callback'];
+  return [
+    'tenant',
+    'install',
+    tenantId,
+    '--site',
+    c.siteUrl,
+    '--client-id',
+    c.clientId,
+    '--types',
+    types,
+    '--redirect-uri',
+    'http://localhost/callback',
+  ];
 }
 
 const secretsEnv = (c: Consent) => ({ JIRA_DRIFT_CLIENT_SECRET: c.clientSecret, JIRA_DRIFT_AUTHORIZATION_CODE: c.code });
 
 /** Everything install decides, read back from PostgreSQL and Temporal. */
 async function installedState(tenantId: string) {
-  const tenant = (await pool.query('SELECT id, site_url, cloud_id, oauth_client_id, granted_scopes, status, updated_at FROM tenants WHERE id = $1', [tenantId])).rows;
+  const tenant = (
+    await pool.query('SELECT id, site_url, cloud_id, oauth_client_id, granted_scopes, status, updated_at FROM tenants WHERE id = $1', [tenantId])
+  ).rows;
   const creds = (await pool.query('SELECT version, key_id, updated_at, access_token_enc FROM credentials WHERE tenant_id = $1', [tenantId])).rows;
   const schedules = [];
   for (const type of ['hourly', 'daily', 'weekly']) {
     try {
       const d = await client.schedule.getHandle(snapshotScheduleId(tenantId, type as 'daily')).describe();
-      schedules.push({ type, spec: d.spec, action: d.action, policies: d.policies, paused: d.state.paused, updated: d.info.lastUpdatedAt?.toISOString() ?? null });
+      schedules.push({
+        type,
+        spec: d.spec,
+        action: d.action,
+        policies: d.policies,
+        paused: d.state.paused,
+        updated: d.info.lastUpdatedAt?.toISOString() ?? null,
+      });
     } catch {
       /* absent */
     }
   }
   const token = await client.workflow.getHandle(tokenRefreshWorkflowId(tenantId)).describe();
   const workflows: string[] = [];
-  for await (const wf of client.workflow.list({ query: `TenantId = '${tenantId}' AND WorkflowType = 'tokenRefreshWorkflow'` })) workflows.push(`${wf.workflowId}/${wf.runId}`);
+  for await (const wf of client.workflow.list({ query: `TenantId = '${tenantId}' AND WorkflowType = 'tokenRefreshWorkflow'` }))
+    workflows.push(`${wf.workflowId}/${wf.runId}`);
   const grantIssuedAt = (await pool.query('SELECT grant_issued_at FROM credentials WHERE tenant_id = $1', [tenantId])).rows[0]?.grant_issued_at;
   return { tenant, creds, grantIssuedAt, schedules, token: { runId: token.runId, status: token.status.name }, workflows };
 }
@@ -88,7 +110,11 @@ test('install twice: the second run changes nothing and says so; state is identi
   expect(first.stdout).toContain(`created schedule ${snapshotScheduleId(tenantId, 'daily')}`);
   expect(first.stdout).toContain(`created schedule ${snapshotScheduleId(tenantId, 'hourly')}`);
   // The token workflow's first check refreshes the fresh grant; compare states once it has settled.
-  await waitFor(() => getTokenStatus(client, tenantId), (st) => st.state === 'active', { what: 'first token check' });
+  await waitFor(
+    () => getTokenStatus(client, tenantId),
+    (st) => st.state === 'active',
+    { what: 'first token check' },
+  );
   const before = await installedState(tenantId);
   expect(before.schedules.map((s) => s.type)).toEqual(['hourly', 'daily']);
   expect(before.creds).toHaveLength(1);
@@ -157,7 +183,17 @@ test('install against a revoked grant: one clear line, exit 1, nothing stored or
 });
 
 test('bad input: one line, exit 2, and secrets are never taken from arguments', async () => {
-  const noSecret = await cli(['tenant', 'install', 'bad-1', '--site', 'https://x.atlassian.net', '--client-id', 'c', '--redirect-uri', 'http://localhost/cb']);
+  const noSecret = await cli([
+    'tenant',
+    'install',
+    'bad-1',
+    '--site',
+    'https://x.atlassian.net',
+    '--client-id',
+    'c',
+    '--redirect-uri',
+    'http://localhost/cb',
+  ]);
   expect(noSecret.code).toBe(2);
   expect(noSecret.stderr).toMatch(/^jira-drift: a new grant needs the client secret/);
   const badTypes = await cli(['tenant', 'install', 'bad-2', '--site', 'https://x.atlassian.net', '--client-id', 'c', '--types', 'daily,monthly']);
@@ -187,15 +223,21 @@ test("temporal workflow list --query \"TenantId='x'\" (real CLI) lists exactly t
   expect(JSON.parse(again.stdout).map((r: { status: string }) => r.status)).toEqual(['SKIPPED', 'SKIPPED']);
 
   const expected: string[] = [];
-  for await (const wf of client.workflow.list({ query: `WorkflowId STARTS_WITH 'snapshot:${a}:' OR WorkflowId = '${tokenRefreshWorkflowId(a)}' OR WorkflowId STARTS_WITH 'drift:${a}:'` })) {
+  for await (const wf of client.workflow.list({
+    query: `WorkflowId STARTS_WITH 'snapshot:${a}:' OR WorkflowId = '${tokenRefreshWorkflowId(a)}' OR WorkflowId STARTS_WITH 'drift:${a}:'`,
+  })) {
     expected.push(wf.workflowId);
   }
   expect(expected.length).toBeGreaterThanOrEqual(4); // token, two snapshots, one drift scan
   const listed = await waitFor(
     async () => {
-      const { stdout } = await run(temporalBinary(), ['workflow', 'list', '--address', stack.temporalAddress, '--query', `TenantId='${a}'`, '--output', 'json'], {
-        maxBuffer: 16 * 1024 * 1024,
-      });
+      const { stdout } = await run(
+        temporalBinary(),
+        ['workflow', 'list', '--address', stack.temporalAddress, '--query', `TenantId='${a}'`, '--output', 'json'],
+        {
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
       return (JSON.parse(stdout || '[]') as Array<{ execution: { workflowId: string } }>).map((w) => w.execution.workflowId).sort();
     },
     (ids) => ids.length === new Set(expected).size,

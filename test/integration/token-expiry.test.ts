@@ -36,37 +36,46 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for await (const wf of client.workflow.list({ query: `WorkflowType = 'tokenRefreshWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}'` })) {
-    await client.workflow.getHandle(wf.workflowId).terminate('test file finished').catch(() => {});
+  for await (const wf of client.workflow.list({
+    query: `WorkflowType = 'tokenRefreshWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}'`,
+  })) {
+    await client.workflow
+      .getHandle(wf.workflowId)
+      .terminate('test file finished')
+      .catch(() => {});
   }
   await worker?.stop();
   await pool?.end();
   await client?.connection.close();
 });
 
-test(`${RUN_SECONDS} s of snapshots with 6-second access tokens: no Jira call with an expired token`, async () => {
-  const tenant = await onboardTenant(stack, pool, { tenantId: uniqueId('short-tokens'), accessTokenTtlSec: 6 });
-  // The timer (5 s) is slower than the token decays, so on-demand refreshes must fill the gaps.
-  await startTokenRefresh(client, { tenantId: tenant.tenantId, checkEvery: '5s', refreshWithin: '3s', taskQueue });
-  const deadline = Date.now() + RUN_SECONDS * 1000;
-  let snapshots = 0;
-  for (let hour = 0; Date.now() < deadline; hour++) {
-    const window = new Date(Date.UTC(2026, 7, 1) + hour * 3_600_000).toISOString();
-    const result = await runSnapshot(client, { tenantId: tenant.tenantId, type: 'hourly', window, taskQueue });
-    expect(result.status).toBe('COMPLETED');
-    snapshots++;
-  }
-  const stats = await simAdmin<Stats>(stack, 'GET', `/admin/stats?cloudId=${tenant.cloudId}`);
-  const status = await getTokenStatus(client, tenant.tenantId);
-  process.stdout.write(`token-expiry: ${JSON.stringify({ seconds: RUN_SECONDS, snapshots, ...stats, workflowRefreshes: status.refreshes })}\n`);
-  expect(snapshots).toBeGreaterThan(3);
-  expect(stats.requests).toBeGreaterThan(100);
-  expect(stats.expiredTokenCalls).toBe(0);
-  expect(stats.unauthorizedCalls).toBe(0);
-  expect(stats.invalidGrants).toBe(0);
-  // A 6 s token over the run needs a refresh every few seconds; both paths took part.
-  expect(stats.tokenRefreshes).toBeGreaterThanOrEqual(RUN_SECONDS / 6);
-  expect(status.state).toBe('active');
-  expect(status.refreshes).toBeGreaterThan(0);
-  expect(stats.tokenRefreshes).toBeGreaterThan(status.refreshes);
-}, (RUN_SECONDS + 120) * 1000);
+test(
+  `${RUN_SECONDS} s of snapshots with 6-second access tokens: no Jira call with an expired token`,
+  async () => {
+    const tenant = await onboardTenant(stack, pool, { tenantId: uniqueId('short-tokens'), accessTokenTtlSec: 6 });
+    // The timer (5 s) is slower than the token decays, so on-demand refreshes must fill the gaps.
+    await startTokenRefresh(client, { tenantId: tenant.tenantId, checkEvery: '5s', refreshWithin: '3s', taskQueue });
+    const deadline = Date.now() + RUN_SECONDS * 1000;
+    let snapshots = 0;
+    for (let hour = 0; Date.now() < deadline; hour++) {
+      const window = new Date(Date.UTC(2026, 7, 1) + hour * 3_600_000).toISOString();
+      const result = await runSnapshot(client, { tenantId: tenant.tenantId, type: 'hourly', window, taskQueue });
+      expect(result.status).toBe('COMPLETED');
+      snapshots++;
+    }
+    const stats = await simAdmin<Stats>(stack, 'GET', `/admin/stats?cloudId=${tenant.cloudId}`);
+    const status = await getTokenStatus(client, tenant.tenantId);
+    process.stdout.write(`token-expiry: ${JSON.stringify({ seconds: RUN_SECONDS, snapshots, ...stats, workflowRefreshes: status.refreshes })}\n`);
+    expect(snapshots).toBeGreaterThan(3);
+    expect(stats.requests).toBeGreaterThan(100);
+    expect(stats.expiredTokenCalls).toBe(0);
+    expect(stats.unauthorizedCalls).toBe(0);
+    expect(stats.invalidGrants).toBe(0);
+    // A 6 s token over the run needs a refresh every few seconds; both paths took part.
+    expect(stats.tokenRefreshes).toBeGreaterThanOrEqual(RUN_SECONDS / 6);
+    expect(status.state).toBe('active');
+    expect(status.refreshes).toBeGreaterThan(0);
+    expect(stats.tokenRefreshes).toBeGreaterThan(status.refreshes);
+  },
+  (RUN_SECONDS + 120) * 1000,
+);

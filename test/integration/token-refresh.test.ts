@@ -54,8 +54,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Token workflows run forever: end this file's ones so later files see a quiet server.
-  for await (const wf of client.workflow.list({ query: `WorkflowType = 'tokenRefreshWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}'` })) {
-    await client.workflow.getHandle(wf.workflowId).terminate('test file finished').catch(() => {});
+  for await (const wf of client.workflow.list({
+    query: `WorkflowType = 'tokenRefreshWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}'`,
+  })) {
+    await client.workflow
+      .getHandle(wf.workflowId)
+      .terminate('test file finished')
+      .catch(() => {});
   }
   await worker?.stop();
   await codecServer?.close();
@@ -103,10 +108,25 @@ test('refreshNow sent with `temporal workflow signal`, status read with `tempora
   expect((await grant(tenant.grantId)).refreshes).toBe(0);
 
   await temporalCli(['workflow', 'signal', '--workflow-id', workflowId, '--name', 'refreshNow']);
-  await waitFor(() => grant(tenant.grantId), (g) => g.refreshes === 1, { what: 'one refresh after the CLI signal' });
+  await waitFor(
+    () => grant(tenant.grantId),
+    (g) => g.refreshes === 1,
+    { what: 'one refresh after the CLI signal' },
+  );
 
   // The result is encrypted by the worker's codec; the CLI decodes it through the codec server.
-  const out = await temporalCli(['workflow', 'query', '--workflow-id', workflowId, '--name', 'status', '--codec-endpoint', codecEndpoint, '--output', 'json']);
+  const out = await temporalCli([
+    'workflow',
+    'query',
+    '--workflow-id',
+    workflowId,
+    '--name',
+    'status',
+    '--codec-endpoint',
+    codecEndpoint,
+    '--output',
+    'json',
+  ]);
   const parsed = JSON.parse(out);
   const cliStatus: TokenStatus = (parsed.queryResult ?? parsed)[0] ?? parsed.queryResult;
   expect(cliStatus).toMatchObject({ tenantId: tenant.tenantId, state: 'active', signalsReceived: { refreshNow: 1, credentialsUpdated: 0 } });
@@ -163,7 +183,10 @@ test('a revoked grant: reauth_required silently, snapshots SKIPPED, waits for cr
   const handle = client.workflow.getHandle(`token-refresh:${tenant.tenantId}`);
   expect((await handle.describe()).status.name).toBe('RUNNING');
   // Silent by default: no error-level log line about this tenant (pino levels 50 error, 60 fatal).
-  const loud = worker.output().split('\n').filter((l) => l.includes(tenant.tenantId) && /"level":(50|60)/.test(l));
+  const loud = worker
+    .output()
+    .split('\n')
+    .filter((l) => l.includes(tenant.tenantId) && /"level":(50|60)/.test(l));
   expect(loud).toEqual([]);
 
   const skipped = await runSnapshot(client, { tenantId: tenant.tenantId, type: 'daily', window: '2026-07-01', taskQueue });
@@ -176,7 +199,11 @@ test('a revoked grant: reauth_required silently, snapshots SKIPPED, waits for cr
   expect(resumed.signalsReceived.credentialsUpdated).toBe(1);
   expect(resumed.reason).toBeNull();
   await requestTokenRefresh(client, tenant.tenantId);
-  await waitFor(() => grant(tenant.grantId), (g) => g.refreshes === 1, { what: 'refresh on the new grant' });
+  await waitFor(
+    () => grant(tenant.grantId),
+    (g) => g.refreshes === 1,
+    { what: 'refresh on the new grant' },
+  );
   const done = await runSnapshot(client, { tenantId: tenant.tenantId, type: 'daily', window: '2026-07-02', taskQueue });
   expect(done.status).toBe('COMPLETED');
 });

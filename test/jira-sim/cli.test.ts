@@ -15,7 +15,9 @@ function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
 }
 
 it('starts, seeds a usable demo site and shuts down on SIGTERM', async () => {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'jira-sim/main.ts', '--port', '0', '--seed-demo'], { cwd: ROOT });
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'jira-sim/main.ts', '--port', '0', '--seed-demo'], {
+    cwd: ROOT,
+  });
   try {
     const line = JSON.parse(await firstLine(child));
     expect(line.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -23,7 +25,13 @@ it('starts, seeds a usable demo site and shuts down on SIGTERM', async () => {
     const token = await fetch(`${line.url}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'authorization_code', client_id: line.demo.clientId, client_secret: line.demo.clientSecret, code: line.demo.code, redirect_uri: 'http://localhost/cb' }),
+      body: JSON.stringify({
+        grant_type: 'authorization_code',
+        client_id: line.demo.clientId,
+        client_secret: line.demo.clientSecret,
+        code: line.demo.code,
+        redirect_uri: 'http://localhost/cb',
+      }),
     });
     expect(token.status).toBe(200);
     const site = await new JiraSimAdmin(line.url).getSite(line.demo.cloudId);

@@ -141,7 +141,15 @@ describe('rule matching', () => {
 
   it('applies to the token endpoint too', async () => {
     await fx.admin.addFault({ kind: 'server-error', pathPattern: '/oauth/token', method: 'POST', count: 1 });
-    const response = await fx.http('/oauth/token', { method: 'POST', body: { grant_type: 'refresh_token', client_id: fx.client.clientId, client_secret: fx.client.clientSecret, refresh_token: fx.tokens.refresh_token } });
+    const response = await fx.http('/oauth/token', {
+      method: 'POST',
+      body: {
+        grant_type: 'refresh_token',
+        client_id: fx.client.clientId,
+        client_secret: fx.client.clientSecret,
+        refresh_token: fx.tokens.refresh_token,
+      },
+    });
     expect(response.status).toBe(503);
   });
 });

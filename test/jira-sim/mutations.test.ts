@@ -105,7 +105,8 @@ describe('changes that must not look like drift', () => {
     expect(after.self).not.toBe(before.self);
     expect(after.favourite).toBe(!before.favourite);
     // Apart from the flag, only the host of URLs differs (site host vs. api.atlassian.com gateway).
-    const unhost = (o: unknown) => JSON.parse(JSON.stringify(o).split(`https://api.atlassian.com/ex/jira/${cloud()}`).join('https://acme.atlassian.net'));
+    const unhost = (o: unknown) =>
+      JSON.parse(JSON.stringify(o).split(`https://api.atlassian.com/ex/jira/${cloud()}`).join('https://acme.atlassian.net'));
     expect({ ...unhost(after), favourite: null }).toEqual({ ...before, favourite: null });
 
     const field = (await fx.jira('field/search?type=custom&maxResults=1&expand=lastUsed,screensCount')).body.values[0];

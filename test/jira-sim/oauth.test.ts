@@ -31,11 +31,27 @@ const INVALID_GRANT = { error: 'invalid_grant', error_description: 'Unknown or i
 
 describe('authorization code', () => {
   it('exchanges a code once for an access and a refresh token', async () => {
-    const { grantId, code } = await fx.admin.createGrant(fx.site.cloudId, { clientId: fx.client.clientId, scopes: CONFIG_SCOPES, redirectUri: 'https://app/cb' });
-    const body = { grant_type: 'authorization_code', client_id: fx.client.clientId, client_secret: fx.client.clientSecret, code, redirect_uri: 'https://app/cb' };
+    const { grantId, code } = await fx.admin.createGrant(fx.site.cloudId, {
+      clientId: fx.client.clientId,
+      scopes: CONFIG_SCOPES,
+      redirectUri: 'https://app/cb',
+    });
+    const body = {
+      grant_type: 'authorization_code',
+      client_id: fx.client.clientId,
+      client_secret: fx.client.clientSecret,
+      code,
+      redirect_uri: 'https://app/cb',
+    };
     const first = await token(body);
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ access_token: expect.any(String), refresh_token: expect.any(String), expires_in: 3600, scope: CONFIG_SCOPES.join(' '), token_type: 'Bearer' });
+    expect(first.body).toEqual({
+      access_token: expect.any(String),
+      refresh_token: expect.any(String),
+      expires_in: 3600,
+      scope: CONFIG_SCOPES.join(' '),
+      token_type: 'Bearer',
+    });
     const again = await token(body);
     expect(again.status).toBe(403);
     expect(again.body.error).toBe('invalid_grant');
@@ -139,7 +155,13 @@ describe('bearer tokens', () => {
     const response = await http(fx.sim.url, '/oauth/token/accessible-resources', { headers: { authorization: `Bearer ${fx.tokens.access_token}` } });
     expect(response.status).toBe(200);
     expect(response.body).toEqual([
-      { id: fx.site.cloudId, name: 'acme', url: 'https://acme.atlassian.net', scopes: CONFIG_SCOPES.filter((s) => s !== 'offline_access'), avatarUrl: expect.any(String) },
+      {
+        id: fx.site.cloudId,
+        name: 'acme',
+        url: 'https://acme.atlassian.net',
+        scopes: CONFIG_SCOPES.filter((s) => s !== 'offline_access'),
+        avatarUrl: expect.any(String),
+      },
     ]);
     const anonymous = await http(fx.sim.url, '/oauth/token/accessible-resources');
     expect(anonymous.status).toBe(401);

@@ -9,7 +9,7 @@ it('covers every item exactly once whatever the requested page size', () => {
     fc.property(fc.integer({ min: 0, max: 250 }), fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 200 }), (count, requested, cap) => {
       const items = Array.from({ length: count }, (_, i) => i);
       const seen: number[] = [];
-      for (let startAt = 0; ; ) {
+      for (let startAt = 0; ;) {
         const paging = readPaging({ startAt: String(startAt), maxResults: String(requested) }, { defaultMax: 50, cap });
         const page = pageBean(items, paging, URL, {});
         const values = page['values'] as number[];

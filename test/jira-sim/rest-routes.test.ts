@@ -21,7 +21,13 @@ const PAGED: Array<[string, string, string, number, number]> = [
   ['project/search', '/rest/api/3/project/search', 'project', 50, 100],
   ['project/search?expand=description,lead,issueTypes,url,projectKeys,insight', '/rest/api/3/project/search', 'project', 50, 100],
   ['field/search', '/rest/api/3/field/search', 'field', 50, 100],
-  ['field/search?expand=key,searcherKey,isLocked,lastUsed,screensCount,contextsCount,projectsCount,stableId', '/rest/api/3/field/search', 'field', 50, 100],
+  [
+    'field/search?expand=key,searcherKey,isLocked,lastUsed,screensCount,contextsCount,projectsCount,stableId',
+    '/rest/api/3/field/search',
+    'field',
+    50,
+    100,
+  ],
   ['issuetypescheme', '/rest/api/3/issuetypescheme', 'issuetypescheme', 50, 50],
   ['statuses/search', '/rest/api/3/statuses/search', 'status', 200, 200],
   ['priority/search', '/rest/api/3/priority/search', 'priority', 50, 50],
@@ -113,7 +119,11 @@ describe('expand and volatile fields', () => {
   it('project/search reveals description, lead and issueTypes only when expanded', async () => {
     const plain = await fx.jira('project/search?maxResults=1');
     expect(plain.body.values[0]).not.toHaveProperty('lead');
-    expect(plain.body.values[0]).toMatchObject({ self: expect.stringContaining('https://acme.atlassian.net/'), avatarUrls: expect.any(Object), isPrivate: false });
+    expect(plain.body.values[0]).toMatchObject({
+      self: expect.stringContaining('https://acme.atlassian.net/'),
+      avatarUrls: expect.any(Object),
+      isPrivate: false,
+    });
     expect(typeof plain.body.values[0].favourite).toBe('boolean');
     const expanded = await fx.jira('project/search?maxResults=1&expand=lead,issueTypes,description');
     expect(expanded.body.values[0]).toMatchObject({ lead: { accountId: expect.any(String) }, description: expect.any(String) });

@@ -25,10 +25,18 @@ export interface SimFixture {
   http(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<HttpResult>;
 }
 
-export async function http(baseUrl: string, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<HttpResult> {
+export async function http(
+  baseUrl: string,
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<HttpResult> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(baseUrl + path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const response = await fetch(baseUrl + path, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   const text = await response.text();
   let body: unknown;
   try {
@@ -40,7 +48,15 @@ export async function http(baseUrl: string, path: string, init: { method?: strin
 }
 
 export async function startFixture(
-  options: { sim?: JiraSimOptions; size?: SiteSize; seed?: number; name?: string; scopes?: string[]; accessTokenTtlSec?: number; refreshReuseIntervalSec?: number } = {},
+  options: {
+    sim?: JiraSimOptions;
+    size?: SiteSize;
+    seed?: number;
+    name?: string;
+    scopes?: string[];
+    accessTokenTtlSec?: number;
+    refreshReuseIntervalSec?: number;
+  } = {},
 ): Promise<SimFixture> {
   const sim = await startJiraSim({ port: 0, ...options.sim });
   const admin = new JiraSimAdmin(sim.url);
@@ -73,7 +89,7 @@ export async function startFixture(
 export async function allPages(fixture: SimFixture, path: string, maxResults = 1000): Promise<any[]> {
   const pages: any[] = [];
   const separator = path.includes('?') ? '&' : '?';
-  for (let startAt = 0; ; ) {
+  for (let startAt = 0; ;) {
     const page = await fixture.jira(`${path}${separator}startAt=${startAt}&maxResults=${maxResults}`);
     if (page.status !== 200) throw new Error(`${path} startAt=${startAt}: HTTP ${page.status} ${page.text.slice(0, 200)}`);
     pages.push(page.body);

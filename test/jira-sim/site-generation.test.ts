@@ -90,7 +90,10 @@ describe('sites served over HTTP', () => {
     const other = await fx.admin.consent(twin.cloudId, fx.client, { scopes: ['read:jira-work'] });
     for (const path of ['project/search?expand=lead,issueTypes', 'field/search', 'workflows/search?expand=values.transitions', 'screens']) {
       const mine = await allPages(fx, path, 100);
-      const theirs = await fx.jira(`${path}${path.includes('?') ? '&' : '?'}startAt=0&maxResults=100`, { cloudId: twin.cloudId, token: other.tokens.access_token });
+      const theirs = await fx.jira(`${path}${path.includes('?') ? '&' : '?'}startAt=0&maxResults=100`, {
+        cloudId: twin.cloudId,
+        token: other.tokens.access_token,
+      });
       expect(JSON.stringify(theirs.body)).toBe(JSON.stringify(mine[0]));
     }
     for (const path of ['field', 'role', 'permissionscheme?expand=all']) {

@@ -52,22 +52,42 @@ async function recordTokenRefresh(stack: BenchStack, taskQueue: string): Promise
   let tenant: TenantFixture = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay-token', size: 1, seed: 12, accessTokenTtlSec: 30 });
   const handle = await startTokenRefresh(client, { tenantId: tenant.tenantId, checkEvery: '2s', refreshWithin: '1m', maxChecksPerRun: 4, taskQueue });
   const firstRunId = (await handle.describe()).runId;
-  await waitFor(() => getTokenStatus(client, tenant.tenantId), (s) => s.refreshes >= 1, { what: 'first refresh' });
+  await waitFor(
+    () => getTokenStatus(client, tenant.tenantId),
+    (s) => s.refreshes >= 1,
+    { what: 'first refresh' },
+  );
   await requestTokenRefresh(client, tenant.tenantId);
   await notifyCredentialsUpdated(client, { tenantId: tenant.tenantId, taskQueue });
-  await waitFor(() => getTokenStatus(client, tenant.tenantId), (s) => s.runs >= 2, { what: 'continue-as-new' });
+  await waitFor(
+    () => getTokenStatus(client, tenant.tenantId),
+    (s) => s.runs >= 2,
+    { what: 'continue-as-new' },
+  );
   await save(handle, 'tokenRefreshWorkflow-continued-as-new', firstRunId);
   await handle.terminate('recorded');
 
   tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay-token-revoked', size: 1, seed: 13 });
   const revoked = await startTokenRefresh(client, { tenantId: tenant.tenantId, checkEvery: '1s', refreshWithin: '1m', taskQueue });
-  await waitFor(() => getTokenStatus(client, tenant.tenantId), (s) => s.state === 'active', { what: 'active' });
+  await waitFor(
+    () => getTokenStatus(client, tenant.tenantId),
+    (s) => s.state === 'active',
+    { what: 'active' },
+  );
   await simAdmin(stack.state, 'POST', `/admin/grants/${tenant.grantId}/revoke`);
   await requestTokenRefresh(client, tenant.tenantId);
-  await waitFor(() => getTokenStatus(client, tenant.tenantId), (s) => s.state === 'reauth_required', { what: 'reauth_required' });
+  await waitFor(
+    () => getTokenStatus(client, tenant.tenantId),
+    (s) => s.state === 'reauth_required',
+    { what: 'reauth_required' },
+  );
   tenant = await reconsentTenant(stack.state, stack.pool, tenant);
   await notifyCredentialsUpdated(client, { tenantId: tenant.tenantId, taskQueue });
-  await waitFor(() => getTokenStatus(client, tenant.tenantId), (s) => s.state === 'active', { what: 'active again' });
+  await waitFor(
+    () => getTokenStatus(client, tenant.tenantId),
+    (s) => s.state === 'active',
+    { what: 'active again' },
+  );
   await revoked.terminate('recorded');
   await save(revoked, 'tokenRefreshWorkflow-reauth-required');
 }

@@ -28,7 +28,10 @@ export async function consentOnNewSite(stack: StackState, name: string, opts: { 
     seed: opts.seed ?? 42,
     size: opts.size ?? 'small',
   });
-  const grant = await simAdmin<{ grantId: string; code: string }>(stack, 'POST', `/admin/sites/${site.cloudId}/grants`, { clientId, scopes: [...REQUESTED_SCOPES] });
+  const grant = await simAdmin<{ grantId: string; code: string }>(stack, 'POST', `/admin/sites/${site.cloudId}/grants`, {
+    clientId,
+    scopes: [...REQUESTED_SCOPES],
+  });
   const objectCount = Object.values(site.objectCounts).reduce((a, b) => a + b, 0);
   return { clientId, clientSecret, siteUrl: site.siteUrl, cloudId: site.cloudId, grantId: grant.grantId, code: grant.code, objectCount };
 }

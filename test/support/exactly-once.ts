@@ -32,10 +32,10 @@ export async function assertSnapshotsExact(pool: Pool, site: CleanSite, results:
 
 export async function assertDriftExact(pool: Pool, pair: SyntheticPair, result: DriftScanResult): Promise<void> {
   expect(result).toMatchObject({ events: pair.expectedEvents, compared: pair.expectedCompared });
-  const { rows } = await pool.query('SELECT count(*)::int AS n, count(DISTINCT object_key)::int AS keys FROM drift_events WHERE tenant_id = $1 AND scan_id = $2', [
-    pair.tenantId,
-    result.scanId,
-  ]);
+  const { rows } = await pool.query(
+    'SELECT count(*)::int AS n, count(DISTINCT object_key)::int AS keys FROM drift_events WHERE tenant_id = $1 AND scan_id = $2',
+    [pair.tenantId, result.scanId],
+  );
   expect(rows[0]).toEqual({ n: pair.expectedEvents, keys: pair.expectedEvents });
 }
 

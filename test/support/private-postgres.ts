@@ -74,7 +74,11 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     server.stderr!.on('data', (d) => (log = (log + d).slice(-20_000)));
-    await waitFor(() => reachable(adminUrl), (up) => up, { intervalMs: 200, timeoutMs: 30_000, what: 'the private PostgreSQL server' }).catch((err) => {
+    await waitFor(
+      () => reachable(adminUrl),
+      (up) => up,
+      { intervalMs: 200, timeoutMs: 30_000, what: 'the private PostgreSQL server' },
+    ).catch((err) => {
       throw new Error(`${String(err)}\n${log}`);
     });
   };

@@ -74,7 +74,11 @@ export function portsInUse(ports: number[]): number[] {
 
 /** Which of `pids` listen on `port`. */
 export function listenersOn(port: number, pids: number[]): number[] {
-  const inodes = new Set(listeningSockets().filter((s) => s.port === port).map((s) => s.inode));
+  const inodes = new Set(
+    listeningSockets()
+      .filter((s) => s.port === port)
+      .map((s) => s.inode),
+  );
   const wanted = new Set(pids);
   return [...pidsHoldingSockets(inodes).values()].flat().filter((pid) => wanted.has(pid));
 }

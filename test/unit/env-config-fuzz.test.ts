@@ -24,21 +24,49 @@ const INTEGER_KEYS = {
 } as const;
 type IntegerKey = keyof typeof INTEGER_KEYS;
 const URL_KEYS = ['DATABASE_URL', 'JIRA_API_BASE_URL', 'JIRA_AUTH_BASE_URL'] as const;
-const FREE_TEXT_KEYS = ['JIRA_DRIFT_DATA_DIR', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'CODEC_CORS_ORIGINS', 'CODEC_SERVER_HOST', 'WORKFLOW_BUNDLE_PATH'] as const;
+const FREE_TEXT_KEYS = [
+  'JIRA_DRIFT_DATA_DIR',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_NAMESPACE',
+  'TEMPORAL_TLS_CERT_PATH',
+  'TEMPORAL_TLS_KEY_PATH',
+  'CODEC_CORS_ORIGINS',
+  'CODEC_SERVER_HOST',
+  'WORKFLOW_BUNDLE_PATH',
+] as const;
 const SECRET_KEYS = ['JIRA_DRIFT_ENCRYPTION_KEYS', 'JIRA_DRIFT_PAYLOAD_KEYS', 'TEMPORAL_API_KEY', 'CODEC_SERVER_AUTHORIZATION'] as const;
-const KNOWN_KEYS = new Set<string>([...Object.keys(INTEGER_KEYS), ...URL_KEYS, ...FREE_TEXT_KEYS, ...SECRET_KEYS, 'JIRA_DRIFT_TASK_QUEUE', 'LOG_LEVEL']);
+const KNOWN_KEYS = new Set<string>([
+  ...Object.keys(INTEGER_KEYS),
+  ...URL_KEYS,
+  ...FREE_TEXT_KEYS,
+  ...SECRET_KEYS,
+  'JIRA_DRIFT_TASK_QUEUE',
+  'LOG_LEVEL',
+]);
 
 /** Recognisable secret material: a marker no schema message contains plus 20 random hex digits. */
-const secretToken = fc
-  .string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 20, maxLength: 20 })
-  .map((hex) => `S3CR3T${hex}`);
+const secretToken = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 20, maxLength: 20 }).map((hex) => `S3CR3T${hex}`);
 
 const hugeText = fc.constantFrom('x'.repeat(100_000), '1'.repeat(50_000), '\u{1F600}'.repeat(20_000), 'a\n'.repeat(5_000));
 const oddText = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.constantFrom('', ' ', '\t', '\n', 'line1\nline2', 'a\r\nb', '    at Object.<anonymous> (/x.ts:1:1)', '\u2028', '\u0000', 'null', 'undefined', 'true', '${HOME}'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\t',
+    '\n',
+    'line1\nline2',
+    'a\r\nb',
+    '    at Object.<anonymous> (/x.ts:1:1)',
+    '\u2028',
+    '\u0000',
+    'null',
+    'undefined',
+    'true',
+    '${HOME}',
+  ),
 );
 
 /** Numbers as an operator might mistype them: out of range, negative, floats, NaN text, odd notations. */
@@ -47,7 +75,26 @@ const numberText = fc.oneof(
   fc.integer().map(String),
   fc.double().map(String),
   fc.double({ min: -10, max: 100, noNaN: true }).map((d) => d.toFixed(2)),
-  fc.constantFrom('abc', 'NaN', 'Infinity', '-Infinity', '', ' ', '0x10', '1e3', '+5', ' 7 ', '4.0', '-0', '00004', '\u0663', '\uFF11\uFF12', '9'.repeat(400), '3;rm -rf /', '12abc'),
+  fc.constantFrom(
+    'abc',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '',
+    ' ',
+    '0x10',
+    '1e3',
+    '+5',
+    ' 7 ',
+    '4.0',
+    '-0',
+    '00004',
+    '\u0663',
+    '\uFF11\uFF12',
+    '9'.repeat(400),
+    '3;rm -rf /',
+    '12abc',
+  ),
   oddText,
   hugeText,
 );
@@ -55,7 +102,21 @@ const numberText = fc.oneof(
 /** URL-ish values: real URLs, near misses, and non-URLs. */
 const urlText = fc.oneof(
   fc.webUrl(),
-  fc.constantFrom('http://localhost:3000', 'https://api.atlassian.com', 'localhost:5432', 'not a url', '://missing-scheme', 'http://', 'http//x', 'https://exa mple.com', 'ftp:', '', ' ', 'postgres://u@/db', 'mailto:x@y'),
+  fc.constantFrom(
+    'http://localhost:3000',
+    'https://api.atlassian.com',
+    'localhost:5432',
+    'not a url',
+    '://missing-scheme',
+    'http://',
+    'http//x',
+    'https://exa mple.com',
+    'ftp:',
+    '',
+    ' ',
+    'postgres://u@/db',
+    'mailto:x@y',
+  ),
   oddText,
   hugeText,
 );
@@ -77,11 +138,24 @@ interface Case {
 /** One environment: every known key maybe set to a hostile value, secrets planted, unknown keys added. */
 const envCase: fc.Arbitrary<Case> = fc
   .record({
-    integers: fc.record(Object.fromEntries(Object.entries(INTEGER_KEYS).map(([k, bounds]) => [k, integerValue(bounds)])) as Record<IntegerKey, fc.Arbitrary<string | undefined>>),
+    integers: fc.record(
+      Object.fromEntries(Object.entries(INTEGER_KEYS).map(([k, bounds]) => [k, integerValue(bounds)])) as Record<
+        IntegerKey,
+        fc.Arbitrary<string | undefined>
+      >,
+    ),
     urls: fc.record({ JIRA_API_BASE_URL: valueOf(fc.webUrl(), urlText), JIRA_AUTH_BASE_URL: valueOf(fc.webUrl(), urlText) }),
-    freeText: fc.record(Object.fromEntries(FREE_TEXT_KEYS.map((k) => [k, valueOf(fc.string({ maxLength: 40 }), fc.oneof(oddText, hugeText))])) as Record<string, fc.Arbitrary<string | undefined>>),
+    freeText: fc.record(
+      Object.fromEntries(FREE_TEXT_KEYS.map((k) => [k, valueOf(fc.string({ maxLength: 40 }), fc.oneof(oddText, hugeText))])) as Record<
+        string,
+        fc.Arbitrary<string | undefined>
+      >,
+    ),
     taskQueue: valueOf(fc.string({ minLength: 1, maxLength: 30 }), oddText),
-    logLevel: valueOf(fc.constantFrom(...LOG_LEVELS), fc.oneof(fc.constantFrom('INFO', 'Info', ' info', 'info\n', 'verbose', 'warning', ''), oddText)),
+    logLevel: valueOf(
+      fc.constantFrom(...LOG_LEVELS),
+      fc.oneof(fc.constantFrom('INFO', 'Info', ' info', 'info\n', 'verbose', 'warning', ''), oddText),
+    ),
     // Secret-valued keys: the token alone, or wrapped in a plausible spec, or multi-line.
     secretKeys: fc.tuple(secretToken, secretToken, secretToken, fc.constantFrom('plain', 'spec', 'multiline')),
     // DATABASE_URL: a well-formed URL or a broken one, always carrying a password.
@@ -93,10 +167,21 @@ const envCase: fc.Arbitrary<Case> = fc
     // An operator who pastes a secret into the wrong variable: it becomes that variable's (invalid) value.
     misplaced: fc.oneof(
       { weight: 7, arbitrary: fc.constant(undefined) },
-      { weight: 1, arbitrary: fc.tuple(secretToken, fc.constantFrom<string>('LOG_LEVEL', 'JIRA_CONCURRENCY', 'JIRA_API_BASE_URL', 'METRICS_PORT', 'JIRA_TIMEOUT_MS')) },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(
+          secretToken,
+          fc.constantFrom<string>('LOG_LEVEL', 'JIRA_CONCURRENCY', 'JIRA_API_BASE_URL', 'METRICS_PORT', 'JIRA_TIMEOUT_MS'),
+        ),
+      },
     ),
     extras: fc.dictionary(
-      fc.oneof(fc.string({ minLength: 1, maxLength: 30 }), fc.constantFrom('jira_concurrency', 'LOG_LEVEL ', 'DATABASE_URL_2', 'JIRA_DRIFT_CLIENT_SECRET', '__proto__', 'constructor')).filter((k) => !KNOWN_KEYS.has(k)),
+      fc
+        .oneof(
+          fc.string({ minLength: 1, maxLength: 30 }),
+          fc.constantFrom('jira_concurrency', 'LOG_LEVEL ', 'DATABASE_URL_2', 'JIRA_DRIFT_CLIENT_SECRET', '__proto__', 'constructor'),
+        )
+        .filter((k) => !KNOWN_KEYS.has(k)),
       fc.oneof(oddText, secretToken),
       { maxKeys: 6 },
     ),
@@ -239,7 +324,8 @@ test('a fuzzed environment parses within the documented bounds or fails with one
       const result = outcome({ ...extras, ...env });
       if (result.ok) {
         accepted++;
-        for (const [key, verdict] of expected) if (verdict === 'invalid') throw new Error(`accepted invalid ${key}=${JSON.stringify(env[key])?.slice(0, 80)}`);
+        for (const [key, verdict] of expected)
+          if (verdict === 'invalid') throw new Error(`accepted invalid ${key}=${JSON.stringify(env[key])?.slice(0, 80)}`);
         expectWithinBounds(result.env, env);
         return;
       }
@@ -275,9 +361,18 @@ test('a single bad value among good ones is refused naming exactly that key', ()
   };
   const knownBad = fc.oneof(
     fc.record({ key: fc.constantFrom<string>('JIRA_CONCURRENCY'), value: fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 33 })).map(String) }),
-    fc.record({ key: fc.constantFrom<string>('JIRA_TIMEOUT_MS'), value: fc.oneof(fc.integer({ max: 99 }), fc.integer({ min: 300_001 })).map(String) }),
-    fc.record({ key: fc.constantFrom<string>('METRICS_PORT', 'HEALTH_PORT', 'CODEC_SERVER_PORT'), value: fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: 65536 })).map(String) }),
-    fc.record({ key: fc.constantFrom<string>(...Object.keys(INTEGER_KEYS)), value: fc.double({ noInteger: true, noDefaultInfinity: true }).map(String) }),
+    fc.record({
+      key: fc.constantFrom<string>('JIRA_TIMEOUT_MS'),
+      value: fc.oneof(fc.integer({ max: 99 }), fc.integer({ min: 300_001 })).map(String),
+    }),
+    fc.record({
+      key: fc.constantFrom<string>('METRICS_PORT', 'HEALTH_PORT', 'CODEC_SERVER_PORT'),
+      value: fc.oneof(fc.integer({ max: -1 }), fc.integer({ min: 65536 })).map(String),
+    }),
+    fc.record({
+      key: fc.constantFrom<string>(...Object.keys(INTEGER_KEYS)),
+      value: fc.double({ noInteger: true, noDefaultInfinity: true }).map(String),
+    }),
     fc.record({ key: fc.constantFrom<string>(...URL_KEYS), value: fc.string().filter((s) => !urlParses(s)) }),
     fc.record({ key: fc.constantFrom<string>('LOG_LEVEL'), value: fc.string().filter((s) => !LOG_LEVELS.includes(s)) }),
   );

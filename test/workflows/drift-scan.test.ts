@@ -12,7 +12,15 @@ const t = useWorkflowTestEnv();
 
 /** Chunk i (0-based) of a scan with `n` chunks: distinct counts, so a lost or doubled chunk shows in the sums. */
 function chunk(i: number, n: number): ScanDriftChunkResult {
-  return { compared: 10 + i, added: i, removed: i % 2, modified: 2 * i, cursor: `key-${String(i + 1).padStart(3, '0')}`, done: i === n - 1, pagesRead: 3 };
+  return {
+    compared: 10 + i,
+    added: i,
+    removed: i % 2,
+    modified: 2 * i,
+    cursor: `key-${String(i + 1).padStart(3, '0')}`,
+    done: i === n - 1,
+    pagesRead: 3,
+  };
 }
 
 function sum(n: number): DriftTotals {
@@ -45,9 +53,18 @@ function driftMocks(chunks: number, completedTotals: DriftTotals | null = null) 
   return { calls, activities };
 }
 
-const scanInput = (tenantId: string, extra: Partial<DriftScanInput> = {}): DriftScanInput => ({ tenantId, baseSnapshotId: '11', targetSnapshotId: '12', ...extra });
+const scanInput = (tenantId: string, extra: Partial<DriftScanInput> = {}): DriftScanInput => ({
+  tenantId,
+  baseSnapshotId: '11',
+  targetSnapshotId: '12',
+  ...extra,
+});
 const start = (taskQueue: string, i: DriftScanInput) =>
-  t.client.workflow.start('driftScanWorkflow', { workflowId: driftScanWorkflowId(i.tenantId, i.baseSnapshotId, i.targetSnapshotId), taskQueue, args: [i] });
+  t.client.workflow.start('driftScanWorkflow', {
+    workflowId: driftScanWorkflowId(i.tenantId, i.baseSnapshotId, i.targetSnapshotId),
+    taskQueue,
+    args: [i],
+  });
 
 test('continues as new every activitiesPerRun chunks, carrying cursor and totals; completes once with the sums', async () => {
   const mocks = driftMocks(5);
@@ -67,7 +84,11 @@ test('continues as new every activitiesPerRun chunks, carrying cursor and totals
     expect(await handle.query<DriftScanProgress>('progress')).toEqual({ scanId: '42', cursor: 'key-005', runs: 3, done: true, ...totals });
     // The last run still carries the search attributes the first one set.
     const attributes = (await handle.describe()).typedSearchAttributes;
-    expect([attributes.get(TENANT_ID), attributes.get(SNAPSHOT_TYPE), attributes.get(WINDOW_START)]).toEqual(['drift-can', 'daily', new Date('2026-06-02T00:00:00Z')]);
+    expect([attributes.get(TENANT_ID), attributes.get(SNAPSHOT_TYPE), attributes.get(WINDOW_START)]).toEqual([
+      'drift-can',
+      'daily',
+      new Date('2026-06-02T00:00:00Z'),
+    ]);
   });
 });
 

@@ -18,9 +18,17 @@ const childRuns = (workflowId: string, expected: string[]) => executionStatuses(
 
 test('a failed window is started again after retryDelayMs and completes on the second attempt', async () => {
   // The first snapshot run fails on one resource; the second reads everything.
-  const mocks = snapshotMocks({ resource: (r, claims) => (claims === 1 && r.configType === 'screen' ? jiraNotFound('/rest/api/3/screens') : undefined) });
+  const mocks = snapshotMocks({
+    resource: (r, claims) => (claims === 1 && r.configType === 'screen' ? jiraNotFound('/rest/api/3/screens') : undefined),
+  });
   await t.withWorker(mocks.activities, async (taskQueue) => {
-    const handle = await start(taskQueue, { tenantId: 'sched-retry', type: 'hourly', scheduledAt: '2026-03-02T05:17:00Z', attempts: 3, retryDelayMs: 1000 });
+    const handle = await start(taskQueue, {
+      tenantId: 'sched-retry',
+      type: 'hourly',
+      scheduledAt: '2026-03-02T05:17:00Z',
+      attempts: 3,
+      retryDelayMs: 1000,
+    });
     const result: ScheduledSnapshotResult = await handle.result();
     const childId = snapshotWorkflowId('sched-retry', 'hourly', '2026-03-02T05:00:00Z');
     expect(result).toEqual({ windowStart: '2026-03-02T05:00:00Z', snapshotWorkflowId: childId, status: 'COMPLETED', snapshotId: '2', attempts: 2 });
@@ -28,17 +36,30 @@ test('a failed window is started again after retryDelayMs and completes on the s
     // One canonical id, two runs: the failed one and the one that completed (ALLOW_DUPLICATE_FAILED_ONLY).
     expect(await childRuns(childId, ['COMPLETED', 'FAILED'])).toEqual(['COMPLETED', 'FAILED']);
     const attributes = (await handle.describe()).typedSearchAttributes;
-    expect([attributes.get(TENANT_ID), attributes.get(SNAPSHOT_TYPE), attributes.get(WINDOW_START)]).toEqual(['sched-retry', 'hourly', new Date('2026-03-02T05:00:00Z')]);
+    expect([attributes.get(TENANT_ID), attributes.get(SNAPSHOT_TYPE), attributes.get(WINDOW_START)]).toEqual([
+      'sched-retry',
+      'hourly',
+      new Date('2026-03-02T05:00:00Z'),
+    ]);
   });
 });
 
 test('a window that fails every attempt fails the scheduled run with SnapshotFailed after `attempts` starts', async () => {
   const mocks = snapshotMocks({ resource: (r) => (r.configType === 'screen' ? jiraNotFound('/rest/api/3/screens') : undefined) });
   await t.withWorker(mocks.activities, async (taskQueue) => {
-    const handle = await start(taskQueue, { tenantId: 'sched-fail', type: 'daily', scheduledAt: '2026-03-02T05:17:00Z', attempts: 2, retryDelayMs: 1000 });
+    const handle = await start(taskQueue, {
+      tenantId: 'sched-fail',
+      type: 'daily',
+      scheduledAt: '2026-03-02T05:17:00Z',
+      attempts: 2,
+      retryDelayMs: 1000,
+    });
     const err = await handle.result().catch((e) => e);
     expect(err).toBeInstanceOf(WorkflowFailedError);
-    expect(err.cause).toMatchObject({ type: 'SnapshotFailed', message: expect.stringMatching(/^snapshot of 2026-03-02T00:00:00Z failed 2 time\(s\): .*404/) });
+    expect(err.cause).toMatchObject({
+      type: 'SnapshotFailed',
+      message: expect.stringMatching(/^snapshot of 2026-03-02T00:00:00Z failed 2 time\(s\): .*404/),
+    });
     expect(mocks.calls.claims).toHaveLength(2);
     expect(await childRuns(snapshotWorkflowId('sched-fail', 'daily', '2026-03-02T00:00:00Z'), ['FAILED', 'FAILED'])).toEqual(['FAILED', 'FAILED']);
   });
@@ -93,7 +114,7 @@ test("a schedule's action maps to the window of its nominal time (TemporalSchedu
       // One action, at 2025-01-02T00:00:00Z, taken now.
       await schedule.backfill({ start: new Date('2025-01-01T12:00:00Z'), end: new Date('2025-01-02T12:00:00Z'), overlap: 'BUFFER_ALL' });
       let workflowId: string | undefined;
-      for (const deadline = Date.now() + 30_000; !workflowId && Date.now() < deadline; ) {
+      for (const deadline = Date.now() + 30_000; !workflowId && Date.now() < deadline;) {
         workflowId = (await schedule.describe()).info.recentActions[0]?.action.workflow.workflowId;
         if (!workflowId) await new Promise((r) => setTimeout(r, 100));
       }

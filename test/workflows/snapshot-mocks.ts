@@ -1,6 +1,11 @@
 // Mock activities for snapshotWorkflow (and the drift scan it hands off to), recording every call.
 import { ApplicationFailure } from '@temporalio/common';
-import type { ClaimSnapshotInput, ClaimSnapshotResult, SnapshotResourceInput, SnapshotResourceResult } from '../../activities/snapshot/snapshot-activities';
+import type {
+  ClaimSnapshotInput,
+  ClaimSnapshotResult,
+  SnapshotResourceInput,
+  SnapshotResourceResult,
+} from '../../activities/snapshot/snapshot-activities';
 import type { MockActivities } from './workflow-test-env';
 
 export const ROOT_HASH = 'ab'.repeat(32);

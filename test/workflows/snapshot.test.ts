@@ -43,7 +43,13 @@ test('a grant that dies mid-snapshot ends the window SKIPPED with the reason, no
   });
   await t.withWorker(mocks.activities, async (taskQueue) => {
     const result: SnapshotWorkflowResult = await (await start(taskQueue, input('snap-reauth'))).result();
-    expect(result).toEqual({ snapshotId: '1', status: 'SKIPPED', rootHash: null, objectCount: null, reason: expect.stringMatching(/^tenant reauth_required: invalid_grant/) });
+    expect(result).toEqual({
+      snapshotId: '1',
+      status: 'SKIPPED',
+      rootHash: null,
+      objectCount: null,
+      reason: expect.stringMatching(/^tenant reauth_required: invalid_grant/),
+    });
     expect(mocks.calls.incomplete).toEqual([{ snapshotId: '1', status: 'skipped', reason: result.reason }]);
     expect(mocks.calls.finalized).toEqual([]);
   });
@@ -58,10 +64,18 @@ test('a complete snapshot reads every config type once, finalises, tags itself a
     expect(mocks.calls.resources.map((r) => r.configType).sort()).toEqual([...CONFIG_TYPES].sort());
     expect(mocks.calls.finalized).toEqual([{ snapshotId: '1', pages: CONFIG_TYPES.length }]);
     expect(mocks.calls.incomplete).toEqual([]);
-    expect(await handle.query<SnapshotProgress>('progress')).toMatchObject({ phase: 'done', resourcesDone: CONFIG_TYPES.length, objects: 2 * CONFIG_TYPES.length });
+    expect(await handle.query<SnapshotProgress>('progress')).toMatchObject({
+      phase: 'done',
+      resourcesDone: CONFIG_TYPES.length,
+      objects: 2 * CONFIG_TYPES.length,
+    });
     // Started without search attributes (as `temporal workflow start` would): the workflow adds them.
     const attributes = (await handle.describe()).typedSearchAttributes;
-    expect([attributes.get(TENANT_ID), attributes.get(SNAPSHOT_TYPE), attributes.get(WINDOW_START)]).toEqual(['snap-ok', 'hourly', new Date('2026-03-02T05:00:00Z')]);
+    expect([attributes.get(TENANT_ID), attributes.get(SNAPSHOT_TYPE), attributes.get(WINDOW_START)]).toEqual([
+      'snap-ok',
+      'hourly',
+      new Date('2026-03-02T05:00:00Z'),
+    ]);
     // The abandoned child scan runs on its own.
     const scan = await t.client.workflow.getHandle(result.driftScanWorkflowId!).result();
     expect(scan).toMatchObject({ scanId: '900', compared: 24, events: 0 });
@@ -88,9 +102,21 @@ test('an already complete window and an inactive tenant are SKIPPED without read
   });
   await t.withWorker(mocks.activities, async (taskQueue) => {
     const done: SnapshotWorkflowResult = await (await start(taskQueue, input('snap-done'))).result();
-    expect(done).toEqual({ snapshotId: '3', status: 'SKIPPED', rootHash: ROOT_HASH, objectCount: 24, reason: 'window already has a complete snapshot' });
+    expect(done).toEqual({
+      snapshotId: '3',
+      status: 'SKIPPED',
+      rootHash: ROOT_HASH,
+      objectCount: 24,
+      reason: 'window already has a complete snapshot',
+    });
     const inactive: SnapshotWorkflowResult = await (await start(taskQueue, input('snap-inactive'))).result();
-    expect(inactive).toEqual({ snapshotId: '4', status: 'SKIPPED', rootHash: null, objectCount: null, reason: 'tenant reauth_required: invalid_grant' });
+    expect(inactive).toEqual({
+      snapshotId: '4',
+      status: 'SKIPPED',
+      rootHash: null,
+      objectCount: null,
+      reason: 'tenant reauth_required: invalid_grant',
+    });
     expect(mocks.calls.resources).toEqual([]);
     expect(mocks.calls.incomplete).toEqual([]);
   });
@@ -102,7 +128,10 @@ test('a start under any id but the canonical one fails at once, before claiming'
     const handle = await t.client.workflow.start('snapshotWorkflow', { workflowId: 'rogue-snapshot', taskQueue, args: [input('snap-rogue')] });
     const err = await handle.result().catch((e) => e);
     expect(err).toBeInstanceOf(WorkflowFailedError);
-    expect(err.cause).toMatchObject({ type: 'InvalidInput', message: expect.stringMatching(/workflow id must be snapshot:snap-rogue:hourly:2026-03-02T05:00:00Z/) });
+    expect(err.cause).toMatchObject({
+      type: 'InvalidInput',
+      message: expect.stringMatching(/workflow id must be snapshot:snap-rogue:hourly:2026-03-02T05:00:00Z/),
+    });
     expect(mocks.calls.claims).toEqual([]);
   });
 });

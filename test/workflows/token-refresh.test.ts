@@ -54,7 +54,8 @@ function start(taskQueue: string, input: TokenRefreshInput): Promise<WorkflowHan
   return t.client.workflow.start('tokenRefreshWorkflow', { workflowId: `token-refresh:${input.tenantId}`, taskQueue, args: [input] });
 }
 
-const status = (handle: WorkflowHandle, accept: (s: TokenStatus) => boolean, what: string) => waitForQuery<TokenStatus>(handle, 'status', accept, what);
+const status = (handle: WorkflowHandle, accept: (s: TokenStatus) => boolean, what: string) =>
+  waitForQuery<TokenStatus>(handle, 'status', accept, what);
 const waitMs = (s: TokenStatus) => Date.parse(s.nextCheckAt!) - Date.parse(s.lastCheckAt!);
 const tokenState = async (handle: WorkflowHandle) => (await handle.describe()).typedSearchAttributes.get(TOKEN_STATE);
 

@@ -53,9 +53,37 @@ const hostile = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.constantFrom(
-    'acme', 'daily', 'hourly', 'weekly', 'hourly,daily', '2026-11-25', '2026-11-25T13:00:00Z', '2026-13-45', '1', '0', '-1', '501', '1e3', 'NaN',
-    'https://acme.atlassian.net', 'http://localhost', 'not a url', '../etc/passwd', "x'; DROP TABLE tenants;--", '\u0430cme', 'ACME', '',
-    ' ', '--', '-', '--json', 'a'.repeat(5000), 'line1\nline2', '\u0000', '%s%n', '${HOME}',
+    'acme',
+    'daily',
+    'hourly',
+    'weekly',
+    'hourly,daily',
+    '2026-11-25',
+    '2026-11-25T13:00:00Z',
+    '2026-13-45',
+    '1',
+    '0',
+    '-1',
+    '501',
+    '1e3',
+    'NaN',
+    'https://acme.atlassian.net',
+    'http://localhost',
+    'not a url',
+    '../etc/passwd',
+    "x'; DROP TABLE tenants;--",
+    '\u0430cme',
+    'ACME',
+    '',
+    ' ',
+    '--',
+    '-',
+    '--json',
+    'a'.repeat(5000),
+    'line1\nline2',
+    '\u0000',
+    '%s%n',
+    '${HOME}',
   ),
 );
 /** Values a real operator would type, per option, so that many runs get past validation. */
@@ -75,7 +103,8 @@ const PLAUSIBLE: Record<string, string[]> = {
   '--redirect-uri': ['https://ops.example.com/callback'],
   '--note': ['maintenance'],
 };
-const valueFor = (o: Option) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(PLAUSIBLE[o.long ?? ''] ?? ['x'])) }, { weight: 1, arbitrary: hostile });
+const valueFor = (o: Option) =>
+  fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(PLAUSIBLE[o.long ?? ''] ?? ['x'])) }, { weight: 1, arbitrary: hostile });
 const positional = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('acme', '42', '17..42') }, { weight: 1, arbitrary: hostile });
 
 const extraToken = fc.oneof(hostile, fc.constantFrom('--help', '-h', '--version', '--unknown', '-x', '--tenant', '--type=daily', '--page-size=0'));
@@ -85,7 +114,9 @@ const argvFor = (leaf: Leaf) =>
     .tuple(
       fc.oneof(fc.constant(leaf.args), fc.nat({ max: leaf.args + 1 })).chain((n) => fc.array(positional, { minLength: n, maxLength: n })),
       // Usually every mandatory option, plus any others.
-      fc.tuple(fc.subarray(leaf.options), fc.boolean()).map(([some, all]) => [...new Set([...(all ? leaf.options.filter((o) => o.mandatory) : []), ...some])]),
+      fc
+        .tuple(fc.subarray(leaf.options), fc.boolean())
+        .map(([some, all]) => [...new Set([...(all ? leaf.options.filter((o) => o.mandatory) : []), ...some])]),
       fc.tuple(...leaf.options.map(valueFor)),
       fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(extraToken, { maxLength: 2 }) }),
     )
@@ -147,7 +178,16 @@ afterAll(() => {
 
 test('every command is covered', () => {
   expect(LEAVES.map((l) => l.path.join(' ')).sort()).toEqual(
-    expect.arrayContaining(['drift list', 'drift scan', 'drift show', 'snapshot backfill', 'snapshot start', 'tenant install', 'tenant list', 'tenant show']),
+    expect.arrayContaining([
+      'drift list',
+      'drift scan',
+      'drift show',
+      'snapshot backfill',
+      'snapshot start',
+      'tenant install',
+      'tenant list',
+      'tenant show',
+    ]),
   );
 });
 

@@ -14,10 +14,32 @@ const RUNS = 3000;
 /** Crafted tenant ids and values: traversal, SQL metacharacters, look-alikes, control characters, huge. */
 const hostileText = fc.oneof(
   fc.string({ maxLength: 80 }),
-  fc.constantFrom('../etc/passwd', "acme'; DROP TABLE tenants;--", 'acme" OR 1=1', '\u0430cme', 'ACME', 'acme\n', 'acme\u0000', '', ' ', 'a'.repeat(10_000), '%2e%2e%2f', '${jndi:x}'),
+  fc.constantFrom(
+    '../etc/passwd',
+    "acme'; DROP TABLE tenants;--",
+    'acme" OR 1=1',
+    '\u0430cme',
+    'ACME',
+    'acme\n',
+    'acme\u0000',
+    '',
+    ' ',
+    'a'.repeat(10_000),
+    '%2e%2e%2f',
+    '${jndi:x}',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
 );
-const anything = fc.oneof(hostileText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.object(), fc.array(fc.string()));
+const anything = fc.oneof(
+  hostileText,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.object(),
+  fc.array(fc.string()),
+);
 
 function expectCleanRefusalOrValue(run: () => unknown): void {
   try {
@@ -55,7 +77,15 @@ test('drift scan options', () => {
   fc.assert(
     fc.property(
       fc.record(
-        { tenantId: anything, baseSnapshotId: anything, targetSnapshotId: anything, pageSize: anything, pagesPerActivity: anything, activitiesPerRun: anything, extra: anything },
+        {
+          tenantId: anything,
+          baseSnapshotId: anything,
+          targetSnapshotId: anything,
+          pageSize: anything,
+          pagesPerActivity: anything,
+          activitiesPerRun: anything,
+          extra: anything,
+        },
         { requiredKeys: [] },
       ),
       (input) => {

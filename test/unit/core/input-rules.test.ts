@@ -61,13 +61,19 @@ test('maxChecksPerRun: the client bound is the workflow bound (it was unbounded 
   }
   expect(tokenRefreshInputCheck({ tenantId: 'acme', maxChecksPerRun: 10_001 }, id).problems).toEqual([rule.message]);
   // A run started before the bound replays as it ran (the workflow decides with patched()).
-  expect(tokenRefreshInputCheck({ tenantId: 'acme', maxChecksPerRun: 10_001 }, id, { legacyUnboundedMaxChecks: true }).settings?.maxChecksPerRun).toBe(10_001);
+  expect(
+    tokenRefreshInputCheck({ tenantId: 'acme', maxChecksPerRun: 10_001 }, id, { legacyUnboundedMaxChecks: true }).settings?.maxChecksPerRun,
+  ).toBe(10_001);
 });
 
 test('tenant ids: one rule and one message for the client and every workflow', () => {
   fc.assert(
     fc.property(fc.oneof(fc.string({ maxLength: 70 }), fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,64}$/)), (tenantId) => {
-      const workflowOk = snapshotInputProblems({ tenantId, type: 'daily', windowStart: '2026-11-25T00:00:00Z' }, snapshotWorkflowId(tenantId, 'daily', '2026-11-25T00:00:00Z')).length === 0;
+      const workflowOk =
+        snapshotInputProblems(
+          { tenantId, type: 'daily', windowStart: '2026-11-25T00:00:00Z' },
+          snapshotWorkflowId(tenantId, 'daily', '2026-11-25T00:00:00Z'),
+        ).length === 0;
       expect(clientAccepts(() => parseSnapshotOptions({ tenantId, type: 'daily', window: '2026-11-25' }))).toBe(workflowOk);
       expect(TENANT_ID_RULE.test(tenantId)).toBe(workflowOk);
       if (!workflowOk) {

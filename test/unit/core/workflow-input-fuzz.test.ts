@@ -20,7 +20,22 @@ const TYPES: SnapshotType[] = ['hourly', 'daily', 'weekly'];
 
 const hostileText = fc.oneof(
   fc.string({ maxLength: 60 }),
-  fc.constantFrom('../x', "acme'; DROP TABLE tenants;--", '\u0430cme', 'ACME', 'acme\n', 'acme\u0000', '', ' ', 'a'.repeat(5000), '1e3', '-1', '0', '007', 'NaN'),
+  fc.constantFrom(
+    '../x',
+    "acme'; DROP TABLE tenants;--",
+    '\u0430cme',
+    'ACME',
+    'acme\n',
+    'acme\u0000',
+    '',
+    ' ',
+    'a'.repeat(5000),
+    '1e3',
+    '-1',
+    '0',
+    '007',
+    'NaN',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
 );
 /** Any JSON value, plus the numbers JSON can carry that code tends to mishandle. */
@@ -90,23 +105,28 @@ test('snapshotWorkflow input: every well-formed input is accepted', () => {
 
 // ---- driftScanWorkflow ------------------------------------------------------------------------
 
-const driftCarried = fc.record({
-  scanId: snapshotId,
-  snapshotType: fc.constantFrom(...TYPES),
-  cursor: fc.string({ maxLength: 80 }),
-  totals: fc.record({ compared: count, added: count, removed: count, modified: count }),
-  runs: fc.integer({ min: 1, max: 10_000 }),
-}).chain((c) => windowOf(c.snapshotType).map((windowStart) => ({ ...c, windowStart })));
-const validDrift = fc
+const driftCarried = fc
   .record({
-    tenantId,
-    baseSnapshotId: snapshotId,
-    targetSnapshotId: snapshotId,
-    pageSize: fc.integer({ min: 1, max: 500 }),
-    pagesPerActivity: fc.integer({ min: 1, max: 10_000 }),
-    activitiesPerRun: fc.integer({ min: 1, max: 1000 }),
-    carried: driftCarried,
-  }, { requiredKeys: ['tenantId', 'baseSnapshotId', 'targetSnapshotId'] })
+    scanId: snapshotId,
+    snapshotType: fc.constantFrom(...TYPES),
+    cursor: fc.string({ maxLength: 80 }),
+    totals: fc.record({ compared: count, added: count, removed: count, modified: count }),
+    runs: fc.integer({ min: 1, max: 10_000 }),
+  })
+  .chain((c) => windowOf(c.snapshotType).map((windowStart) => ({ ...c, windowStart })));
+const validDrift = fc
+  .record(
+    {
+      tenantId,
+      baseSnapshotId: snapshotId,
+      targetSnapshotId: snapshotId,
+      pageSize: fc.integer({ min: 1, max: 500 }),
+      pagesPerActivity: fc.integer({ min: 1, max: 10_000 }),
+      activitiesPerRun: fc.integer({ min: 1, max: 1000 }),
+      carried: driftCarried,
+    },
+    { requiredKeys: ['tenantId', 'baseSnapshotId', 'targetSnapshotId'] },
+  )
   .filter((v) => v.baseSnapshotId !== v.targetSnapshotId);
 /** A field as text for building the expected id; JSON such as {"toString": null} cannot go through String(). */
 const text = (v: unknown) => (typeof v === 'string' ? v : '?');
@@ -115,7 +135,10 @@ const driftId = (i: Record<string, unknown>) => driftScanWorkflowId(text(i?.tena
 test('driftScanWorkflow input (including a hand-made carried state): refused cleanly or safe to run', () => {
   fc.assert(
     fc.property(
-      fc.oneof(inputs(validDrift, ['tenantId', 'baseSnapshotId', 'targetSnapshotId', 'pageSize', 'pagesPerActivity', 'activitiesPerRun', 'carried']), validDrift.chain((v) => mutated(fc.constant(v.carried ?? {})).map((carried) => ({ ...v, carried })))),
+      fc.oneof(
+        inputs(validDrift, ['tenantId', 'baseSnapshotId', 'targetSnapshotId', 'pageSize', 'pagesPerActivity', 'activitiesPerRun', 'carried']),
+        validDrift.chain((v) => mutated(fc.constant(v.carried ?? {})).map((carried) => ({ ...v, carried }))),
+      ),
       (input) => {
         const i = (input ?? {}) as Record<string, unknown>;
         const problems = driftScanInputProblems(input, driftId(i));
@@ -129,7 +152,8 @@ test('driftScanWorkflow input (including a hand-made carried state): refused cle
           expect(typeof carried.scanId).toBe('string');
           expect(typeof carried.cursor).toBe('string');
           expect(isCanonicalWindowStart(carried.snapshotType as SnapshotType, carried.windowStart as string)).toBe(true);
-          for (const k of ['compared', 'added', 'removed', 'modified']) expect(Number.isSafeInteger((carried.totals as Record<string, unknown>)[k])).toBe(true);
+          for (const k of ['compared', 'added', 'removed', 'modified'])
+            expect(Number.isSafeInteger((carried.totals as Record<string, unknown>)[k])).toBe(true);
           expect(Number.isSafeInteger(carried.runs)).toBe(true);
         }
       },
@@ -177,7 +201,13 @@ const tokenCarried = (t: string) =>
 const duration = fc.oneof(fc.integer({ min: 1, max: 86_400_000 }), fc.constantFrom('12h', '15s', '1d', '500ms', '30m'));
 const validToken = tenantId.chain((t) =>
   fc.record(
-    { tenantId: fc.constant(t), checkEvery: duration, refreshWithin: duration, maxChecksPerRun: fc.integer({ min: 1, max: 10_000 }), carried: tokenCarried(t) },
+    {
+      tenantId: fc.constant(t),
+      checkEvery: duration,
+      refreshWithin: duration,
+      maxChecksPerRun: fc.integer({ min: 1, max: 10_000 }),
+      carried: tokenCarried(t),
+    },
     { requiredKeys: ['tenantId'] },
   ),
 );
@@ -188,7 +218,9 @@ test('tokenRefreshWorkflow input (including a hand-made carried state): refused 
       fc.oneof(
         inputs(validToken, ['tenantId', 'checkEvery', 'refreshWithin', 'maxChecksPerRun', 'carried']),
         validToken.chain((v) => mutated(fc.constant((v.carried ?? {}) as Record<string, unknown>)).map((carried) => ({ ...v, carried }))),
-        validToken.chain((v) => mutated(fc.constant((v.carried?.status ?? {}) as Record<string, unknown>)).map((status) => ({ ...v, carried: { ...v.carried, status } }))),
+        validToken.chain((v) =>
+          mutated(fc.constant((v.carried?.status ?? {}) as Record<string, unknown>)).map((status) => ({ ...v, carried: { ...v.carried, status } })),
+        ),
       ),
       (input) => {
         const i = (input ?? {}) as Record<string, unknown>;
@@ -220,7 +252,9 @@ test('tokenRefreshWorkflow input: every well-formed input is accepted; a carried
       expect(tokenRefreshInputCheck(v, tokenRefreshWorkflowId(v.tenantId)).problems).toEqual([]);
       if (v.carried) {
         const other = { ...v, carried: { ...v.carried, status: { ...v.carried.status, tenantId: `${v.tenantId}-other` } } };
-        expect(tokenRefreshInputCheck(other, tokenRefreshWorkflowId(v.tenantId)).problems).toEqual(['carried is set by continue-as-new only and is malformed']);
+        expect(tokenRefreshInputCheck(other, tokenRefreshWorkflowId(v.tenantId)).problems).toEqual([
+          'carried is set by continue-as-new only and is malformed',
+        ]);
       }
     }),
     { numRuns: 500 },

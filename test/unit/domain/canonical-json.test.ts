@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { canonicalJson, compareCodePoints, normalize, pathMatches, stripSiteOrigin, type Json, type NormalizationRules } from '../../../domain/canonical-json';
+import {
+  canonicalJson,
+  compareCodePoints,
+  normalize,
+  pathMatches,
+  stripSiteOrigin,
+  type Json,
+  type NormalizationRules,
+} from '../../../domain/canonical-json';
 import { seededRandom, shuffleTree } from './tree-helpers';
 
 const NO_RULES: NormalizationRules = { volatileKeys: [], droppedPaths: [], unorderedArrays: [], siteLinkPaths: [] };
@@ -85,7 +93,9 @@ describe('pathMatches', () => {
 describe('stripSiteOrigin', () => {
   it('reduces site and gateway links to the same site-relative path', () => {
     expect(stripSiteOrigin('https://acme.atlassian.net/rest/api/3/project/10000/role/10002')).toBe('/rest/api/3/project/10000/role/10002');
-    expect(stripSiteOrigin('https://api.atlassian.com/ex/jira/11223344-a1b2/rest/api/3/project/10000/role/10002')).toBe('/rest/api/3/project/10000/role/10002');
+    expect(stripSiteOrigin('https://api.atlassian.com/ex/jira/11223344-a1b2/rest/api/3/project/10000/role/10002')).toBe(
+      '/rest/api/3/project/10000/role/10002',
+    );
     expect(stripSiteOrigin('http://127.0.0.1:4010/rest/api/3/version/1?x=1')).toBe('/rest/api/3/version/1?x=1');
     expect(stripSiteOrigin('https://acme.atlassian.net')).toBe('/');
   });
@@ -124,7 +134,15 @@ describe('normalize', () => {
       names: ['b', 'a', 'c'],
       ordered: ['b', 'a', 'c'],
     };
-    const result = normalize(raw, rules({ unorderedArrays: [{ path: 'grants', sortBy: ['permission', 'holder.type', 'holder.value'] }, { path: 'names', sortBy: [] }] }));
+    const result = normalize(
+      raw,
+      rules({
+        unorderedArrays: [
+          { path: 'grants', sortBy: ['permission', 'holder.type', 'holder.value'] },
+          { path: 'names', sortBy: [] },
+        ],
+      }),
+    );
     expect(result).toEqual({
       grants: [
         { permission: 'A', holder: { type: 'user', value: 'u1' } },
@@ -138,7 +156,13 @@ describe('normalize', () => {
   });
 
   it('sorts by normalised elements, so dropped members never influence the order', () => {
-    const raw = { actors: [{ id: 2, name: 'x' }, { id: 1, name: 'x' }, { id: 3, name: 'a' }] };
+    const raw = {
+      actors: [
+        { id: 2, name: 'x' },
+        { id: 1, name: 'x' },
+        { id: 3, name: 'a' },
+      ],
+    };
     const result = normalize(raw, rules({ droppedPaths: ['actors.*.id'], unorderedArrays: [{ path: 'actors', sortBy: ['id'] }] }));
     expect(result).toEqual({ actors: [{ name: 'a' }, { name: 'x' }, { name: 'x' }] });
   });
@@ -152,7 +176,10 @@ describe('normalize', () => {
 
   it('makes site links site-relative only at the declared paths', () => {
     const raw = { roles: { Dev: 'https://acme.atlassian.net/rest/api/3/role/1' }, url: 'https://acme.atlassian.net/wiki' };
-    expect(normalize(raw, rules({ siteLinkPaths: ['roles.*'] }))).toEqual({ roles: { Dev: '/rest/api/3/role/1' }, url: 'https://acme.atlassian.net/wiki' });
+    expect(normalize(raw, rules({ siteLinkPaths: ['roles.*'] }))).toEqual({
+      roles: { Dev: '/rest/api/3/role/1' },
+      url: 'https://acme.atlassian.net/wiki',
+    });
   });
 
   it('keeps a member named __proto__ as data', () => {
@@ -170,7 +197,14 @@ describe('normalize', () => {
   });
 
   it('is idempotent on arbitrary JSON (property)', () => {
-    const someRules = rules({ volatileKeys: ['a'], droppedPaths: ['*.b'], unorderedArrays: [{ path: 'c', sortBy: ['d'] }, { path: '*', sortBy: [] }] });
+    const someRules = rules({
+      volatileKeys: ['a'],
+      droppedPaths: ['*.b'],
+      unorderedArrays: [
+        { path: 'c', sortBy: ['d'] },
+        { path: '*', sortBy: [] },
+      ],
+    });
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         const once = normalize(value, someRules);

@@ -67,7 +67,15 @@ describe('normalisation decisions per type', () => {
     expect((project['versions'] as { id: string }[]).map((v) => v.id)).toEqual(['10100', '10101']);
     expect(project['versions']).toEqual([
       { id: '10100', name: '1.0', description: 'First release', archived: false, released: true, releaseDate: '2025-01-10', projectId: 10000 },
-      { id: '10101', name: '1.1', archived: false, released: false, releaseDate: '2025-03-01', projectId: 10000, moveUnfixedIssuesTo: '/rest/api/3/version/10102' },
+      {
+        id: '10101',
+        name: '1.1',
+        archived: false,
+        released: false,
+        releaseDate: '2025-03-01',
+        projectId: 10000,
+        moveUnfixedIssuesTo: '/rest/api/3/version/10102',
+      },
     ]);
     expect(project['url']).toBe('https://wiki.example.com/ops');
     expect(project['archived']).toBe(false);
@@ -107,7 +115,14 @@ describe('normalisation decisions per type', () => {
   });
 
   it('priority: icon URL removed', () => {
-    expect(canonicalOf('priority', PRIORITY)).toEqual({ statusColor: '#d04437', description: 'This problem will block progress.', name: 'Highest', id: '1', isDefault: false, avatarId: 10500 });
+    expect(canonicalOf('priority', PRIORITY)).toEqual({
+      statusColor: '#d04437',
+      description: 'This problem will block progress.',
+      name: 'Highest',
+      id: '1',
+      isDefault: false,
+      avatarId: 10500,
+    });
   });
 
   it('workflow: timestamps, version, per-user flag and rule ids removed; sets sorted; post-functions keep order', () => {
@@ -123,7 +138,10 @@ describe('normalisation decisions per type', () => {
       { ruleKey: 'system:change-assignee', parameters: { type: 'to-unassigned' } },
     ]);
     expect((done['validators'] as { ruleKey: string }[]).map((v) => v.ruleKey)).toEqual(['system:check-field-value', 'system:validate-field-value']);
-    expect((done['triggers'] as { ruleKey: string }[]).map((v) => v.ruleKey)).toEqual(['system:branch-created-trigger', 'system:pull-request-merged-trigger']);
+    expect((done['triggers'] as { ruleKey: string }[]).map((v) => v.ruleKey)).toEqual([
+      'system:branch-created-trigger',
+      'system:pull-request-merged-trigger',
+    ]);
     expect(done['links']).toEqual([
       { fromStatusReference: 'c7a35bf0-c127-4aa6-869f-4033730c61d8', fromPort: 0, toPort: 2 },
       { fromStatusReference: 'f0b24de5-25e7-4fab-ab94-63d81db6c0c0', fromPort: 1, toPort: 3 },
@@ -176,7 +194,10 @@ describe('normalisation decisions per type', () => {
       roleConfigurable: true,
       scope: { type: 'PROJECT', project: { id: '10000' } },
       actors: [
-        { actorGroup: { displayName: 'jira-developers', groupId: '952d12c3-5b5b-4d04-bb32-44d383afc4b2', name: 'jira-developers' }, type: 'atlassian-group-role-actor' },
+        {
+          actorGroup: { displayName: 'jira-developers', groupId: '952d12c3-5b5b-4d04-bb32-44d383afc4b2', name: 'jira-developers' },
+          type: 'atlassian-group-role-actor',
+        },
         { actorUser: { accountId: '5b109f2e9729b51b54dc274d' }, type: 'atlassian-user-role-actor' },
         { actorUser: { accountId: '5b10a2844c20165700ede21g' }, type: 'atlassian-user-role-actor' },
       ],

@@ -47,7 +47,9 @@ describe('toConfigObject', () => {
     for (const { type, raw } of FIXTURES) expect(realLeaves(type, raw).length).toBeGreaterThan(0);
     const withVolatile = FIXTURES.filter(({ type, raw }) => volatileLeaves(type, raw).length > 0).map(({ type }) => type);
     // Field (system), issue type scheme, JiraStatus and screen carry nothing volatile.
-    expect(new Set(withVolatile)).toEqual(new Set(['project', 'field', 'issuetype', 'status', 'priority', 'resolution', 'workflow', 'workflowscheme', 'permissionscheme', 'projectrole']));
+    expect(new Set(withVolatile)).toEqual(
+      new Set(['project', 'field', 'issuetype', 'status', 'priority', 'resolution', 'workflow', 'workflowscheme', 'permissionscheme', 'projectrole']),
+    );
   });
 });
 
@@ -69,7 +71,9 @@ describe('hash properties', () => {
   it('needs the unordered-array rules: without them a shuffle changes the canonical text (sanity check)', () => {
     for (const { type, raw } of FIXTURES.filter((f) => ['workflow', 'permissionscheme', 'projectrole', 'project'].includes(f.type))) {
       const withoutSorting = { ...rulesOf(type), unorderedArrays: [] };
-      const texts = new Set([1, 2, 3, 4, 5].map((seed) => canonicalJson(normalize(shuffleTree(raw, rulesOf(type), seededRandom(seed)), withoutSorting))));
+      const texts = new Set(
+        [1, 2, 3, 4, 5].map((seed) => canonicalJson(normalize(shuffleTree(raw, rulesOf(type), seededRandom(seed)), withoutSorting))),
+      );
       expect(texts.size).toBeGreaterThan(1);
     }
   });
@@ -95,7 +99,8 @@ describe('hash properties', () => {
     for (const { type, raw } of FIXTURES) {
       const original = toConfigObject(type, raw).hash;
       for (const leaf of realLeaves(type, raw)) {
-        if (toConfigObject(type, withLeaf(raw, leaf.path, changedScalar(leaf.value))).hash === original) unhashed.push(`${type}: ${leaf.path.join('.')}`);
+        if (toConfigObject(type, withLeaf(raw, leaf.path, changedScalar(leaf.value))).hash === original)
+          unhashed.push(`${type}: ${leaf.path.join('.')}`);
       }
     }
     expect(unhashed).toEqual([]);
@@ -125,7 +130,13 @@ describe('hash properties', () => {
   });
 
   it('volatile members that appear or disappear do not change the hash', () => {
-    const withExtras = { ...PROJECT, insight: undefined, permissions: { canEdit: false, canDelete: true }, favourite: false, lead: { accountId: PROJECT.lead['accountId'], accountType: 'atlassian', displayName: 'Mia K.', active: false } };
+    const withExtras = {
+      ...PROJECT,
+      insight: undefined,
+      permissions: { canEdit: false, canDelete: true },
+      favourite: false,
+      lead: { accountId: PROJECT.lead['accountId'], accountType: 'atlassian', displayName: 'Mia K.', active: false },
+    };
     expect(toConfigObject('project', withExtras).hash).toBe(toConfigObject('project', PROJECT).hash);
   });
 });
@@ -133,7 +144,10 @@ describe('hash properties', () => {
 describe('snapshot root hash over config objects', () => {
   /** Several objects per type: each fixture under a few different ids. */
   const objects = FIXTURES.flatMap(({ type, raw }) =>
-    [0, 1, 2].map((n) => ({ type, raw: n === 0 ? raw : { ...(raw as object), id: `${String((raw as { id: unknown }).id)}${n}`, name: `copy ${n}` } })),
+    [0, 1, 2].map((n) => ({
+      type,
+      raw: n === 0 ? raw : { ...(raw as object), id: `${String((raw as { id: unknown }).id)}${n}`, name: `copy ${n}` },
+    })),
   );
 
   it('does not depend on page size, page order, item order or array order in the API responses', () => {

@@ -19,7 +19,9 @@ test('refuses a cursor from another tenant, another query or another key', () =>
   const cursor = encodeDriftCursor(key, scope, position);
   expect(() => decodeDriftCursor(key, { ...scope, tenantId: 'acme2' }, cursor)).toThrow(InvalidCursorError);
   expect(() => decodeDriftCursor(key, { ...scope, filters: { snapshotType: 'hourly' } }, cursor)).toThrow(InvalidCursorError);
-  expect(() => decodeDriftCursor(key, { ...scope, filters: { ...scope.filters, since: '2026-01-01T00:00:00.000Z' } }, cursor)).toThrow(InvalidCursorError);
+  expect(() => decodeDriftCursor(key, { ...scope, filters: { ...scope.filters, since: '2026-01-01T00:00:00.000Z' } }, cursor)).toThrow(
+    InvalidCursorError,
+  );
   expect(() => decodeDriftCursor(crypto.randomBytes(32), scope, cursor)).toThrow(InvalidCursorError);
 });
 

@@ -18,9 +18,8 @@ test('a modified entry lists the changed JSON pointers from the stored bodies', 
     [h('a'), canonicalJson({ id: '1', name: 'Open', scope: { type: 'GLOBAL' } })],
     [h('b'), canonicalJson({ id: '1', name: 'Opened', scope: { type: 'PROJECT' }, description: 'x' })],
   ]);
-  const event = draftDriftEvent(
-    { key: 'status/1', beforeType: 'status', afterType: 'status', beforeHash: h('a'), afterHash: h('b') },
-    (hash) => bodies.get(hash),
+  const event = draftDriftEvent({ key: 'status/1', beforeType: 'status', afterType: 'status', beforeHash: h('a'), afterHash: h('b') }, (hash) =>
+    bodies.get(hash),
   );
   expect(event).toEqual({
     key: 'status/1',

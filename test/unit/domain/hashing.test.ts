@@ -10,7 +10,12 @@ const HASH_B = sha256Hex('b');
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 /** Unique, well-formed keys shaped like `type/id`. */
 const keys = fc.uniqueArray(
-  fc.tuple(fc.constantFrom('field', 'project', 'workflow', 'status'), fc.string({ unit: 'binary', minLength: 1 }).filter((s) => !CONTROL_CHARACTER.test(s))).map(([type, id]) => `${type}/${id}`),
+  fc
+    .tuple(
+      fc.constantFrom('field', 'project', 'workflow', 'status'),
+      fc.string({ unit: 'binary', minLength: 1 }).filter((s) => !CONTROL_CHARACTER.test(s)),
+    )
+    .map(([type, id]) => `${type}/${id}`),
   { maxLength: 40 },
 );
 
@@ -21,7 +26,11 @@ function entriesFor(keyList: readonly string[]): HashEntry[] {
 describe('sha256Hex', () => {
   it('hashes the UTF-8 bytes', () => {
     expect(sha256Hex('')).toBe(EMPTY_ROOT_HASH);
-    expect(sha256Hex('é')).toBe(createHash('sha256').update(Buffer.from([0xc3, 0xa9])).digest('hex'));
+    expect(sha256Hex('é')).toBe(
+      createHash('sha256')
+        .update(Buffer.from([0xc3, 0xa9]))
+        .digest('hex'),
+    );
   });
 });
 
@@ -42,7 +51,12 @@ describe('compareKeys', () => {
 describe('root hash', () => {
   it('is SHA-256 of "key\\thash\\n" lines in key order', () => {
     const expected = sha256Hex(`field/a\t${HASH_A}\nproject/b\t${HASH_B}\n`);
-    expect(rootHash([{ key: 'project/b', hash: HASH_B }, { key: 'field/a', hash: HASH_A }])).toBe(expected);
+    expect(
+      rootHash([
+        { key: 'project/b', hash: HASH_B },
+        { key: 'field/a', hash: HASH_A },
+      ]),
+    ).toBe(expected);
   });
 
   it('of the empty snapshot is SHA-256 of zero bytes', () => {
@@ -65,7 +79,12 @@ describe('root hash', () => {
     hasher.add('field/b', HASH_A);
     expect(() => hasher.add('field/b', HASH_A)).toThrow('strictly increasing');
     expect(() => hasher.add('field/a', HASH_A)).toThrow('strictly increasing');
-    expect(() => rootHash([{ key: 'x/1', hash: HASH_A }, { key: 'x/1', hash: HASH_B }])).toThrow('strictly increasing');
+    expect(() =>
+      rootHash([
+        { key: 'x/1', hash: HASH_A },
+        { key: 'x/1', hash: HASH_B },
+      ]),
+    ).toThrow('strictly increasing');
   });
 
   it('rejects keys and hashes that would make the line format ambiguous', () => {
@@ -113,12 +132,16 @@ describe('root hash', () => {
 
   it('changes when any entry hash changes (property)', () => {
     fc.assert(
-      fc.property(keys.filter((k) => k.length > 0), fc.nat(), (keyList, pick) => {
-        const entries = entriesFor(keyList);
-        const index = pick % entries.length;
-        const changed = entries.map((e, i) => (i === index ? { key: e.key, hash: sha256Hex(`changed ${e.key}`) } : e));
-        expect(rootHash(changed)).not.toBe(rootHash(entries));
-      }),
+      fc.property(
+        keys.filter((k) => k.length > 0),
+        fc.nat(),
+        (keyList, pick) => {
+          const entries = entriesFor(keyList);
+          const index = pick % entries.length;
+          const changed = entries.map((e, i) => (i === index ? { key: e.key, hash: sha256Hex(`changed ${e.key}`) } : e));
+          expect(rootHash(changed)).not.toBe(rootHash(entries));
+        },
+      ),
     );
   });
 });

@@ -251,7 +251,14 @@ export const SCREEN = {
   description: 'Allows to update all system fields.',
   scope: { type: 'PROJECT', project: { id: '10001' } },
   tabs: [
-    { id: 10000, name: 'Field Tab', fields: [{ id: 'summary', name: 'Summary' }, { id: 'description', name: 'Description' }] },
+    {
+      id: 10000,
+      name: 'Field Tab',
+      fields: [
+        { id: 'summary', name: 'Summary' },
+        { id: 'description', name: 'Description' },
+      ],
+    },
     { id: 10001, name: 'Details', fields: [{ id: 'customfield_10016', name: 'Story point estimate' }] },
   ],
 };
@@ -279,7 +286,13 @@ export const WORKFLOW = {
       deprecated: false,
       layout: { x: 480, y: 0 },
       properties: {},
-      approvalConfiguration: { active: 'false', conditionType: 'number', conditionValue: '1', fieldId: 'customfield_10050', exclude: ['reporter', 'assignee'] },
+      approvalConfiguration: {
+        active: 'false',
+        conditionType: 'number',
+        conditionValue: '1',
+        fieldId: 'customfield_10050',
+        exclude: ['reporter', 'assignee'],
+      },
     },
   ],
   transitions: [
@@ -315,12 +328,20 @@ export const WORKFLOW = {
           {
             operation: 'ANY',
             conditions: [
-              { id: 'a2b0d1e0-0005-4f4f-9d9d-000000000009', ruleKey: 'system:in-group', parameters: { groupIds: 'ca85fac0-d974-40ca-a615-7af99c48d24f' } },
+              {
+                id: 'a2b0d1e0-0005-4f4f-9d9d-000000000009',
+                ruleKey: 'system:in-group',
+                parameters: { groupIds: 'ca85fac0-d974-40ca-a615-7af99c48d24f' },
+              },
               { id: 'a2b0d1e0-0005-4f4f-9d9d-000000000010', ruleKey: 'system:in-project-role', parameters: { projectRoleId: '10002' } },
             ],
             conditionGroups: [],
           },
-          { operation: 'ALL', conditions: [{ id: 'a2b0d1e0-0005-4f4f-9d9d-000000000011', ruleKey: 'system:previous-status', parameters: { previousStatusIds: '3' } }], conditionGroups: [] },
+          {
+            operation: 'ALL',
+            conditions: [{ id: 'a2b0d1e0-0005-4f4f-9d9d-000000000011', ruleKey: 'system:previous-status', parameters: { previousStatusIds: '3' } }],
+            conditionGroups: [],
+          },
         ],
       },
       transitionScreen: { id: 'a2b0d1e0-0006-4f4f-9d9d-000000000012', ruleKey: 'system:transition-screen', parameters: { screenId: '10000' } },
@@ -364,8 +385,14 @@ export const WORKFLOW_SCHEME_READ = {
   version: { id: '527213fc-bc72-400f-aae0-df8d88db2c8a', versionNumber: 3 },
   defaultWorkflow: { id: '3e59db0f-ed6c-47ce-8d50-80c0c4572677', name: 'jira', description: 'Default', version: { id: 'x1', versionNumber: 1 } },
   workflowsForIssueTypes: [
-    { issueTypeIds: ['10010', '10004'], workflow: { id: 'c1a2b3c4-0000-4000-8000-000000000002', name: 'Bug workflow', description: '', version: { id: 'x2', versionNumber: 4 } } },
-    { issueTypeIds: ['10001'], workflow: { id: 'b9ff2384-d3b6-4d4e-9509-3ee19f607168', name: 'Software workflow', description: '', version: { id: 'x3', versionNumber: 7 } } },
+    {
+      issueTypeIds: ['10010', '10004'],
+      workflow: { id: 'c1a2b3c4-0000-4000-8000-000000000002', name: 'Bug workflow', description: '', version: { id: 'x2', versionNumber: 4 } },
+    },
+    {
+      issueTypeIds: ['10001'],
+      workflow: { id: 'b9ff2384-d3b6-4d4e-9509-3ee19f607168', name: 'Software workflow', description: '', version: { id: 'x3', versionNumber: 7 } },
+    },
   ],
 };
 
@@ -379,7 +406,13 @@ export const PERMISSION_SCHEME = {
     {
       id: 10004,
       self: `${SITE}/rest/api/3/permissionscheme/10000/permission/10004`,
-      holder: { type: 'projectRole', parameter: '10002', value: '10002', expand: 'projectRole', projectRole: { self: `${SITE}/rest/api/3/role/10002`, name: 'Administrators', id: 10002 } },
+      holder: {
+        type: 'projectRole',
+        parameter: '10002',
+        value: '10002',
+        expand: 'projectRole',
+        projectRole: { self: `${SITE}/rest/api/3/role/10002`, name: 'Administrators', id: 10002 },
+      },
       permission: 'ADMINISTER_PROJECTS',
     },
     {
@@ -391,7 +424,13 @@ export const PERMISSION_SCHEME = {
     {
       id: 10006,
       self: `${SITE}/rest/api/3/permissionscheme/10000/permission/10006`,
-      holder: { type: 'group', parameter: 'jira-developers', value: '952d12c3-5b5b-4d04-bb32-44d383afc4b2', expand: 'group', group: { name: 'jira-developers', groupId: '952d12c3-5b5b-4d04-bb32-44d383afc4b2' } },
+      holder: {
+        type: 'group',
+        parameter: 'jira-developers',
+        value: '952d12c3-5b5b-4d04-bb32-44d383afc4b2',
+        expand: 'group',
+        group: { name: 'jira-developers', groupId: '952d12c3-5b5b-4d04-bb32-44d383afc4b2' },
+      },
       permission: 'BROWSE_PROJECTS',
     },
     {

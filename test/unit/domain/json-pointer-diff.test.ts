@@ -43,7 +43,11 @@ describe('changedPaths', () => {
 
   it('names the grant that changed in a permission scheme', () => {
     const before = toConfigObject('permissionscheme', PERMISSION_SCHEME);
-    const edited = { ...PERMISSION_SCHEME, name: 'Renamed', permissions: PERMISSION_SCHEME.permissions.map((p) => (p.permission === 'CLOSE_ISSUES' ? { ...p, permission: 'RESOLVE_ISSUES' } : p)) };
+    const edited = {
+      ...PERMISSION_SCHEME,
+      name: 'Renamed',
+      permissions: PERMISSION_SCHEME.permissions.map((p) => (p.permission === 'CLOSE_ISSUES' ? { ...p, permission: 'RESOLVE_ISSUES' } : p)),
+    };
     const after = toConfigObject('permissionscheme', edited);
     expect(changedPaths(before.canonical, after.canonical)).toEqual(['/name', '/permissions/4/permission']);
   });

@@ -61,9 +61,7 @@ describe('401 handling', () => {
   });
 
   it('a second 401 is a JiraUnauthorizedError, without any token in it', async () => {
-    const { client, tokens, server } = await setup((_req, res) =>
-      sendJson(res, 401, { code: 401, message: 'Unauthorized; scope does not match' }),
-    );
+    const { client, tokens, server } = await setup((_req, res) => sendJson(res, 401, { code: 401, message: 'Unauthorized; scope does not match' }));
     const error = await caught(client.getJson(FIELD, { startAt: 0 }));
     expect(error).toBeInstanceOf(JiraUnauthorizedError);
     expect(error.message).toContain('scope does not match');

@@ -102,7 +102,9 @@ describe('PageBean', () => {
 
   it('a page repeating objects → JiraPagingError', async () => {
     // The server echoes the requested startAt but serves the first page again.
-    const { client } = await clientFor(pageBean(items(20), { cap: 5, slice: (startAt, size) => (startAt === 10 ? { from: 0, to: size } : { from: startAt, to: startAt + size }) }));
+    const { client } = await clientFor(
+      pageBean(items(20), { cap: 5, slice: (startAt, size) => (startAt === 10 ? { from: 0, to: size } : { from: startAt, to: startAt + size }) }),
+    );
     await expect(collect(client, SCREENS)).rejects.toThrow(/appears on more than one page/);
   });
 
@@ -114,7 +116,9 @@ describe('PageBean', () => {
   it('fewer objects than total → JiraPagingError', async () => {
     // An object disappears between pages but total is not updated.
     const all = items(20);
-    const { client } = await clientFor(pageBean(all, { cap: 5, slice: (startAt, size) => ({ from: startAt, to: startAt === 15 ? startAt + size - 1 : startAt + size }) }));
+    const { client } = await clientFor(
+      pageBean(all, { cap: 5, slice: (startAt, size) => ({ from: startAt, to: startAt === 15 ? startAt + size - 1 : startAt + size }) }),
+    );
     await expect(collect(client, SCREENS)).rejects.toThrow(/hold 19 objects but total is 20/);
   });
 
@@ -146,7 +150,11 @@ describe('other shapes', () => {
 
   it('wrapper object', async () => {
     const { client, server } = await clientFor((_req, res) => sendJson(res, 200, { permissionSchemes: items(2) }));
-    const def: ResourceDefinition = { path: '/rest/api/3/permissionscheme', query: { expand: 'all' }, shape: { kind: 'wrapper', key: 'permissionSchemes' } };
+    const def: ResourceDefinition = {
+      path: '/rest/api/3/permissionscheme',
+      query: { expand: 'all' },
+      shape: { kind: 'wrapper', key: 'permissionSchemes' },
+    };
     const { result, ids } = await collect(client, def);
     expect(result).toEqual({ pages: 1, objects: 2 });
     expect(ids).toEqual(['obj-0', 'obj-1']);
@@ -159,7 +167,12 @@ describe('other shapes', () => {
     ['PageBean that is an array', SCREENS, [{ id: 1 }], /expected a PageBean/],
     ['total not a number', SCREENS, { values: [], total: '3' }, /total is not a number/],
     ['array response that is an object', { path: '/rest/api/3/field', shape: { kind: 'array' } }, { values: [] }, /response is not an array/],
-    ['wrapper key missing', { path: '/rest/api/3/permissionscheme', shape: { kind: 'wrapper', key: 'permissionSchemes' } }, { schemes: [] }, /permissionSchemes is missing/],
+    [
+      'wrapper key missing',
+      { path: '/rest/api/3/permissionscheme', shape: { kind: 'wrapper', key: 'permissionSchemes' } },
+      { schemes: [] },
+      /permissionSchemes is missing/,
+    ],
   ])('%s → JiraMalformedResponseError naming the path', async (_name, def, body, message) => {
     const { client } = await clientFor((_req, res) => sendJson(res, 200, body));
     const error = await fetchAllPages(client, def, async () => undefined).catch((e: unknown) => e);
@@ -172,7 +185,9 @@ describe('other shapes', () => {
 describe('PageBean pages that do not add up to their total', () => {
   it('rejects a last page cut short (isLast true, fewer values than total)', async () => {
     const all = items(10);
-    const { client } = await clientFor((_req, res) => sendJson(res, 200, { startAt: 0, maxResults: 50, total: 10, isLast: true, values: all.slice(0, 5) }));
+    const { client } = await clientFor((_req, res) =>
+      sendJson(res, 200, { startAt: 0, maxResults: 50, total: 10, isLast: true, values: all.slice(0, 5) }),
+    );
     await expect(collect(client, SCREENS)).rejects.toBeInstanceOf(JiraPagingError);
   });
 });

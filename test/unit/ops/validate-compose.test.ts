@@ -10,7 +10,9 @@ test('docker-compose.yml is valid', () => {
 });
 
 test('missing services, unknown dependencies, cycles and literal secrets are reported', () => {
-  expect(validateCompose(real.replace('condition: service_healthy', 'condition: whenever'))).toContainEqual(expect.stringMatching(/unknown condition whenever/));
+  expect(validateCompose(real.replace('condition: service_healthy', 'condition: whenever'))).toContainEqual(
+    expect.stringMatching(/unknown condition whenever/),
+  );
   expect(validateCompose(real.replace('temporal-admin-tools:\n        condition', 'temporal-admin-toolz:\n        condition'))).toContainEqual(
     expect.stringMatching(/depends_on unknown service temporal-admin-toolz/),
   );

@@ -20,5 +20,12 @@ export function compressedWindowStart(type: SnapshotType, scheduledMs: number, c
 
 export function isCompressedClock(value: unknown): value is CompressedClock {
   const c = value as CompressedClock | null;
-  return typeof c === 'object' && c !== null && Number.isInteger(c.tickMs) && c.tickMs > 0 && Number.isInteger(c.originMs) && typeof c.originWindowStart === 'string';
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    Number.isInteger(c.tickMs) &&
+    c.tickMs > 0 &&
+    Number.isInteger(c.originMs) &&
+    typeof c.originWindowStart === 'string'
+  );
 }
