@@ -92,6 +92,7 @@ export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<Sn
             progress.pages += r.pages;
             progress.objects += r.objects;
             progress.newObjects += r.newObjects;
+            if (r.unavailable) (progress.unavailable ??= []).push({ configType, reason: r.unavailable });
             return r;
           }),
         )),
@@ -101,6 +102,7 @@ export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<Sn
     const pages = results.reduce((sum, r) => sum + r.pages, 0);
     const final = await store.finalizeSnapshot({ ...ref, pages });
     completed = { snapshotId: claim.snapshotId, status: 'COMPLETED', rootHash: final.rootHash, objectCount: final.objectCount };
+    if (progress.unavailable) completed.unavailable = progress.unavailable;
   } catch (err) {
     if (REAUTH_FAILURES.has(failureType(err) ?? '') && patched('skip-window-on-reauth')) {
       // The grant died mid-snapshot (the tenant is now reauth_required): skipped, like a window that

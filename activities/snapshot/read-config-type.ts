@@ -5,7 +5,8 @@
 import { Context } from '@temporalio/activity';
 import { PARENT_TYPE, type ConfigType } from '../../domain/config-catalogue';
 import { toConfigObject } from '../../domain/config-object';
-import type { PagingClient } from '../../jira-cloud';
+import { JiraClientError, type PagingClient } from '../../jira-cloud';
+import { isUnavailableStatus, unavailableAreaObject } from '../../domain/unavailable-area';
 import type { Pool } from '../../store/pool';
 import { clearChildEntriesExcept, clearResourceEntries, storePage, streamTypeBodies } from '../../store/snapshot-store';
 import { CONFIG_RESOURCES, type EmitPage, type PerParentPlan } from './config-resources';
@@ -19,6 +20,8 @@ export interface ReadTarget {
 
 export interface ReadOutcome {
   objects: number;
+  /** Why the type could not be read (scope missing, product absent); its entries are then only this marker. */
+  unavailable?: string;
   /** Requests made by this attempt. */
   pages: number;
   newObjects: number;
@@ -56,6 +59,14 @@ export async function readConfigType(pool: Pool, client: PagingClient, target: R
     } else {
       outcome.pages = await readPerParent(pool, client, target, plan, emit, progress);
     }
+  } catch (err) {
+    const status = (err as { status?: number }).status;
+    if (!(err instanceof JiraClientError) || !isUnavailableStatus(status)) throw err;
+    // The site or grant does not offer this type: recorded, not failed (and not retried).
+    const reason = `HTTP ${status}: ${err.message}`.slice(0, 500);
+    await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
+    await storePage(pool, { tenantId, snapshotId, runId, objects: [unavailableAreaObject(configType, status, reason)] });
+    return { objects: 0, pages: outcome.pages, newObjects: 0, unavailable: reason };
   } finally {
     clearInterval(ticker);
   }
@@ -100,7 +111,7 @@ async function readPerParent(
           cleared = true;
         }
         const parent = JSON.parse(body) as Record<string, unknown>;
-        const work = plan.read(client, parent, emit).then((n) => {
+        const work = readChildrenOf(plan, client, parent, emit).then((n) => {
           requests += n;
           finished.add(position);
           while (finished.has(progress.parentsDone!)) finished.delete(progress.parentsDone!++);
@@ -125,4 +136,14 @@ function resumePoint(configType: ConfigType): number {
   const details = Context.current().info.heartbeatDetails as Partial<ParentProgress> | undefined;
   if (details?.configType !== configType) return 0;
   return Number.isSafeInteger(details.parentsDone) && details.parentsDone! > 0 ? details.parentsDone! : 0;
+}
+
+/** A parent deleted in Jira since its phase was read answers 404: it has no children any more. */
+async function readChildrenOf(plan: PerParentPlan, client: PagingClient, parent: Record<string, unknown>, emit: EmitPage): Promise<number> {
+  try {
+    return await plan.read(client, parent, emit);
+  } catch (err) {
+    if (err instanceof JiraClientError && (err as { status?: number }).status === 404) return 1;
+    throw err;
+  }
 }

@@ -4,12 +4,7 @@ import { Context } from '@temporalio/activity';
 import type { ConfigType } from '../../domain/config-catalogue';
 import { RootHasher } from '../../domain/hashing';
 import type { SnapshotType } from '../../domain/snapshot-window';
-import {
-  claimSnapshot as claimSnapshotRow,
-  completeSnapshot,
-  endSnapshotIncomplete,
-  streamEntries,
-} from '../../store/snapshot-store';
+import { claimSnapshot as claimSnapshotRow, completeSnapshot, endSnapshotIncomplete, streamEntries } from '../../store/snapshot-store';
 import { getTenant } from '../../store/tenant-store';
 import type { ActivityDeps } from '../deps';
 import { UnknownTenantError, withFailureMapping } from '../failures';
@@ -40,6 +35,8 @@ export interface SnapshotResourceResult {
   objects: number;
   pages: number;
   newObjects: number;
+  /** Set when the site or grant does not offer this type (recorded in the snapshot, not a failure). */
+  unavailable?: string;
 }
 
 export interface FinalizeSnapshotInput {
