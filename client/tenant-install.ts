@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { GrantRevokedError, OAuthClientRejectedError } from '../jira-cloud';
-import { REQUESTED_SCOPES } from '../domain/oauth-scopes';
+import { REQUESTED_SCOPES } from '../jira-cloud';
 import { SNAPSHOT_TYPES, type SnapshotType } from '../domain/snapshot-window';
 import { tokenRefreshWorkflowId } from '../domain/workflow-ids';
 import { loadCredentialMetadata } from '../store/credential-store';

@@ -9,7 +9,7 @@ import { JiraClientError, type PagingClient } from '../../jira-cloud';
 import { isUnavailableStatus, unavailableAreaObject } from '../../domain/unavailable-area';
 import type { Pool } from '../../store/pool';
 import { clearChildEntriesExcept, clearResourceEntries, storePage, streamTypeBodies } from '../../store/snapshot-store';
-import { CONFIG_RESOURCES, type EmitPage, type PerParentPlan } from './config-resources';
+import { CONFIG_RESOURCES, type EmitPage, type PerParentPlan } from '../../jira-cloud';
 
 export interface ReadTarget {
   tenantId: string;

@@ -5,7 +5,7 @@
 import pino from 'pino';
 import { AccessTokenProvider } from '../../jira-cloud/oauth/access-token-provider';
 import { JiraClientRegistry } from '../../jira-cloud/tenant-clients';
-import { CONFIG_RESOURCES } from '../../activities/snapshot/config-resources';
+import { CONFIG_RESOURCES } from '../../jira-cloud/config-reads';
 import { CONFIG_TYPES } from '../../domain/config-catalogue';
 import { SecretBox } from '../../store/secret-box';
 import type { BenchStack } from './bench-stack';

@@ -2,19 +2,32 @@
 // one list resource; some are read once per parent object already in the snapshot (a field's
 // contexts), and some combine several reads into one object (a context with its mappings). Page
 // sizes ask for each endpoint's cap; the client reads back the size Jira actually used.
-import type { ConfigType } from '../../domain/config-catalogue';
-import { fetchAllPages, type PagingClient, type ResourceDefinition } from '../../jira-cloud';
+import type { ConfigType } from '../domain/config-catalogue';
+import { fetchAllPages, type PagingClient } from './pagination';
+import type { ResourceDefinition } from './pagination';
 
 /** Hands one page of raw objects (already given their parentKey where they have a parent) to the store. */
 export type EmitPage = (values: Array<Record<string, unknown>>) => Promise<void>;
 
-export interface ListPlan {
+/** What a plan reads, for `jira-drift coverage` and the scope check (test/unit/jira-client/config-reads.test.ts). */
+export interface PlanMetadata {
+  /** Operations read, as in the OpenAPI spec: `GET /rest/api/3/field/{fieldId}/context`. */
+  endpoints: string[];
+  /**
+   * Granular read scopes those operations need (the union of their `x-atlassian-oauth2-scopes` Beta
+   * entries in the spec; checked by test/unit/jira-client/config-reads.test.ts). Empty where the spec
+   * names no granular scope (a classic `manage:` scope only).
+   */
+  scopes: string[];
+}
+
+export interface ListPlan extends PlanMetadata {
   kind: 'list';
   /** Reads every object of the type; returns the number of requests made. */
   read(client: PagingClient, emit: EmitPage): Promise<number>;
 }
 
-export interface PerParentPlan {
+export interface PerParentPlan extends PlanMetadata {
   kind: 'per-parent';
   /** Reads the children of one parent (its canonical body, with `id`); returns the requests made. */
   read(client: PagingClient, parent: Record<string, unknown>, emit: EmitPage): Promise<number>;
@@ -25,8 +38,13 @@ export type ReadPlan = ListPlan | PerParentPlan;
 const asObjects = (values: unknown[]) => values as Array<Record<string, unknown>>;
 
 /** A type that is exactly one list resource. */
-function list(def: ResourceDefinition): ListPlan {
-  return { kind: 'list', read: async (client, emit) => (await fetchAllPages(client, def, (values) => emit(asObjects(values)))).pages };
+function list(def: ResourceDefinition, scopes: string[]): ListPlan {
+  return {
+    kind: 'list',
+    endpoints: [`GET ${def.path}`],
+    scopes,
+    read: async (client, emit) => (await fetchAllPages(client, def, (values) => emit(asObjects(values)))).pages,
+  };
 }
 
 /** Every object of a resource, collected (for small per-parent lists and mapping tables). */
@@ -63,8 +81,11 @@ const OPTION_FIELD_TYPES = ['select', 'multiselect', 'cascadingselect', 'radiobu
 );
 
 /** A field's contexts, each with its projects, issue types and default value. */
+const FIELD = '/rest/api/3/field/{fieldId}';
 const fieldContexts: PerParentPlan = {
   kind: 'per-parent',
+  scopes: ['read:custom-field-contextual-configuration:jira', 'read:field.default-value:jira', 'read:field:jira'],
+  endpoints: ['context', 'context/issuetypemapping', 'context/projectmapping', 'context/defaultValue'].map((p) => `GET ${FIELD}/${p}`),
   async read(client, field, emit) {
     if (!isCustomField(field)) return 0;
     const fieldId = text(field['id']);
@@ -102,6 +123,8 @@ const fieldContexts: PerParentPlan = {
 /** A select-like context's options, in display order (`position`); cascading children name their parent option. */
 const contextOptions: PerParentPlan = {
   kind: 'per-parent',
+  scopes: ['read:field.option:jira'],
+  endpoints: [`GET ${FIELD}/context/{contextId}/option`],
   async read(client, context, emit) {
     if (!OPTION_FIELD_TYPES.includes(text(context['fieldType']))) return 0;
     const fieldId = text(context['fieldId']);
@@ -117,6 +140,8 @@ const contextOptions: PerParentPlan = {
 /** The items of one field configuration: each field's required/hidden/renderer/description there. */
 const fieldConfigurationItems: PerParentPlan = {
   kind: 'per-parent',
+  scopes: ['read:field-configuration:jira'],
+  endpoints: ['GET /rest/api/3/fieldconfiguration/{id}/fields'],
   async read(client, configuration, emit) {
     const configurationId = text(configuration['id']);
     const def = pageBean(`/rest/api/3/fieldconfiguration/${encodeURIComponent(configurationId)}/fields`, 50);
@@ -130,6 +155,8 @@ const fieldConfigurationItems: PerParentPlan = {
 /** Field configuration schemes with their issue type → field configuration mappings. */
 const fieldConfigurationSchemes: ListPlan = {
   kind: 'list',
+  scopes: ['read:field-configuration-scheme:jira'],
+  endpoints: ['GET /rest/api/3/fieldconfigurationscheme', 'GET /rest/api/3/fieldconfigurationscheme/mapping'],
   async read(client, emit) {
     const schemes = await collect(client, pageBean('/rest/api/3/fieldconfigurationscheme', 50));
     const mappings = await collect(client, pageBean('/rest/api/3/fieldconfigurationscheme/mapping', 50));
@@ -145,26 +172,76 @@ const fieldConfigurationSchemes: ListPlan = {
 };
 
 export const CONFIG_RESOURCES: Record<ConfigType, ReadPlan> = {
-  project: list(pageBean('/rest/api/3/project/search', 100, { expand: 'description,lead,issueTypes,url,projectKeys' })),
-  field: list(pageBean('/rest/api/3/field/search', 100, { expand: 'key,searcherKey,isLocked' })),
-  issuetype: list({ path: '/rest/api/3/issuetype', shape: { kind: 'array' } }),
-  issuetypescheme: list(pageBean('/rest/api/3/issuetypescheme', 50)),
-  status: list(pageBean('/rest/api/3/statuses/search', 200)),
+  project: list(pageBean('/rest/api/3/project/search', 100, { expand: 'description,lead,issueTypes,url,projectKeys' }), [
+    'read:application-role:jira',
+    'read:avatar:jira',
+    'read:group:jira',
+    'read:issue-type-hierarchy:jira',
+    'read:issue-type:jira',
+    'read:project-category:jira',
+    'read:project-version:jira',
+    'read:project.component:jira',
+    'read:project.property:jira',
+    'read:project:jira',
+    'read:user:jira',
+  ]),
+  field: list(pageBean('/rest/api/3/field/search', 100, { expand: 'key,searcherKey,isLocked' }), [
+    'read:field-configuration:jira',
+    'read:field:jira',
+  ]),
+  issuetype: list({ path: '/rest/api/3/issuetype', shape: { kind: 'array' } }, [
+    'read:avatar:jira',
+    'read:issue-type:jira',
+    'read:project-category:jira',
+    'read:project:jira',
+  ]),
+  issuetypescheme: list(pageBean('/rest/api/3/issuetypescheme', 50), ['read:issue-type-scheme:jira']),
+  status: list(pageBean('/rest/api/3/statuses/search', 200), ['read:workflow:jira']),
   // /priority/search is flagged deprecated in the Dec-2025 spec but still served; see README.
-  priority: list(pageBean('/rest/api/3/priority/search', 50)),
-  resolution: list(pageBean('/rest/api/3/resolution/search', 50)),
-  screen: list(pageBean('/rest/api/3/screens', 100)),
-  workflow: list(pageBean('/rest/api/3/workflows/search', 50, { expand: 'values.transitions' })),
-  workflowscheme: list(pageBean('/rest/api/3/workflowscheme', 50)),
-  permissionscheme: list({
-    path: '/rest/api/3/permissionscheme',
-    query: { expand: 'permissions' },
-    shape: { kind: 'wrapper', key: 'permissionSchemes' },
-  }),
-  projectrole: list({ path: '/rest/api/3/role', shape: { kind: 'array' } }),
+  priority: list(pageBean('/rest/api/3/priority/search', 50), []),
+  resolution: list(pageBean('/rest/api/3/resolution/search', 50), ['read:resolution:jira']),
+  screen: list(pageBean('/rest/api/3/screens', 100), ['read:avatar:jira', 'read:project-category:jira', 'read:project:jira', 'read:screen:jira']),
+  workflow: list(pageBean('/rest/api/3/workflows/search', 50, { expand: 'values.transitions' }), ['read:workflow:jira']),
+  workflowscheme: list(pageBean('/rest/api/3/workflowscheme', 50), [
+    'read:application-role:jira',
+    'read:avatar:jira',
+    'read:group:jira',
+    'read:issue-type:jira',
+    'read:project-category:jira',
+    'read:project:jira',
+    'read:user:jira',
+    'read:workflow-scheme:jira',
+  ]),
+  permissionscheme: list(
+    {
+      path: '/rest/api/3/permissionscheme',
+      query: { expand: 'permissions' },
+      shape: { kind: 'wrapper', key: 'permissionSchemes' },
+    },
+    [
+      'read:application-role:jira',
+      'read:avatar:jira',
+      'read:field:jira',
+      'read:group:jira',
+      'read:permission-scheme:jira',
+      'read:permission:jira',
+      'read:project-category:jira',
+      'read:project-role:jira',
+      'read:project:jira',
+      'read:user:jira',
+    ],
+  ),
+  projectrole: list({ path: '/rest/api/3/role', shape: { kind: 'array' } }, [
+    'read:avatar:jira',
+    'read:group:jira',
+    'read:project-category:jira',
+    'read:project-role:jira',
+    'read:project:jira',
+    'read:user:jira',
+  ]),
   fieldcontext: fieldContexts,
   fieldcontextoption: contextOptions,
-  fieldconfiguration: list(pageBean('/rest/api/3/fieldconfiguration', 50)),
+  fieldconfiguration: list(pageBean('/rest/api/3/fieldconfiguration', 50), ['read:field-configuration:jira']),
   fieldconfigurationitem: fieldConfigurationItems,
   fieldconfigurationscheme: fieldConfigurationSchemes,
 };
