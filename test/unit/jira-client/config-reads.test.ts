@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { CONFIG_TYPES } from '../../../domain/config-catalogue';
 import { REQUESTED_SCOPES } from '../../../jira-cloud';
 import { CONFIG_RESOURCES } from '../../../jira-cloud/config-reads';
+import { isAllowedRequest } from '../../../jira-cloud/read-only-allowlist';
 
 interface Operation {
   'x-atlassian-oauth2-scopes'?: Array<{ scopes: string[]; state: string }>;
@@ -36,4 +37,14 @@ test('the grant jira-drift asks for covers every type it reads', () => {
   for (const type of CONFIG_TYPES)
     for (const scope of CONFIG_RESOURCES[type].scopes) expect([type, scope, requested.has(scope)]).toEqual([type, scope, true]);
   expect(requested.has('offline_access')).toBe(true);
+});
+
+test('every operation a snapshot reads passes the read-only allowlist', () => {
+  for (const type of CONFIG_TYPES) {
+    for (const endpoint of CONFIG_RESOURCES[type].endpoints) {
+      const [method, route] = endpoint.split(' ') as [string, string];
+      const path = route.replace(/\{[^}]+\}/g, 'customfield_10001');
+      expect([endpoint, isAllowedRequest(method, path)]).toEqual([endpoint, true]);
+    }
+  }
 });
