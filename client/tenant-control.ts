@@ -7,24 +7,22 @@ import { tokenWorkflowState } from './token-refresh';
 
 const requireTenant = (deps: Pick<TenantLifecycleDeps, 'pool'>, tenantId: string) => requireInstalledTenant(deps.pool, tenantId);
 
-/** Pauses the tenant's snapshot schedules (the token workflow keeps the grant alive meanwhile). */
-export async function pauseTenant(
+async function setPaused(
   deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>,
   tenantId: string,
-  note = 'paused by operator',
+  paused: boolean,
+  note: string,
 ): Promise<ScheduleChange[]> {
   await requireTenant(deps, tenantId);
-  return setSnapshotSchedulesPaused(deps.client, tenantId, true, note);
+  return setSnapshotSchedulesPaused(deps.client, tenantId, paused, note);
 }
 
-export async function resumeTenant(
-  deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>,
-  tenantId: string,
-  note = 'resumed by operator',
-): Promise<ScheduleChange[]> {
-  await requireTenant(deps, tenantId);
-  return setSnapshotSchedulesPaused(deps.client, tenantId, false, note);
-}
+/** Pauses the tenant's snapshot schedules (the token workflow keeps the grant alive meanwhile). */
+export const pauseTenant = (deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>, tenantId: string, note = 'paused by operator') =>
+  setPaused(deps, tenantId, true, note);
+
+export const resumeTenant = (deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>, tenantId: string, note = 'resumed by operator') =>
+  setPaused(deps, tenantId, false, note);
 
 export interface RemoveResult {
   tenantId: string;

@@ -74,8 +74,8 @@ async function fetchPageBeans(client: PagingClient, def: ResourceDefinition, req
   const first = await fetchPage(0, requested);
   const next = first.values.length;
   const knownTotal = first.total !== undefined && first.isLast !== true && next > 0 && next < first.total;
-  if (knownTotal) return fetchRestConcurrently(client, def, first, requested, fetchPage, onPage);
-  return fetchRestSequentially(def, first, requested, fetchPage, onPage);
+  const rest: RestOfPages = { def, first, requested, fetchPage, onPage };
+  return knownTotal ? fetchRestConcurrently(client, rest) : fetchRestSequentially(rest);
 }
 
 /** Rejects a page whose objects were already seen (by `id`; objects without one are not checked). */
@@ -97,13 +97,16 @@ function isLastPage(page: PageBean, nextStartAt: number): boolean {
   return page.isLast === undefined && page.total !== undefined && nextStartAt >= page.total;
 }
 
-async function fetchRestSequentially(
-  def: ResourceDefinition,
-  first: PageBean,
-  requested: number,
-  fetchPage: (startAt: number, maxResults: number) => Promise<PageBean>,
-  onPage: OnPage,
-): Promise<FetchAllResult> {
+/** The pages after the first one of a PageBean resource, and what reading them needs. */
+interface RestOfPages {
+  def: ResourceDefinition;
+  first: PageBean;
+  requested: number;
+  fetchPage: (startAt: number, maxResults: number) => Promise<PageBean>;
+  onPage: OnPage;
+}
+
+async function fetchRestSequentially({ def, first, requested, fetchPage, onPage }: RestOfPages): Promise<FetchAllResult> {
   const track = idTracker(def.path);
   let page = first;
   let startAt = 0;
@@ -131,14 +134,7 @@ async function fetchRestSequentially(
   }
 }
 
-async function fetchRestConcurrently(
-  client: PagingClient,
-  def: ResourceDefinition,
-  first: PageBean,
-  requested: number,
-  fetchPage: (startAt: number, maxResults: number) => Promise<PageBean>,
-  onPage: OnPage,
-): Promise<FetchAllResult> {
+async function fetchRestConcurrently(client: PagingClient, { def, first, requested, fetchPage, onPage }: RestOfPages): Promise<FetchAllResult> {
   const total = first.total as number;
   const granted = first.maxResults !== undefined && first.maxResults > 0 ? Math.min(first.maxResults, requested) : first.values.length;
   // Ask each later page for exactly the step between offsets, so pages cannot overlap.

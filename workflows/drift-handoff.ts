@@ -3,11 +3,9 @@
 // derived from the two snapshots, so a pair is never scanned twice.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ParentClosePolicy, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
-import { storeActivities } from './store-activities';
+import { storeActivities as store } from './store-activities';
 import { driftScanWorkflowId } from '../domain/workflow-ids';
 import { driftScanWorkflow } from './drift-scan';
-
-const store = storeActivities;
 
 /** Returns the scan's workflow id, or undefined for a tenant's first snapshot of this type. */
 export async function handOffToDriftScan(s: { tenantId: string; snapshotId: string; siteUrl: string }): Promise<string | undefined> {

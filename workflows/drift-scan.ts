@@ -4,7 +4,7 @@
 // history stays small and memory flat at any size.
 import { ApplicationFailure, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { storeActivities } from './store-activities';
+import { storeActivities as store } from './store-activities';
 import {
   driftScanProgressQuery,
   type DriftScanCarriedState,
@@ -15,8 +15,6 @@ import {
 import { TENANT_ID, windowSearchAttributes } from './search-attributes';
 import { driftScanInputProblems } from './workflow-inputs';
 import { LIMITS } from '../domain/input-rules';
-
-const store = storeActivities;
 
 // A chunk heartbeats after every page and resumes from its last heartbeat when retried.
 const scanner = proxyActivities<Activities>({

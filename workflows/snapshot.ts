@@ -11,15 +11,13 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { storeActivities } from './store-activities';
+import { storeActivities as store } from './store-activities';
 import { LEGACY_CONFIG_TYPES, snapshotPhases } from '../domain/config-catalogue';
 import { handOffToDriftScan } from './drift-handoff';
 import { failureReason, failureType } from './failure-reason';
 import { TENANT_ID, windowSearchAttributes } from './search-attributes';
 import { snapshotProgressQuery, type SnapshotProgress, type SnapshotWorkflowInput, type SnapshotWorkflowResult } from './snapshot-contract';
 import { snapshotInputProblems } from './workflow-inputs';
-
-const store = storeActivities;
 
 const jira = proxyActivities<Activities>({
   startToCloseTimeout: '15 minutes',
