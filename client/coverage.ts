@@ -1,7 +1,7 @@
 // What a snapshot captures, type by type: where it is read, with which scopes, how objects are keyed
 // and what is normalised away before hashing. From the catalogue and the read plans themselves, so
 // `jira-drift coverage` and the README's table cannot drift from the code.
-import { CONFIG_CATALOGUE, CONFIG_TYPES, PARENT_TYPE, type ConfigType } from '../domain/config-catalogue';
+import { CONFIG_CATALOGUE, CONFIG_TYPES, PARENT_TYPE, SCOPE_PROJECT_COPIES, type ConfigType } from '../domain/config-catalogue';
 import { CONFIG_RESOURCES } from '../jira-cloud';
 
 export interface TypeCoverage {
@@ -41,7 +41,8 @@ export function describeCoverage(): TypeCoverage[] {
       keyPattern: keyPattern(type),
       normalised: {
         volatileKeys: [...rules.volatileKeys],
-        droppedPaths: [...rules.droppedPaths],
+        // The copies of a scope's project that every type drops are said once, in the README's text.
+        droppedPaths: rules.droppedPaths.filter((p) => !SCOPE_PROJECT_COPIES.includes(p)),
         unorderedArrays: rules.unorderedArrays.map((u) => (u.sortBy.length > 0 ? `${u.path} (by ${u.sortBy.join(', ')})` : u.path)),
         siteLinks: [...rules.siteLinkPaths],
       },

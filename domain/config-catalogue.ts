@@ -90,7 +90,7 @@ const USER_PROFILE = ['displayName', 'emailAddress', 'timeZone', 'locale', 'acti
  * `scope.project` (Scope → ProjectDetails) repeats the project's own attributes; a project rename
  * is drift of the project, not of every issue type, field or scheme scoped to it.
  */
-const SCOPE_PROJECT_COPIES = ['key', 'name', 'projectTypeKey', 'simplified', 'projectCategory'].map((k) => `scope.project.${k}`);
+export const SCOPE_PROJECT_COPIES = ['key', 'name', 'projectTypeKey', 'simplified', 'projectCategory'].map((k) => `scope.project.${k}`);
 
 function rules(extra: Partial<NormalizationRules>): NormalizationRules {
   return {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { coverageTable, describeCoverage, unreadableTypes } from '../../../client/coverage';
 import { CONFIG_TYPES } from '../../../domain/config-catalogue';
 import { REQUESTED_SCOPES } from '../../../jira-cloud';
@@ -18,4 +20,10 @@ test('a grant lacking a scope makes exactly the types that need it unreadable', 
   const without = unreadableTypes(REQUESTED_SCOPES.filter((s) => s !== 'read:field.option:jira'));
   expect(without.map((u) => u.type)).toEqual(['priority', 'fieldcontextoption']);
   expect(without[1]!.missingScopes).toEqual(['read:field.option:jira']);
+});
+
+test("the README's coverage table is the command's output", () => {
+  const readme = readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+  const table = /<!-- coverage-table:start -->\n([\s\S]*?)\n<!-- coverage-table:end -->/.exec(readme)?.[1];
+  expect(table).toBe(coverageTable());
 });
