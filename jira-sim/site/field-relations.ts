@@ -1,5 +1,5 @@
-import { hasContexts, hasOptions } from '../generate/custom-field-types';
-import type { ConfigType, JsonObject } from '../types';
+import { hasContexts, hasOptions, isCascading } from '../generate/custom-field-types';
+import { isJsonObject, type ConfigType, type JsonObject } from '../types';
 import { SiteError } from './site-error';
 
 /** What the relations need to see of a site. */
@@ -23,7 +23,13 @@ export function linksOfNewObject(site: SiteObjects, type: ConfigType, body: Json
     const context = site.get('fieldcontext', String(body['contextId']));
     const field = context && site.get('field', String(context['fieldId']));
     if (!context || !field || !hasOptions(field)) throw new SiteError(400, `fieldcontextoption needs contextId of a context of a select-like field`);
-    const positions = optionsOf(site, context['id'] as string).map((o) => Number(o['position'] ?? 0));
+    const siblings = optionsOf(site, context['id'] as string);
+    if (body['optionId'] !== undefined) {
+      // A cascading option hangs under a top-level option of the same context.
+      const parent = siblings.find((o) => o['id'] === String(body['optionId']) && o['optionId'] === undefined);
+      if (!parent || !isCascading(field)) throw new SiteError(400, `optionId must name a top-level option of a cascading field's context`);
+    }
+    const positions = siblings.map((o) => Number(o['position'] ?? 0));
     return { fieldId: field['id'] as string, contextId: context['id'] as string, position: Math.max(-1, ...positions) + 1 };
   }
   return {};
@@ -41,7 +47,7 @@ export function defaultContextOf(field: JsonObject): JsonObject | undefined {
   };
 }
 
-/** Objects that go when this one is deleted: a field's contexts, a context's options. */
+/** Objects that go when this one is deleted: a field's contexts, a context's options, an option's cascading options. */
 export function dependentsOf(site: SiteObjects, type: ConfigType, id: string): Array<[ConfigType, string]> {
   if (type === 'field') {
     const contexts = site.list('fieldcontext').filter((c) => c['fieldId'] === id);
@@ -51,6 +57,13 @@ export function dependentsOf(site: SiteObjects, type: ConfigType, id: string): A
     ]);
   }
   if (type === 'fieldcontext') return optionsOf(site, id).map((o) => ['fieldcontextoption', o['id'] as string]);
+  // Deleting an option deletes its cascading options.
+  if (type === 'fieldcontextoption') {
+    return site
+      .list('fieldcontextoption')
+      .filter((o) => o['optionId'] === id)
+      .map((o) => ['fieldcontextoption', o['id'] as string]);
+  }
   return [];
 }
 
@@ -64,4 +77,24 @@ export function optionsOf(site: SiteObjects, contextId: string): JsonObject[] {
     .filter((o) => o['optionId'] !== undefined)
     .sort((a, b) => (parentRank.get(a['optionId']) ?? 0) - (parentRank.get(b['optionId']) ?? 0) || position(a) - position(b));
   return [...parents, ...children];
+}
+
+/**
+ * A context's default value once some of its options are gone: Jira drops a default that names a deleted
+ * option. Returns undefined when the default is unaffected.
+ */
+export function defaultWithout(context: JsonObject, deleted: ReadonlySet<string>): JsonObject | null | undefined {
+  const value = context['defaultValue'];
+  if (!isJsonObject(value)) return undefined;
+  const named = [value['optionId'], value['cascadingOptionId'], ...(Array.isArray(value['optionIds']) ? value['optionIds'] : [])];
+  if (!named.some((id) => typeof id === 'string' && deleted.has(id))) return undefined;
+  if (Array.isArray(value['optionIds'])) {
+    const left = value['optionIds'].filter((id) => !deleted.has(String(id)));
+    return left.length > 0 ? { ...value, optionIds: left } : null;
+  }
+  if (typeof value['cascadingOptionId'] === 'string' && deleted.has(value['cascadingOptionId']) && !deleted.has(String(value['optionId']))) {
+    const { cascadingOptionId: _gone, ...parentOnly } = value;
+    return parentOnly;
+  }
+  return null;
 }

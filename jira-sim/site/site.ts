@@ -13,7 +13,7 @@ import {
   type SiteSize,
 } from '../types';
 import { configurableFieldCount } from './field-items';
-import { defaultContextOf, dependentsOf, linksOfNewObject } from './field-relations';
+import { defaultContextOf, defaultWithout, dependentsOf, linksOfNewObject } from './field-relations';
 import { resolvePath } from './json-path';
 import { mergePatch } from './merge-patch';
 import { NUMERIC_ID_TYPES, objectTemplate } from './new-object';
@@ -128,13 +128,24 @@ export class Site {
   }
 
   remove(type: ConfigType, id: string): void {
-    this.require(type, id);
-    for (const [dependentType, dependentId] of dependentsOf(this, type, id)) {
+    const removed = this.require(type, id);
+    const dependents = dependentsOf(this, type, id);
+    for (const [dependentType, dependentId] of dependents) {
       this.objects[dependentType].delete(dependentId);
       this.changed(dependentType);
     }
     this.objects[type].delete(id);
     this.changed(type);
+    if (type === 'fieldcontextoption') this.dropDefaultsNaming(String(removed['contextId']), new Set([id, ...dependents.map(([, d]) => d)]));
+  }
+
+  private dropDefaultsNaming(contextId: string, optionIds: ReadonlySet<string>): void {
+    const context = this.objects.fieldcontext.get(contextId);
+    const value = context && defaultWithout(context, optionIds);
+    if (!context || value === undefined) return;
+    if (value === null) delete context['defaultValue'];
+    else context['defaultValue'] = value;
+    this.changed('fieldcontext');
   }
 
   /** Reverses one array inside an object: same content, different order (hashes must not change). */

@@ -217,6 +217,16 @@ describe('admin mutations', () => {
       { contextId: context.id, type: 'option.cascading', optionId: emea['id'] as string },
     ]);
 
+    await expect(
+      fx.admin.addObject(cloud(), 'fieldcontextoption', { contextId: context.id, value: 'x', optionId: berlin['id'] as string }),
+    ).rejects.toMatchObject({
+      status: 400,
+    });
+    await fx.admin.deleteObject(cloud(), 'fieldcontextoption', emea['id'] as string);
+    expect((await values(`field/${fieldId}/context/${context.id}/option`)).map((o: any) => o.value)).toEqual(['AMER']);
+    // The default named the deleted option: Jira drops it.
+    expect(await values(`field/${fieldId}/context/defaultValue`)).toEqual([]);
+
     await fx.admin.deleteObject(cloud(), 'field', field['id'] as string);
     expect((await fx.jira(`field/${fieldId}/context`)).status).toBe(404);
     const left = await fx.admin.listObjects(cloud(), 'fieldcontextoption');
