@@ -91,7 +91,8 @@ export function buildFieldContexts(
         issueTypeIds: [],
       },
     ];
-    const free = rng.shuffle(projectIds);
+    // Shuffling the projects only for fields with project contexts keeps large sites quick to build.
+    const free = extras.has(field) ? rng.shuffle(projectIds) : [];
     for (let e = extras.get(field) ?? 0; e > 0 && free.length > 0; e--) {
       own.push({
         id: String(nextId++),

@@ -266,11 +266,8 @@ describe('admin mutations', () => {
 });
 
 describe('generation', () => {
-  it('a large site has 2,000 custom fields, 500 of them with contexts with options, generated in seconds', () => {
-    const started = Date.now();
+  it('a large site has 2,000 custom fields, 500 of them with contexts with options', () => {
     const site = generateSite(8, 'large', 'https://big.atlassian.net');
-    // About a second on an idle machine; the bound leaves room for a busy CI runner.
-    expect(Date.now() - started).toBeLessThan(20_000);
     expect(site.field.filter((f) => f['custom'] === true)).toHaveLength(2000);
     expect(new Set(site.fieldcontextoption.map((o) => o['fieldId'])).size).toBe(500);
     const contextsOf = new Map<string, number>();
