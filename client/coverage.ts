@@ -69,18 +69,16 @@ export function coverageTable(types: TypeCoverage[] = describeCoverage()): strin
 }
 
 /**
- * The types a grant cannot read, with the scopes it lacks for each. Jira also accepts a type's classic
- * scope (e.g. `manage:jira-configuration`), which jira-drift never asks for; a type with no granular
- * scope in the spec is readable only with its classic scope.
+ * The types a grant cannot read for want of a granular scope jira-drift asks for: what a site admin can
+ * fix by consenting again. (Jira also accepts a type's classic scope, which jira-drift never asks for;
+ * a type whose operations name no granular scope at all, `priority` today, shows "(classic scope only)"
+ * in `jira-drift coverage` instead.)
  */
-/** What a type whose operations name no granular scope needs (jira-drift never asks for classic scopes). */
-const CLASSIC_ONLY = 'a classic scope (the spec names no granular one)';
-
 export function unreadableTypes(grantedScopes: readonly string[]): Array<{ type: ConfigType; missingScopes: string[] }> {
   const granted = new Set(grantedScopes);
   return CONFIG_TYPES.flatMap((type) => {
     const { scopes } = CONFIG_RESOURCES[type];
-    const missingScopes = scopes.length === 0 ? [CLASSIC_ONLY] : scopes.filter((s) => !granted.has(s));
+    const missingScopes = scopes.filter((s) => !granted.has(s));
     return missingScopes.length > 0 ? [{ type, missingScopes }] : [];
   });
 }
