@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { GrantRevokedError, OAuthClientRejectedError } from '../jira-cloud';
-import { REQUESTED_SCOPES } from '../domain/oauth-scopes';
+import { unreadableTypes } from './coverage';
 import { SNAPSHOT_TYPES, type SnapshotType } from '../domain/snapshot-window';
 import { tokenRefreshWorkflowId } from '../domain/workflow-ids';
 import { loadCredentialMetadata } from '../store/credential-store';
@@ -55,6 +55,8 @@ export interface InstallResult {
   unchanged: boolean;
   schedules: ScheduleChange[];
   tokenWorkflowId: string;
+  /** Types the stored grant cannot read (each snapshot records them as unavailable), with the scopes it lacks. */
+  unavailableTypes: Array<{ type: string; missingScopes: string[] }>;
 }
 
 /** Install refused by the site or the token endpoint; nothing was stored. */
@@ -79,7 +81,9 @@ async function storeGrant(deps: InstallDeps, p: z.output<typeof installSchema>):
       authorizationCode: p.authorizationCode,
       redirectUri: p.redirectUri,
       allowWriteScopes: p.allowWriteScopes,
-      requiredScopes: [...REQUESTED_SCOPES],
+      // Without a refresh token nothing works past the first hour; a missing read scope only makes
+      // its types unavailable (reported below), so it does not refuse the install.
+      requiredScopes: ['offline_access'],
     });
   } catch (err) {
     if (err instanceof GrantRevokedError || err instanceof OAuthClientRejectedError) {
@@ -140,7 +144,16 @@ export async function installTenant(deps: InstallDeps, input: InstallTenantInput
   const schedules = await ensureSnapshotSchedules(deps.client, { tenantId: p.tenantId, siteUrl, taskQueue: deps.taskQueue }, types);
   for (const s of schedules) if (s.outcome !== 'unchanged') changes.push(`${s.outcome} schedule ${s.scheduleId}`);
 
-  return { tenantId: p.tenantId, siteUrl, changes, unchanged: changes.length === 0, schedules, tokenWorkflowId: tokenRefreshWorkflowId(p.tenantId) };
+  const unavailableTypes = unreadableTypes(tenant!.grantedScopes);
+  return {
+    tenantId: p.tenantId,
+    siteUrl,
+    changes,
+    unchanged: changes.length === 0,
+    schedules,
+    tokenWorkflowId: tokenRefreshWorkflowId(p.tenantId),
+    unavailableTypes,
+  };
 }
 
 /** @deprecated Renamed installTenant (it is the one-step install); kept so existing callers keep working. */

@@ -19,9 +19,45 @@ export const CONFIG_TYPES = [
   'workflowscheme',
   'permissionscheme',
   'projectrole',
+  // Fields in depth (each read per parent object of the snapshot, see PARENT_TYPE).
+  'fieldcontext',
+  'fieldcontextoption',
+  'fieldconfiguration',
+  'fieldconfigurationitem',
+  'fieldconfigurationscheme',
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];
+
+/**
+ * The types snapshots captured before the wider catalogue (one parallel phase). Snapshot runs recorded
+ * before the `config-catalogue-v2` patch replay with exactly these; never change this list.
+ */
+export const LEGACY_CONFIG_TYPES: readonly ConfigType[] = CONFIG_TYPES.slice(0, 12);
+
+/**
+ * Types read once per object of another type in the same snapshot (a field's contexts, a context's
+ * options): their parent must be complete first. Child keys are `type/{parent stable id}:{child id}`.
+ */
+export const PARENT_TYPE: Partial<Record<ConfigType, ConfigType>> = {
+  fieldcontext: 'field',
+  fieldcontextoption: 'fieldcontext',
+  fieldconfigurationitem: 'fieldconfiguration',
+};
+
+/**
+ * Phases of a snapshot: every type of a phase is read in parallel, and a phase starts once the one
+ * before it is complete (a child type comes one phase after its parent).
+ */
+export function snapshotPhases(types: readonly ConfigType[] = CONFIG_TYPES): ConfigType[][] {
+  const depth = (type: ConfigType): number => {
+    const parent = PARENT_TYPE[type];
+    return parent ? depth(parent) + 1 : 0;
+  };
+  const phases: ConfigType[][] = [];
+  for (const type of types) (phases[depth(type)] ??= []).push(type);
+  return phases.filter((phase) => phase.length > 0);
+}
 
 export interface ConfigTypeSpec {
   /** The object's identity within its type; Jira never reuses or changes it. */
@@ -54,7 +90,7 @@ const USER_PROFILE = ['displayName', 'emailAddress', 'timeZone', 'locale', 'acti
  * `scope.project` (Scope → ProjectDetails) repeats the project's own attributes; a project rename
  * is drift of the project, not of every issue type, field or scheme scoped to it.
  */
-const SCOPE_PROJECT_COPIES = ['key', 'name', 'projectTypeKey', 'simplified', 'projectCategory'].map((k) => `scope.project.${k}`);
+export const SCOPE_PROJECT_COPIES = ['key', 'name', 'projectTypeKey', 'simplified', 'projectCategory'].map((k) => `scope.project.${k}`);
 
 function rules(extra: Partial<NormalizationRules>): NormalizationRules {
   return {
@@ -186,6 +222,15 @@ const PERMISSION_SCHEME_RULES = rules({
   unorderedArrays: [unordered('permissions', 'permission', 'holder.type', 'holder.value', 'holder.parameter')],
 });
 
+const FIELD_CONTEXT_RULES = rules({
+  unorderedArrays: [unordered('projectIds'), unordered('issueTypeIds')],
+});
+
+const FIELD_CONFIGURATION_SCHEME_RULES = rules({
+  // issue type → field configuration: a mapping, not a list.
+  unorderedArrays: [unordered('mappings', 'issueTypeId', 'fieldConfigurationId')],
+});
+
 const PROJECT_ROLE_RULES = rules({
   droppedPaths: [
     // Per calling user: membership and the caller's language.
@@ -235,6 +280,19 @@ function spec(type: ConfigType, typeRules: NormalizationRules): ConfigTypeSpec {
   return { stableId: idMember(type), rules: typeRules };
 }
 
+/** Children carry `parentKey` (their parent's stable id, set by the reader) and their own `id`. */
+function childSpec(type: ConfigType, typeRules: NormalizationRules): ConfigTypeSpec {
+  const own = idMember(type);
+  return {
+    stableId: (raw) => {
+      const parent = (raw as Record<string, unknown> | null)?.['parentKey'];
+      if (typeof parent !== 'string' || parent === '') throw new Error(`${type}: object has no parentKey`);
+      return `${parent}:${own(raw)}`;
+    },
+    rules: typeRules,
+  };
+}
+
 export const CONFIG_CATALOGUE: { readonly [T in ConfigType]: ConfigTypeSpec } = {
   project: spec('project', PROJECT_RULES),
   field: spec('field', FIELD_RULES),
@@ -251,4 +309,12 @@ export const CONFIG_CATALOGUE: { readonly [T in ConfigType]: ConfigTypeSpec } = 
   workflowscheme: spec('workflowscheme', WORKFLOW_SCHEME_RULES),
   permissionscheme: spec('permissionscheme', PERMISSION_SCHEME_RULES),
   projectrole: spec('projectrole', PROJECT_ROLE_RULES),
+  // A context with its projects, issue types and default value (read from the mapping endpoints).
+  fieldcontext: childSpec('fieldcontext', FIELD_CONTEXT_RULES),
+  // `position` is the option's place in the context's list: the order users pick from.
+  fieldcontextoption: childSpec('fieldcontextoption', rules({})),
+  fieldconfiguration: spec('fieldconfiguration', rules({})),
+  // One field's behaviour in one field configuration: required, hidden, renderer, description.
+  fieldconfigurationitem: childSpec('fieldconfigurationitem', rules({})),
+  fieldconfigurationscheme: spec('fieldconfigurationscheme', FIELD_CONFIGURATION_SCHEME_RULES),
 };

@@ -21,7 +21,15 @@
 //   (tenant-clients.ts).
 export { createJiraClient, type JiraClient, type JiraClientOptions } from './jira-client';
 export { getAccessibleResources, type AccessibleResource } from './accessible-resources';
-export { fetchAllPages, type FetchAllResult, type OnPage, type PageInfo, type ResourceDefinition, type ResourceShape } from './pagination';
+export {
+  fetchAllPages,
+  type FetchAllResult,
+  type OnPage,
+  type PageInfo,
+  type PagingClient,
+  type ResourceDefinition,
+  type ResourceShape,
+} from './pagination';
 export { ALLOWED_REQUESTS, assertAllowedRequest, isAllowedRequest } from './read-only-allowlist';
 export { JiraClientError, JiraHttpError, JiraMalformedResponseError, JiraPagingError, JiraUnauthorizedError, JiraWriteRefusedError } from './errors';
 export { JiraClientRegistry, type JiraClientSettings } from './tenant-clients';
@@ -41,3 +49,5 @@ export {
   type AccessTokenProviderOptions,
   type RefreshOutcome,
 } from './oauth/access-token-provider';
+export { CONFIG_RESOURCES, type ListPlan, type PerParentPlan, type ReadPlan, type EmitPage } from './config-reads';
+export { REQUESTED_SCOPES } from './requested-scopes';

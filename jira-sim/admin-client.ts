@@ -4,15 +4,22 @@
  */
 import type { FaultRule, FaultRuleInput } from './faults/fault-rules';
 import type { RequestEntry, Stats } from './observe/request-log';
+import type { Plan, Product } from './site/site-options';
 import type { ConfigType, JsonObject, ObjectCounts, OrderingMode, SiteSize } from './types';
 
-export type { ConfigType, FaultRule, FaultRuleInput, JsonObject, ObjectCounts, OrderingMode, RequestEntry, SiteSize, Stats };
+export type { ConfigType, FaultRule, FaultRuleInput, JsonObject, ObjectCounts, OrderingMode, Plan, Product, RequestEntry, SiteSize, Stats };
 
 export interface CreateSiteInput {
   name: string;
   seed?: number;
   size: SiteSize;
   cloudId?: string;
+  /** Default both; without 'jira-software' the agile API answers 404. */
+  products?: Product[];
+  /** Default 'standard'; on 'free' issue security answers 403. */
+  plan?: Plan;
+  /** Refuse REST calls whose token lacks the operation's scopes (401), as Jira does. Default off. */
+  scopeEnforcement?: boolean;
 }
 
 export interface CreatedSite {
@@ -25,7 +32,10 @@ export interface CreatedSite {
 export interface SiteDetails extends CreatedSite {
   seed: number;
   size: SiteSize;
+  products: Product[];
+  plan: Plan;
   ordering: { mode: OrderingMode; seed: number };
+  scopeEnforcement: boolean;
 }
 
 export interface GrantInput {
@@ -103,6 +113,11 @@ export class JiraSimAdmin {
   }
   deleteSite(cloudId: string): Promise<void> {
     return this.call('DELETE', `/admin/sites/${enc(cloudId)}`);
+  }
+
+  /** Switches scope enforcement of a site's REST API on or off. */
+  setScopeEnforcement(cloudId: string, enabled: boolean): Promise<{ scopeEnforcement: boolean }> {
+    return this.call('POST', `/admin/sites/${enc(cloudId)}/scope-enforcement`, { enabled });
   }
 
   // Configuration objects (mutations make drift).

@@ -13,6 +13,13 @@ export const CONFIG_TYPES = [
   'workflowscheme',
   'permissionscheme',
   'projectrole',
+  // Fields in depth: custom field contexts (with their projects, issue types and default value), the
+  // options of select-like contexts, field configurations (with their per-field item settings) and
+  // field configuration schemes (with their issue type mappings).
+  'fieldcontext',
+  'fieldcontextoption',
+  'fieldconfiguration',
+  'fieldconfigurationscheme',
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];
@@ -30,7 +37,16 @@ export type SiteSize = 'small' | 'large' | number;
 
 export type OrderingMode = 'id' | 'reverse' | 'shuffle';
 
-export type ObjectCounts = Record<ConfigType, number>;
+/**
+ * Types the REST API lists but the site does not store: a field configuration's items are every
+ * configurable field with the configuration's changes applied.
+ */
+export const LISTED_ONLY_TYPES = ['fieldconfigurationitem'] as const;
+
+/** Objects per type as the REST API lists them (what a complete snapshot reads). */
+export type ObjectCounts = Record<ConfigType | (typeof LISTED_ONLY_TYPES)[number], number>;
+
+export type PlannedCounts = Record<ConfigType, number>;
 
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

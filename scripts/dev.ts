@@ -20,7 +20,7 @@ import path from 'node:path';
 import { runSnapshot } from '../client/snapshots';
 import { installTenant } from '../client/tenant-install';
 import { loadEnv } from '../config/env';
-import { REQUESTED_SCOPES } from '../domain/oauth-scopes';
+import { REQUESTED_SCOPES } from '../jira-cloud';
 import { floorToWindow, formatWindowStart } from '../domain/snapshot-window';
 import { snapshotWorkflowId } from '../domain/workflow-ids';
 import { startJiraSim } from '../jira-sim/server';

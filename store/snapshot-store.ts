@@ -171,6 +171,49 @@ export async function* streamEntries(
   }
 }
 
+/**
+ * The stored bodies of one type's entries in a snapshot, in key order, in keyset-paginated batches:
+ * the parents a per-parent type is read for.
+ */
+export async function* streamTypeBodies(
+  db: Queryable,
+  tenantId: string,
+  snapshotId: string,
+  objectType: string,
+  batchSize = 1000,
+): AsyncGenerator<Array<{ key: string; body: string }>> {
+  let after = '';
+  for (;;) {
+    const { rows } = await db.query<{ object_key: string; body: string }>(
+      `SELECT e.object_key, o.body FROM snapshot_entries e
+         JOIN config_objects o ON o.tenant_id = e.tenant_id AND o.hash = e.object_hash
+        WHERE e.tenant_id = $1 AND e.snapshot_id = $2 AND e.object_type = $3 AND e.object_key > $4
+        ORDER BY e.object_key LIMIT $5`,
+      [tenantId, snapshotId, objectType, after, batchSize],
+    );
+    if (rows.length === 0) return;
+    yield rows.map((r) => ({ key: r.object_key, body: r.body }));
+    after = rows[rows.length - 1]!.object_key;
+    if (rows.length < batchSize) return;
+  }
+}
+
+/**
+ * A per-parent type's entries whose parent is not among `keptParents` (stable ids), so a retried read
+ * redoes exactly the parents whose children may be partly stored. Child keys are `type/{parent}:{id}`.
+ */
+export async function clearChildEntriesExcept(
+  db: Queryable,
+  w: { tenantId: string; snapshotId: string; runId: string; objectType: string; keptParents: string[] },
+): Promise<void> {
+  await assertOwned(db, w.tenantId, w.snapshotId, w.runId);
+  await db.query(
+    `DELETE FROM snapshot_entries WHERE tenant_id = $1 AND snapshot_id = $2 AND object_type = $3
+        AND NOT (substr(regexp_replace(object_key, ':[^:]*$', ''), length($3) + 2) = ANY($4::text[]))`,
+    [w.tenantId, w.snapshotId, w.objectType, w.keptParents],
+  );
+}
+
 export async function completeSnapshot(
   db: Queryable,
   c: { tenantId: string; snapshotId: string; runId: string; rootHash: string; objectCount: number; requestCount: number },

@@ -20,6 +20,8 @@ export interface SnapshotWorkflowResult {
   reason?: string;
   /** The drift scan against the previous complete snapshot of the same type, when there is one. */
   driftScanWorkflowId?: string;
+  /** Configuration types the site or grant does not offer, with the reason (HTTP status, Jira's message). */
+  unavailable?: Array<{ configType: string; reason: string }>;
 }
 
 export interface SnapshotProgress {
@@ -30,6 +32,8 @@ export interface SnapshotProgress {
   pages: number;
   objects: number;
   newObjects: number;
+  /** Types read so far that the site or grant does not offer. */
+  unavailable?: Array<{ configType: string; reason: string }>;
 }
 
 export const snapshotProgressQuery = defineQuery<SnapshotProgress>('progress');

@@ -12,7 +12,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { storeActivities as store } from './store-activities';
-import { CONFIG_TYPES } from '../domain/config-catalogue';
+import { LEGACY_CONFIG_TYPES, snapshotPhases } from '../domain/config-catalogue';
 import { handOffToDriftScan } from './drift-handoff';
 import { failureReason, failureType } from './failure-reason';
 import { TENANT_ID, windowSearchAttributes } from './search-attributes';
@@ -48,7 +48,7 @@ export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<Sn
     phase: 'claiming',
     snapshotId: null,
     resourcesDone: 0,
-    resourcesTotal: CONFIG_TYPES.length,
+    resourcesTotal: LEGACY_CONFIG_TYPES.length,
     pages: 0,
     objects: 0,
     newObjects: 0,
@@ -76,20 +76,31 @@ export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<Sn
   let completed: SnapshotWorkflowResult;
   try {
     progress.phase = 'fetching';
-    const results = await Promise.all(
-      CONFIG_TYPES.map(async (configType) => {
-        const r = await jira.snapshotResource({ ...ref, configType });
-        progress.resourcesDone++;
-        progress.pages += r.pages;
-        progress.objects += r.objects;
-        progress.newObjects += r.newObjects;
-        return r;
-      }),
-    );
+    // Runs recorded before the wider catalogue read the original 12 types in one phase.
+    const phases = patched('config-catalogue-v2') ? snapshotPhases() : [LEGACY_CONFIG_TYPES];
+    progress.resourcesTotal = phases.reduce((n, phase) => n + phase.length, 0);
+    const results = [];
+    // A phase's types run in parallel; a child type's phase starts once its parents are stored.
+    for (const phase of phases) {
+      results.push(
+        ...(await Promise.all(
+          phase.map(async (configType) => {
+            const r = await jira.snapshotResource({ ...ref, configType });
+            progress.resourcesDone++;
+            progress.pages += r.pages;
+            progress.objects += r.objects;
+            progress.newObjects += r.newObjects;
+            if (r.unavailable) (progress.unavailable ??= []).push({ configType, reason: r.unavailable });
+            return r;
+          }),
+        )),
+      );
+    }
     progress.phase = 'finalizing';
     const pages = results.reduce((sum, r) => sum + r.pages, 0);
     const final = await store.finalizeSnapshot({ ...ref, pages });
     completed = { snapshotId: claim.snapshotId, status: 'COMPLETED', rootHash: final.rootHash, objectCount: final.objectCount };
+    if (progress.unavailable) completed.unavailable = progress.unavailable;
   } catch (err) {
     if (REAUTH_FAILURES.has(failureType(err) ?? '') && patched('skip-window-on-reauth')) {
       // The grant died mid-snapshot (the tenant is now reauth_required): skipped, like a window that

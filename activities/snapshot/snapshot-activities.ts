@@ -2,22 +2,13 @@
 // They return counts and hashes only; page bodies never travel through Temporal.
 import { Context } from '@temporalio/activity';
 import type { ConfigType } from '../../domain/config-catalogue';
-import { toConfigObject } from '../../domain/config-object';
 import { RootHasher } from '../../domain/hashing';
 import type { SnapshotType } from '../../domain/snapshot-window';
-import {
-  claimSnapshot as claimSnapshotRow,
-  clearResourceEntries,
-  completeSnapshot,
-  endSnapshotIncomplete,
-  storePage,
-  streamEntries,
-} from '../../store/snapshot-store';
+import { claimSnapshot as claimSnapshotRow, completeSnapshot, endSnapshotIncomplete, streamEntries } from '../../store/snapshot-store';
 import { getTenant } from '../../store/tenant-store';
 import type { ActivityDeps } from '../deps';
 import { UnknownTenantError, withFailureMapping } from '../failures';
-import { fetchAllPages } from '../../jira-cloud';
-import { CONFIG_RESOURCES } from './config-resources';
+import { readConfigType } from './read-config-type';
 
 export interface ClaimSnapshotInput {
   tenantId: string;
@@ -44,6 +35,8 @@ export interface SnapshotResourceResult {
   objects: number;
   pages: number;
   newObjects: number;
+  /** Set when the site or grant does not offer this type (recorded in the snapshot, not a failure). */
+  unavailable?: string;
 }
 
 export interface FinalizeSnapshotInput {
@@ -81,30 +74,9 @@ export function createSnapshotActivities(deps: ActivityDeps) {
 
     async snapshotResource(input: SnapshotResourceInput): Promise<SnapshotResourceResult> {
       return withFailureMapping(async () => {
-        const { tenantId, snapshotId, runId, configType } = input;
-        // A retried attempt starts from an empty slate for this type: objects deleted in Jira between
-        // attempts must not survive in the snapshot.
-        await clearResourceEntries(deps.pool, tenantId, snapshotId, runId, configType);
-        const client = await deps.jiraClients.forTenant(tenantId);
-        let objects = 0;
-        let newObjects = 0;
-        const ctx = Context.current();
-        // Heartbeat on a clock too: a page can wait out a long Retry-After, and a short heartbeat
-        // timeout is what lets a crashed worker's activity be retried elsewhere quickly.
-        const ticker = setInterval(() => ctx.heartbeat({ configType, objects }), 5_000);
-        let result;
-        try {
-          result = await fetchAllPages(client, CONFIG_RESOURCES[configType], async (values) => {
-            const page = values.map((raw) => toConfigObject(configType, raw));
-            const stored = await storePage(deps.pool, { tenantId, snapshotId, runId, objects: page });
-            objects += page.length;
-            newObjects += stored.newObjects;
-            ctx.heartbeat({ configType, objects });
-          });
-        } finally {
-          clearInterval(ticker);
-        }
-        return { configType, objects, pages: result.pages, newObjects };
+        const client = await deps.jiraClients.forTenant(input.tenantId);
+        const read = await readConfigType(deps.pool, client, input);
+        return { configType: input.configType, ...read };
       });
     },
 

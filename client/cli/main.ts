@@ -1,6 +1,7 @@
 // The `jira-drift` command line. Secrets come from environment variables or stdin, never arguments.
 import { Command, CommanderError } from 'commander';
 import { fail } from './command-runner';
+import { registerCoverageCommand } from './coverage-command';
 import { registerDriftCommands } from './drift-commands';
 import { registerSnapshotCommands } from './snapshot-commands';
 import { registerTenantCommands } from './tenant-commands';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerSnapshotCommands(program);
   registerDriftCommands(program);
   registerTenantCommands(program);
+  registerCoverageCommand(program);
   return program;
 }
 

@@ -94,10 +94,14 @@ export function registerTenantCommands(program: Command): void {
               reconsent: !!opts.reconsent,
             },
           );
+          const unavailable = result.unavailableTypes.map((u) => `  unavailable with this grant: ${u.type} (lacks ${u.missingScopes.join(', ')})`);
           printResult(result, !!opts.json, () =>
-            result.unchanged
-              ? `tenant ${tenantId}: already installed for ${result.siteUrl}, nothing changed`
-              : [`tenant ${tenantId}: installed for ${result.siteUrl}`, ...result.changes.map((c) => `  - ${c}`)].join('\n'),
+            [
+              result.unchanged
+                ? `tenant ${tenantId}: already installed for ${result.siteUrl}, nothing changed`
+                : [`tenant ${tenantId}: installed for ${result.siteUrl}`, ...result.changes.map((c) => `  - ${c}`)].join('\n'),
+              ...unavailable,
+            ].join('\n'),
           );
         },
       ),

@@ -68,6 +68,11 @@ export function registerAdminRoutes(app: FastifyInstance, state: SimState): void
     site.setOrdering(body.mode, body.seed);
     return site.getOrdering();
   });
+  app.post<{ Params: SiteParams }>('/admin/sites/:cloudId/scope-enforcement', async (request) => {
+    const site = state.sites.require(request.params.cloudId);
+    site.scopeEnforcement = parse(schemas.scopeEnforcementBody, request.body).enabled;
+    return { scopeEnforcement: site.scopeEnforcement };
+  });
   app.post<{ Params: SiteParams }>('/admin/sites/:cloudId/volatile', async (request) => {
     const body = parse(schemas.volatileBody, request.body);
     return state.sites.require(request.params.cloudId).touchVolatile(body.type, body.id, state.clock.now());

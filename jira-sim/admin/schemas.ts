@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FAULT_KINDS } from '../faults/fault-rules';
+import { PLANS, PRODUCTS } from '../site/site-options';
 import { CONFIG_TYPES } from '../types';
 
 /** Bodies of the admin API, validated so that a bad test setup fails loudly with a 400. */
@@ -9,7 +10,12 @@ export const createSiteBody = z.object({
   seed: z.number().int().optional(),
   size: z.union([z.literal('small'), z.literal('large'), z.number().int().positive().max(1_000_000)]),
   cloudId: z.string().min(1).optional(),
+  products: z.array(z.enum(PRODUCTS)).optional(),
+  plan: z.enum(PLANS).optional(),
+  scopeEnforcement: z.boolean().optional(),
 });
+
+export const scopeEnforcementBody = z.object({ enabled: z.boolean() });
 
 export const configType = z.enum(CONFIG_TYPES);
 

@@ -4,7 +4,7 @@ import type { Site } from '../site/site';
 /** Admin API representations. Grants are shown with counters, never with tokens. */
 
 export function siteView(site: Site) {
-  return { ...site.info, objectCounts: site.counts(), ordering: site.getOrdering() };
+  return { ...site.info, objectCounts: site.counts(), ordering: site.getOrdering(), scopeEnforcement: site.scopeEnforcement };
 }
 
 export function grantView(grant: Grant) {

@@ -1,4 +1,4 @@
-import type { ConfigType, ObjectCounts, SiteSize } from '../types';
+import type { ConfigType, PlannedCounts, SiteSize } from '../types';
 
 export const SMALL_SITE_OBJECTS = 300;
 export const LARGE_SITE_OBJECTS = 21_000;
@@ -8,7 +8,13 @@ export const LARGE_SITE_OBJECTS = 21_000;
  * priorities, resolutions and roles stay few.
  */
 const SHARES: Record<ConfigType, number> = {
-  field: 0.32,
+  // The fields group: 2,000 custom fields on a large site (500 of them select-like, with options),
+  // their contexts and options, a few field configurations and schemes.
+  field: 0.09667,
+  fieldcontextoption: 0.137,
+  fieldcontext: 0.085,
+  fieldconfiguration: 0.0007,
+  fieldconfigurationscheme: 0.0006,
   screen: 0.15,
   project: 0.12,
   workflow: 0.08,
@@ -24,7 +30,12 @@ const SHARES: Record<ConfigType, number> = {
 
 /** Floors so that every site has the system objects the generators build on (e.g. To Do/In Progress/Done). */
 const MINIMUMS: Record<ConfigType, number> = {
-  field: 12,
+  // The 30 system fields and a few custom ones.
+  field: 36,
+  fieldcontext: 8,
+  fieldcontextoption: 10,
+  fieldconfiguration: 2,
+  fieldconfigurationscheme: 2,
   screen: 3,
   project: 2,
   workflow: 2,
@@ -45,9 +56,9 @@ export function totalForSize(size: SiteSize): number {
   return Math.round(size);
 }
 
-export function planCounts(size: SiteSize): ObjectCounts {
+export function planCounts(size: SiteSize): PlannedCounts {
   const total = totalForSize(size);
-  const counts = {} as ObjectCounts;
+  const counts = {} as PlannedCounts;
   for (const type of Object.keys(SHARES) as ConfigType[]) {
     counts[type] = Math.max(MINIMUMS[type], Math.round(total * SHARES[type]));
   }

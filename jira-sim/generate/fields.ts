@@ -2,6 +2,7 @@ import type { Prng } from '../prng';
 import type { JsonObject } from '../types';
 import type { GenContext } from './context';
 import type { ProjectPlan } from './projects';
+import { CUSTOM_PREFIX, OPTION_TYPES, PLAIN_TYPES } from './custom-field-types';
 import { FIELD_WORDS, nthName } from './words';
 
 /** System fields as GET /field lists them: [id, name, schema type, items?]. */
@@ -38,26 +39,8 @@ const SYSTEM_FIELDS: Array<[string, string, string, string?]> = [
   ['lastViewed', 'Last Viewed', 'datetime'],
 ];
 
-/** Custom field types: [type key, schema type, items, searcher key, display name]. */
-const CUSTOM_TYPES: Array<[string, string, string | undefined, string, string]> = [
-  ['select', 'option', undefined, 'multiselectsearcher', 'Select List (single choice)'],
-  ['multiselect', 'array', 'option', 'multiselectsearcher', 'Select List (multiple choices)'],
-  ['textfield', 'string', undefined, 'textsearcher', 'Short text (plain text only)'],
-  ['textarea', 'string', undefined, 'textsearcher', 'Paragraph (supports rich text)'],
-  ['datepicker', 'date', undefined, 'daterange', 'Date Picker'],
-  ['datetime', 'datetime', undefined, 'datetimerange', 'Date Time Picker'],
-  ['float', 'number', undefined, 'exactnumber', 'Number Field'],
-  ['userpicker', 'user', undefined, 'userpickergroupsearcher', 'User Picker (single user)'],
-  ['multiuserpicker', 'array', 'user', 'userpickergroupsearcher', 'User Picker (multiple users)'],
-  ['labels', 'array', 'string', 'labelsearcher', 'Labels'],
-  ['url', 'string', undefined, 'exacttextsearcher', 'URL Field'],
-  ['radiobuttons', 'option', undefined, 'multiselectsearcher', 'Radio Buttons'],
-  ['multicheckboxes', 'array', 'option', 'multiselectsearcher', 'Checkboxes'],
-  ['cascadingselect', 'option-with-child', undefined, 'cascadingselectsearcher', 'Select List (cascading)'],
-  ['grouppicker', 'group', undefined, 'grouppickersearcher', 'Group Picker (single group)'],
-];
-
-const CUSTOM_PREFIX = 'com.atlassian.jira.plugin.system.customfieldtypes:';
+/** Share of custom fields that are select-like (options): 500 of the 2,000 on a large site. */
+const OPTION_FIELD_SHARE = 0.25;
 
 /**
  * Field objects carrying the union of what GET /field (FieldDetails) and GET /field/search (Field, with
@@ -66,10 +49,14 @@ const CUSTOM_PREFIX = 'com.atlassian.jira.plugin.system.customfieldtypes:';
 export function buildFields(ctx: GenContext, count: number, projects: ProjectPlan[]): JsonObject[] {
   const rng = ctx.rng('field');
   const teamProjects = projects.filter((p) => p.teamManaged);
+  const customCount = Math.max(0, count - SYSTEM_FIELDS.length);
+  const indexes = Array.from({ length: customCount }, (_, i) => i);
+  const optionFields = new Set(ctx.rng('field-option-types').sample(indexes, Math.round(customCount * OPTION_FIELD_SHARE)));
   const fields: JsonObject[] = [];
   for (let i = 0; i < count; i++) {
     const system = SYSTEM_FIELDS[i];
-    fields.push(system ? systemField(system) : customField(ctx, rng, i - SYSTEM_FIELDS.length, teamProjects));
+    const index = i - SYSTEM_FIELDS.length;
+    fields.push(system ? systemField(system) : customField(ctx, rng, index, optionFields.has(index), teamProjects));
   }
   return fields;
 }
@@ -99,11 +86,11 @@ function systemField([id, name, type, items]: [string, string, string, string?])
   };
 }
 
-function customField(ctx: GenContext, rng: Prng, index: number, teamProjects: ProjectPlan[]): JsonObject {
+function customField(ctx: GenContext, rng: Prng, index: number, withOptions: boolean, teamProjects: ProjectPlan[]): JsonObject {
   const customId = 10000 + index;
   const id = `customfield_${customId}`;
   const name = nthName(FIELD_WORDS, index);
-  const [typeKey, schemaType, items, searcher, displayName] = rng.pick(CUSTOM_TYPES);
+  const [typeKey, schemaType, items, searcher, displayName] = rng.pick(withOptions ? OPTION_TYPES : PLAIN_TYPES);
   const schema: JsonObject = { type: schemaType, custom: `${CUSTOM_PREFIX}${typeKey}`, customId };
   if (items) schema['items'] = items;
   const field: JsonObject = {
@@ -123,10 +110,12 @@ function customField(ctx: GenContext, rng: Prng, index: number, teamProjects: Pr
     typeDisplayName: displayName,
     lastUsed: rng.chance(0.7) ? { type: 'TRACKED', value: ctx.timestamp(rng) } : { type: 'NOT_TRACKED' },
     screensCount: rng.int(0, 40),
-    contextsCount: rng.int(1, 4),
+    // Set from the generated contexts (generate/index.ts).
+    contextsCount: 0,
     projectsCount: rng.int(0, 30),
   };
-  if (teamProjects.length > 0 && rng.chance(0.15)) {
+  // Select-like fields stay company-managed, so every one of them has contexts with options.
+  if (!withOptions && teamProjects.length > 0 && rng.chance(0.15)) {
     field['scope'] = { type: 'PROJECT', project: { id: rng.pick(teamProjects).id } };
   }
   return field;

@@ -1,6 +1,8 @@
 import type { ConfigType, JsonObject, SiteSize } from '../types';
 import { GenContext } from './context';
 import { planCounts } from './counts';
+import { buildFieldConfigurationSchemes, buildFieldConfigurations } from './field-configurations';
+import { buildFieldContexts } from './field-contexts';
 import { buildFields } from './fields';
 import { buildIssueTypes, projectIdOfScope } from './issue-types';
 import { buildPermissionSchemes } from './permission-schemes';
@@ -49,6 +51,24 @@ export function generateSite(seed: number, size: SiteSize, siteUrl: string): Gen
     projectrole.map((r) => r['id'] as number),
   );
 
+  const classicProjectIds = plans.filter((p) => !p.teamManaged).map((p) => p.id);
+  const globalTypeIds = issuetype.filter((t) => projectIdOfScope(t) === undefined).map((t) => t['id'] as string);
+  const contexts = buildFieldContexts(
+    ctx,
+    { contexts: counts.fieldcontext, options: counts.fieldcontextoption },
+    field,
+    classicProjectIds,
+    globalTypeIds,
+  );
+  const fieldconfiguration = buildFieldConfigurations(ctx, counts.fieldconfiguration, plans, field);
+  const fieldconfigurationscheme = buildFieldConfigurationSchemes(
+    ctx,
+    counts.fieldconfigurationscheme,
+    plans,
+    fieldconfiguration.map((c) => c['id'] as number),
+    globalTypeIds,
+  );
+
   const typesById = new Map(issuetype.map((t) => [t['id'] as string, t]));
   const schemeByKey = new Map(typeSchemes.schemes.map((s) => [String(s['name']).split(':')[0], s['id'] as string]));
   const project = buildProjects(ctx, plans, (plan: ProjectPlan) => {
@@ -74,5 +94,9 @@ export function generateSite(seed: number, size: SiteSize, siteUrl: string): Gen
     workflowscheme,
     permissionscheme,
     projectrole,
+    fieldcontext: contexts.contexts,
+    fieldcontextoption: contexts.options,
+    fieldconfiguration,
+    fieldconfigurationscheme,
   };
 }

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { RESOURCES } from '../rest/resources';
-import { jiraError } from '../rest/jira-error';
+import { RESOURCE_ROUTES } from '../rest/resources';
+import { jiraError, RestError } from '../rest/jira-error';
+import { grantAllows, operationScopes, SCOPE_MISMATCH_BODY } from '../scopes/operation-scopes';
 import type { SimState } from '../sim-state';
 import type { Json } from '../types';
 import { bearerToken, callerKeyForToken } from './bearer';
 import { applyBaseLatency, applyFaults, sendJson } from './network-simulation';
+import { productGate } from './product-gates';
 import { requireContext } from './request-context';
 
 const API_PREFIX = 'rest/api/3/';
@@ -31,15 +33,24 @@ export function registerJiraRoutes(app: FastifyInstance, state: SimState): void 
       const site = state.sites.get(cloudId);
       if (!site) return sendJson(reply, 404, jiraError(404, `Site ${cloudId} not found.`));
 
+      const rest = params['*'];
+      const apiPath = rest.startsWith(API_PREFIX) ? rest.slice(API_PREFIX.length).replace(/\/$/, '') : undefined;
+      const route = apiPath !== undefined ? RESOURCE_ROUTES.match(apiPath) : undefined;
+      // The API gateway checks scopes before the request reaches Jira (and before its rate limits).
+      const required = route && operationScopes(request.method, route.template);
+      if (site.scopeEnforcement && required && !grantAllows(required, check.grant.scopes)) {
+        return sendJson(reply, 401, SCOPE_MISMATCH_BODY);
+      }
+
       const outcome = await applyFaults(state, request, reply, context, callerKeyForToken(token), jiraError);
       if (outcome.answered) return reply;
 
-      const rest = params['*'];
-      const apiPath = rest.startsWith(API_PREFIX) ? rest.slice(API_PREFIX.length).replace(/\/$/, '') : undefined;
-      const resource = apiPath !== undefined ? RESOURCES[apiPath] : undefined;
-      if (!resource || apiPath === undefined) {
+      const gate = productGate(site, rest);
+      if (gate) return sendJson(reply, gate.status, gate.body);
+      if (!route || apiPath === undefined) {
         return sendJson(reply, 404, jiraError(404, `No resource found for ${request.method} /${rest}.`));
       }
+      const resource = route.value;
       const handler = request.method === 'GET' ? resource.get : request.method === 'POST' ? resource.post : undefined;
       if (!handler) {
         // The sim is a read-only Jira: writes are refused, and recorded as writes by the recording hook.
@@ -47,13 +58,20 @@ export function registerJiraRoutes(app: FastifyInstance, state: SimState): void 
         return sendJson(reply, 405, jiraError(405, `Method ${request.method} is not allowed on /${rest}; jira-sim is read-only.`));
       }
 
-      let body: Json = handler({
-        site,
-        query: request.query as Record<string, string | string[]>,
-        body: request.body,
-        pageUrl: `${site.info.siteUrl}/rest/api/3/${apiPath}`,
-        pageFault: outcome.pageFault,
-      });
+      let body: Json;
+      try {
+        body = handler({
+          site,
+          params: route.params,
+          query: request.query as Record<string, string | string[]>,
+          body: request.body,
+          pageUrl: `${site.info.siteUrl}/rest/api/3/${apiPath}`,
+          pageFault: outcome.pageFault,
+        });
+      } catch (error) {
+        if (error instanceof RestError) return sendJson(reply, error.status, error.body);
+        throw error;
+      }
       if (outcome.pageFault?.kind === 'truncated-page' && Array.isArray(body)) body = body.slice(0, Math.floor(body.length / 2));
       return sendJson(reply, 200, body, outcome.malformed);
     },

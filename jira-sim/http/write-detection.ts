@@ -1,4 +1,4 @@
-import { RESOURCES } from '../rest/resources';
+import { RESOURCE_ROUTES } from '../rest/resources';
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -10,5 +10,5 @@ export function isJiraWrite(method: string, path: string): boolean {
   if (!path.startsWith('/ex/jira/')) return false;
   if (READ_METHODS.has(method)) return false;
   const apiPath = /^\/ex\/jira\/[^/]+\/rest\/api\/3\/(.*?)\/?$/.exec(path)?.[1];
-  return !(method === 'POST' && apiPath !== undefined && RESOURCES[apiPath]?.post !== undefined);
+  return !(method === 'POST' && apiPath !== undefined && RESOURCE_ROUTES.match(apiPath)?.value.post !== undefined);
 }

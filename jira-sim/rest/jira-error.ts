@@ -4,3 +4,20 @@ import type { JsonObject } from '../types';
 export function jiraError(status: number, message: string): JsonObject {
   return { errorMessages: [message], errors: {}, status };
 }
+
+/**
+ * An error a resource answers with, in the exact body the spec's examples show for it (for instance
+ * 404 {"errorMessages":["The custom field was not found."],"errors":{}}, without `status`).
+ */
+export class RestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  get body(): JsonObject {
+    return { errorMessages: [this.message], errors: {} };
+  }
+}

@@ -38,10 +38,13 @@ export function pageBean<T extends Json>(
   const total = items.length;
   const sliceStart = fault?.kind === 'repeat-page' ? Math.max(0, startAt - maxResults) : startAt;
   let values = items.slice(sliceStart, sliceStart + maxResults);
-  const isLast = startAt + maxResults >= total;
+  // maxResults=0 asks for the count only (the idiom Jira documents for search): an empty page with the
+  // real total. A page that holds nothing has no next page of results, so no nextPage (which would point
+  // at itself); isLast says only whether items remain from startAt on.
+  const isLast = maxResults === 0 ? startAt >= total : startAt + maxResults >= total;
   if (fault?.kind === 'truncated-page') values = values.slice(0, Math.floor(values.length / 2));
   const page: JsonObject = { self: withPaging(pageUrl, query, startAt, maxResults) };
-  if (!isLast) page['nextPage'] = withPaging(pageUrl, query, startAt + maxResults, maxResults);
+  if (!isLast && maxResults > 0) page['nextPage'] = withPaging(pageUrl, query, startAt + maxResults, maxResults);
   page['maxResults'] = maxResults;
   page['startAt'] = startAt;
   page['total'] = fault?.kind === 'total-drift' ? total + fault.delta : total;

@@ -1,40 +1,12 @@
 import type { Site } from '../site/site';
 import { isJsonObject, type Json, type JsonObject } from '../types';
 import { applyOrderBy, contains, text } from './order-by';
-import { pageBean, readPaging, type PageFault, type PageLimits } from './paging';
-import { bool, expandSet, first, many, type QueryInput } from './query-params';
+import { pageBean, readPaging } from './paging';
+import { bool, expandSet, first, many } from './query-params';
+import { idFilter, paged, type Resource } from './resource-kit';
+import { FIELD_RESOURCES } from './field-resources';
+import { RouteTable } from './route-match';
 import { fieldDetailsView, fieldSearchView, permissionSchemeView, projectView, referencedStatuses, workflowView } from './views';
-
-export interface ReadRequest {
-  site: Site;
-  query: QueryInput;
-  body: unknown;
-  /** Absolute URL of this resource on the site (for PageBean self/nextPage). */
-  pageUrl: string;
-  pageFault?: PageFault;
-}
-
-export type ReadHandler = (request: ReadRequest) => Json;
-
-export interface Resource {
-  get?: ReadHandler;
-  /** Reads that Jira exposes as POST (bulk reads); any other POST is a write. */
-  post?: ReadHandler;
-}
-
-function paged(
-  limits: PageLimits,
-  items: (request: ReadRequest) => JsonObject[],
-  render?: (request: ReadRequest) => (object: JsonObject) => Json,
-): ReadHandler {
-  return (request) =>
-    pageBean(items(request), readPaging(request.query, limits), request.pageUrl, request.query, request.pageFault, render?.(request));
-}
-
-function idFilter(query: QueryInput, name = 'id'): (object: JsonObject) => boolean {
-  const ids = new Set(many(query, name));
-  return (object) => ids.size === 0 || ids.has(String(object['id']));
-}
 
 function scopeType(object: JsonObject): string {
   const scope = object['scope'];
@@ -58,8 +30,9 @@ function activeWorkflowNames(site: Site): Set<string> {
   return names;
 }
 
-/** The read-only configuration endpoints the sim serves, by path under /rest/api/3/. */
+/** The read-only configuration endpoints the sim serves, by path template under /rest/api/3/ (as in the spec). */
 export const RESOURCES: Record<string, Resource> = {
+  ...FIELD_RESOURCES,
   'project/search': {
     get: paged(
       { defaultMax: 50, cap: 100 },
@@ -223,3 +196,5 @@ export const RESOURCES: Record<string, Resource> = {
     get: ({ site }) => site.list('projectrole'),
   },
 };
+
+export const RESOURCE_ROUTES = new RouteTable(RESOURCES);

@@ -15,7 +15,13 @@ export interface NewObjectContext {
 }
 
 /** Id types: Jira uses numbers for some config objects, numeric strings or other strings for the rest. */
-export const NUMERIC_ID_TYPES: ReadonlySet<ConfigType> = new Set(['screen', 'workflowscheme', 'permissionscheme', 'projectrole']);
+export const NUMERIC_ID_TYPES: ReadonlySet<ConfigType> = new Set([
+  'screen',
+  'workflowscheme',
+  'permissionscheme',
+  'projectrole',
+  'fieldconfiguration',
+]);
 
 /**
  * A complete, schema-valid object of `type` with the given id, for the admin API to merge the caller's
@@ -151,5 +157,14 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
         roleConfigurable: true,
         translatedName: name,
       };
+    // The links (fieldId, contextId, position) come from site/field-relations.ts.
+    case 'fieldcontext':
+      return { id, name, description: '', projectIds: [], issueTypeIds: [] };
+    case 'fieldcontextoption':
+      return { id, value: `Option ${id}`, disabled: false };
+    case 'fieldconfiguration':
+      return { id: Number(id), name, description: '', isDefault: false, fields: {} };
+    case 'fieldconfigurationscheme':
+      return { id, name, description: '', mappings: { default: ctx.firstId('fieldconfiguration') ?? '10000' } };
   }
 }

@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { SiteSize } from '../types';
 import { Site, SiteError } from './site';
+import { DEFAULT_PLAN, DEFAULT_PRODUCTS, type Plan, type Product } from './site-options';
 
 export interface CreateSiteRequest {
   name: string;
   seed?: number;
   size: SiteSize;
   cloudId?: string;
+  products?: Product[];
+  plan?: Plan;
+  /** Refuse REST calls whose token lacks the operation's scopes, as Jira does (default: off). */
+  scopeEnforcement?: boolean;
 }
 
 /** All simulated sites of one server, by cloud id. */
@@ -23,7 +28,10 @@ export class SiteRegistry {
       siteUrl: `https://${hostLabel(request.name)}.atlassian.net`,
       seed: request.seed ?? 1,
       size: request.size,
+      products: [...(request.products ?? DEFAULT_PRODUCTS)],
+      plan: request.plan ?? DEFAULT_PLAN,
     });
+    site.scopeEnforcement = request.scopeEnforcement ?? false;
     this.sites.set(cloudId, site);
     return site;
   }

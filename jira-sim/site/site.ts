@@ -12,19 +12,16 @@ import {
   type OrderingMode,
   type SiteSize,
 } from '../types';
+import { configurableFieldCount } from './field-items';
+import { defaultContextOf, defaultWithout, dependentsOf, linksOfNewObject } from './field-relations';
 import { resolvePath } from './json-path';
 import { mergePatch } from './merge-patch';
 import { NUMERIC_ID_TYPES, objectTemplate } from './new-object';
+import { SiteError } from './site-error';
+import type { Plan, Product } from './site-options';
 import { touchVolatileFields } from './volatile';
 
-export class SiteError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { SiteError };
 
 export interface SiteInfo {
   cloudId: string;
@@ -32,6 +29,8 @@ export interface SiteInfo {
   siteUrl: string;
   seed: number;
   size: SiteSize;
+  products: Product[];
+  plan: Plan;
 }
 
 /** One simulated Jira site: its configuration objects, the order list endpoints return them in, and mutations. */
@@ -41,6 +40,8 @@ export class Site {
   private readonly orderCache = new Map<ConfigType, { version: number; ids: string[] }>();
   private readonly versions = {} as Record<ConfigType, number>;
   private createdSerial = 0;
+  /** Whether REST calls must carry the scopes the spec requires (off until the service's client is ready). */
+  scopeEnforcement = false;
 
   constructor(readonly info: SiteInfo) {
     // Generators share sub-objects between objects (e.g. a project category); copy so edits stay local.
@@ -63,6 +64,7 @@ export class Site {
   counts(): ObjectCounts {
     const counts = {} as ObjectCounts;
     for (const type of CONFIG_TYPES) counts[type] = this.objects[type].size;
+    counts.fieldconfigurationitem = this.objects.fieldconfiguration.size * configurableFieldCount(this.list('field'));
     return counts;
   }
 
@@ -104,9 +106,14 @@ export class Site {
       firstId: (t) => this.list(t)[0]?.['id']?.toString(),
     });
     const { id: _ignored, ...fields } = body;
-    const created = mergePatch(template, fields) as JsonObject;
+    const created = mergePatch(template, { ...fields, ...linksOfNewObject(this, type, body) }) as JsonObject;
     this.objects[type].set(id, created);
     this.changed(type);
+    const context = type === 'field' ? defaultContextOf(created) : undefined;
+    if (context) {
+      this.add('fieldcontext', context, nowMs);
+      created['contextsCount'] = 1;
+    }
     return created;
   }
 
@@ -121,9 +128,24 @@ export class Site {
   }
 
   remove(type: ConfigType, id: string): void {
-    this.require(type, id);
+    const removed = this.require(type, id);
+    const dependents = dependentsOf(this, type, id);
+    for (const [dependentType, dependentId] of dependents) {
+      this.objects[dependentType].delete(dependentId);
+      this.changed(dependentType);
+    }
     this.objects[type].delete(id);
     this.changed(type);
+    if (type === 'fieldcontextoption') this.dropDefaultsNaming(String(removed['contextId']), new Set([id, ...dependents.map(([, d]) => d)]));
+  }
+
+  private dropDefaultsNaming(contextId: string, optionIds: ReadonlySet<string>): void {
+    const context = this.objects.fieldcontext.get(contextId);
+    const value = context && defaultWithout(context, optionIds);
+    if (!context || value === undefined) return;
+    if (value === null) delete context['defaultValue'];
+    else context['defaultValue'] = value;
+    this.changed('fieldcontext');
   }
 
   /** Reverses one array inside an object: same content, different order (hashes must not change). */

@@ -5,8 +5,7 @@
 import pino from 'pino';
 import { AccessTokenProvider } from '../../jira-cloud/oauth/access-token-provider';
 import { JiraClientRegistry } from '../../jira-cloud/tenant-clients';
-import { fetchAllPages } from '../../jira-cloud/pagination';
-import { CONFIG_RESOURCES } from '../../activities/snapshot/config-resources';
+import { CONFIG_RESOURCES } from '../../jira-cloud/config-reads';
 import { CONFIG_TYPES } from '../../domain/config-catalogue';
 import { SecretBox } from '../../store/secret-box';
 import type { BenchStack } from './bench-stack';
@@ -35,7 +34,11 @@ export async function directJiraReads(
         const tenantId = o.tenantIds[(k * 104_729) % o.tenantIds.length]!;
         try {
           const client = await registry.forTenant(tenantId);
-          for (const type of CONFIG_TYPES) await fetchAllPages(client, CONFIG_RESOURCES[type], async () => {});
+          for (const type of CONFIG_TYPES) {
+            const plan = CONFIG_RESOURCES[type];
+            // Per-parent types need the snapshot's parents; the list types are the bulk of the reads.
+            if (plan.kind === 'list') await plan.read(client, async () => {});
+          }
           reads++;
         } catch {
           errors++;

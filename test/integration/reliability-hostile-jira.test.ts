@@ -20,8 +20,11 @@ interface Stats {
 interface Scenario {
   name: string;
   rules: Array<Record<string, unknown>>;
-  /** complete: must complete with the clean root hash; fail: must fail with a reason matching `reason`. */
-  expect: 'complete' | 'fail';
+  /**
+   * complete: must complete with the clean root hash; fail: must fail with a reason matching `reason`;
+   * unavailable: completes, with the type recorded as unavailable (reason matching `reason`).
+   */
+  expect: 'complete' | 'fail' | 'unavailable';
   reason?: RegExp;
   /**
    * Run on the worker with one request in flight per tenant. jira-sim counts a request as an early
@@ -65,10 +68,17 @@ const SCENARIOS: Scenario[] = [
     expect: 'complete',
   },
   {
+    // What a site without a product, or a grant without a scope, looks like: recorded, not a failure.
     name: 'an endpoint that disappears (404)',
     rules: [{ kind: 'not-found', pathPattern: '/rest/api/3/screens' }],
+    expect: 'unavailable',
+    reason: /^HTTP 404/,
+  },
+  {
+    name: 'a permanent client error on one endpoint (400)',
+    rules: [{ kind: 'server-error', status: 400, pathPattern: '/rest/api/3/screens' }],
     expect: 'fail',
-    reason: /404|not found/i,
+    reason: /400/,
   },
   {
     name: 'malformed JSON on every response of one endpoint',
@@ -118,7 +128,7 @@ test.each(SCENARIOS.map((s, i) => [s.name, s, i] as const))('%s', async (_name, 
   await simAdmin(stack, 'DELETE', '/admin/faults');
   for (const rule of scenario.rules) await simAdmin(stack, 'POST', '/admin/faults', { cloudId: tenant.cloudId, ...rule });
   const before = await stats();
-  let outcome: { status: string; rootHash?: string | null; error?: string };
+  let outcome: { status: string; rootHash?: string | null; error?: string; unavailable?: Array<{ configType: string; reason: string }> };
   try {
     const result = await runSnapshot(client, {
       tenantId: tenant.tenantId,
@@ -126,7 +136,7 @@ test.each(SCENARIOS.map((s, i) => [s.name, s, i] as const))('%s', async (_name, 
       window,
       taskQueue: scenario.serial ? serialQueue : taskQueue,
     });
-    outcome = { status: result.status, rootHash: result.rootHash };
+    outcome = { status: result.status, rootHash: result.rootHash, ...(result.unavailable ? { unavailable: result.unavailable } : {}) };
   } catch (err) {
     outcome = { status: 'FAILED', error: err instanceof Error ? err.message : String(err) };
   }
@@ -152,7 +162,12 @@ test.each(SCENARIOS.map((s, i) => [s.name, s, i] as const))('%s', async (_name, 
   if (scenario.serial || after.rateLimited === before.rateLimited) expect(after.earlyRetries - before.earlyRetries).toBe(0);
   expect(after.writes - before.writes).toBe(0);
   expect(rules.reduce((n, r) => n + r.applied, 0)).toBeGreaterThan(0);
-  if (scenario.expect === 'complete') {
+  if (scenario.expect === 'unavailable') {
+    expect(outcome.status).toBe('COMPLETED');
+    expect(outcome.unavailable).toEqual([{ configType: 'screen', reason: expect.stringMatching(scenario.reason!) }]);
+    expect(row).toMatchObject({ status: 'complete' });
+    expect(row.root_hash).not.toBe(cleanRootHash);
+  } else if (scenario.expect === 'complete') {
     expect(outcome).toEqual({ status: 'COMPLETED', rootHash: cleanRootHash });
     expect(row).toMatchObject({ status: 'complete', root_hash: cleanRootHash });
   } else {

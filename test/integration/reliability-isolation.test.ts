@@ -61,9 +61,15 @@ test('drift lists, events and counts of one tenant never include the other', asy
   const [a, b] = tenants as [(typeof tenants)[0], (typeof tenants)[0]];
   const pageA = await listDrift(reads, a.fixture.tenantId, { pageSize: 500 });
   const pageB = await listDrift(reads, b.fixture.tenantId, { pageSize: 500 });
-  expect(pageA.events.length).toBe(1);
-  expect(pageB.events.length).toBe(1);
+  // Each tenant added one field (with its context and field configuration items, as in Jira).
+  for (const page of [pageA, pageB]) {
+    const fields = page.events.filter((e) => e.objectKey.startsWith('field/'));
+    expect(fields).toHaveLength(1);
+    const fieldId = fields[0]!.objectKey.slice('field/'.length);
+    expect(page.events.every((e) => e.change === 'added' && e.objectKey.includes(fieldId))).toBe(true);
+  }
   expect(pageA.events.every((e) => e.tenantId === a.fixture.tenantId)).toBe(true);
+  expect(pageB.events.every((e) => e.tenantId === b.fixture.tenantId)).toBe(true);
   // The other tenant's event id, asked for under this tenant, does not exist.
   await expect(showDrift(reads, a.fixture.tenantId, pageB.events[0]!.id)).rejects.toThrow(/no drift event/);
   // The other tenant's scan id as a filter returns nothing.

@@ -113,7 +113,8 @@ test('50 concurrent starts of one window (programmatic and CLI) make exactly one
 
 test('a failed window records why and can be redone', async () => {
   const window = '2026-04-01';
-  await simAdmin(stack, 'POST', '/admin/faults', { cloudId: tenant.cloudId, pathPattern: '/rest/api/3/screens', kind: 'not-found' });
+  // A 400 is a permanent fault (a 404 would mean the type is unavailable: recorded, not a failure).
+  await simAdmin(stack, 'POST', '/admin/faults', { cloudId: tenant.cloudId, pathPattern: '/rest/api/3/screens', kind: 'server-error', status: 400 });
   try {
     await expect(runSnapshot(client, { tenantId: tenant.tenantId, type: 'daily', window, taskQueue })).rejects.toThrow();
   } finally {
@@ -124,12 +125,29 @@ test('a failed window records why and can be redone', async () => {
     [tenant.tenantId, '2026-04-01T00:00:00Z'],
   );
   expect(failed.rows[0].status).toBe('failed');
-  expect(failed.rows[0].status_reason).toMatch(/404/);
+  expect(failed.rows[0].status_reason).toMatch(/400/);
 
   const redo = await runSnapshot(client, { tenantId: tenant.tenantId, type: 'daily', window, taskQueue });
   expect(redo.status).toBe('COMPLETED');
   const row = await pool.query('SELECT status, attempt FROM snapshots WHERE tenant_id = $1 AND id = $2', [tenant.tenantId, redo.snapshotId]);
   expect(row.rows[0]).toEqual({ status: 'complete', attempt: 2 });
+});
+
+test('a type the site does not offer (404) is recorded as unavailable, not a failed snapshot', async () => {
+  await simAdmin(stack, 'POST', '/admin/faults', { cloudId: tenant.cloudId, pathPattern: '/rest/api/3/fieldconfigurationscheme', kind: 'not-found' });
+  let result;
+  try {
+    result = await runSnapshot(client, { tenantId: tenant.tenantId, type: 'daily', window: '2026-04-05', taskQueue });
+  } finally {
+    await simAdmin(stack, 'DELETE', '/admin/faults');
+  }
+  expect(result.status).toBe('COMPLETED');
+  expect(result.unavailable).toEqual([{ configType: 'fieldconfigurationscheme', reason: expect.stringMatching(/^HTTP 404/) }]);
+  const entries = await pool.query(
+    `SELECT object_key FROM snapshot_entries WHERE tenant_id = $1 AND snapshot_id = $2 AND (object_key LIKE 'fieldconfigurationscheme/%' OR object_key LIKE 'unavailable/%')`,
+    [tenant.tenantId, result.snapshotId],
+  );
+  expect(entries.rows.map((r) => r.object_key)).toEqual(['unavailable/fieldconfigurationscheme']);
 });
 
 test('bad input is refused with a clear error and starts nothing', async () => {

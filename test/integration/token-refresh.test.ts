@@ -10,7 +10,7 @@ import type { Client } from '@temporalio/client';
 import { runSnapshot } from '../../client/snapshots';
 import { getTokenStatus, notifyCredentialsUpdated, requestTokenRefresh, startTokenRefresh } from '../../client/token-refresh';
 import { AesGcmPayloadCodec } from '../../temporal/payload-codec';
-import { REQUESTED_SCOPES } from '../../domain/oauth-scopes';
+import { REQUESTED_SCOPES } from '../../jira-cloud';
 import { temporalBinary } from '../../scripts/temporal-dev-server';
 import type { Pool } from '../../store/pool';
 import { getTenant, setAllowWriteScopes } from '../../store/tenant-store';

@@ -73,3 +73,27 @@ export function responseValidator(specPath: string, method: 'get' | 'post' = 'ge
   validator.errorText = () => ajv.errorsText(validate.errors, { separator: '\n' });
   return validator;
 }
+
+/** Validator for one of the spec's component schemas (e.g. 'FieldConfiguration'). */
+export function componentValidator(name: string): ResponseValidator {
+  const { ajv, spec } = load();
+  const schema = spec.components.schemas[name];
+  if (!schema) throw new Error(`no component schema ${name}`);
+  const validate: ValidateFunction = ajv.compile(toJsonSchema(schema));
+  const validator = ((data: unknown) => validate(data)) as ResponseValidator;
+  validator.errorText = () => ajv.errorsText(validate.errors, { separator: '\n' });
+  return validator;
+}
+
+/** The spec's default `maxResults` of a GET operation (a number, whatever type the spec gives it). */
+export function defaultMaxResults(specPath: string): number | undefined {
+  const operation = load().spec.paths[specPath]?.['get'] as { parameters?: Array<{ name: string; schema?: { default?: unknown } }> } | undefined;
+  const value = operation?.parameters?.find((p) => p.name === 'maxResults')?.schema?.default;
+  return value === undefined ? undefined : Number(value);
+}
+
+/** The schema name a discriminated union (`CustomFieldContextDefaultValue`) maps a `type` value to. */
+export function discriminatedSchema(union: string, type: string): string | undefined {
+  const schema = load().spec.components.schemas[union] as { discriminator?: { mapping?: Record<string, string> } } | undefined;
+  return schema?.discriminator?.mapping?.[type]?.replace('#/components/schemas/', '');
+}

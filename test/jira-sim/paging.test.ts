@@ -30,3 +30,12 @@ it('keeps the other query parameters in self and nextPage', () => {
   expect(page['self']).toBe(`${URL}?orderBy=name&expand=x&maxResults=2&startAt=0`);
   expect(page['nextPage']).toBe(`${URL}?orderBy=name&expand=x&maxResults=2&startAt=2`);
 });
+
+it('maxResults=0 is a count: no values, the total, isLast only past the end, never a nextPage', () => {
+  const paging = readPaging({ maxResults: '0' }, { defaultMax: 50, cap: 100 });
+  expect(paging).toEqual({ startAt: 0, maxResults: 0 });
+  const page = pageBean([1, 2, 3], paging, URL, { maxResults: '0' });
+  expect(page).toMatchObject({ maxResults: 0, startAt: 0, total: 3, isLast: false, values: [] });
+  expect(page['nextPage']).toBeUndefined();
+  expect(pageBean([1, 2, 3], { startAt: 3, maxResults: 0 }, URL, {})).toMatchObject({ isLast: true, values: [] });
+});

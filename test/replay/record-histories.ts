@@ -154,6 +154,34 @@ async function recordScheduledSnapshot(stack: BenchStack, taskQueue: string): Pr
   await schedule.delete();
 }
 
+/** A snapshot of the wider catalogue (phases, per-parent types) with one type unavailable (404). */
+async function recordCatalogueV2(stack: BenchStack, taskQueue: string): Promise<void> {
+  const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay-v2', size: 'small', seed: 12 });
+  await simAdmin(stack.state, 'POST', '/admin/faults', {
+    cloudId: tenant.cloudId,
+    pathPattern: '/rest/api/3/fieldconfigurationscheme',
+    kind: 'not-found',
+  });
+  try {
+    const snapshot = await startSnapshot(stack.client, { tenantId: tenant.tenantId, type: 'daily', window: '2026-02-01', taskQueue });
+    await snapshot.result();
+    await save(snapshot.handle, 'snapshotWorkflow-catalogue-v2');
+  } finally {
+    await simAdmin(stack.state, 'DELETE', '/admin/faults');
+  }
+}
+
+/** A token workflow started with a maxChecksPerRun above the bound the client always had: refused. */
+async function recordMaxChecksRefused(stack: BenchStack, taskQueue: string): Promise<void> {
+  const handle = await stack.client.workflow.start('tokenRefreshWorkflow', {
+    workflowId: 'token-refresh:replay-bounds',
+    taskQueue,
+    args: [{ tenantId: 'replay-bounds', maxChecksPerRun: 10_001 }],
+  });
+  await handle.result().catch(() => undefined);
+  await save(handle, 'tokenRefreshWorkflow-max-checks-refused');
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const wanted = (type: string) => only.length === 0 || only.includes(type);
@@ -167,6 +195,9 @@ async function main(): Promise<void> {
     if (wanted('tokenRefreshWorkflow')) await recordTokenRefresh(stack, taskQueue);
     if (wanted('driftScanWorkflow')) await recordDriftScan(stack, taskQueue);
     if (wanted('scheduledSnapshotWorkflow')) await recordScheduledSnapshot(stack, taskQueue);
+    // Added beside the old histories (never re-record those): name them to record only these.
+    if (only.includes('snapshotWorkflow-catalogue-v2')) await recordCatalogueV2(stack, taskQueue);
+    if (only.includes('tokenRefreshWorkflow-max-checks-refused')) await recordMaxChecksRefused(stack, taskQueue);
     if (!wanted('snapshotWorkflow')) return;
     const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay', size: 'small', seed: 11 });
 

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { installTenant, type InstallTenantInput } from '../../client/tenant-lifecycle';
-import { REQUESTED_SCOPES } from '../../domain/oauth-scopes';
+import { REQUESTED_SCOPES } from '../../jira-cloud';
 import { SecretBox } from '../../store/secret-box';
 import type { StackState } from './stack-state';
 import { simAdmin } from './tenant-fixture';

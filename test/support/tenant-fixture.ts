@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { Pool } from 'pg';
 import { storeConsentedGrant } from '../../client/tenant-grant';
-import { REQUESTED_SCOPES } from '../../domain/oauth-scopes';
+import { REQUESTED_SCOPES } from '../../jira-cloud';
 import { SecretBox } from '../../store/secret-box';
 import type { StackState } from './stack-state';
 

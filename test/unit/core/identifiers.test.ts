@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { isTenantId } from '../../../domain/tenant-id';
 import { assertTenantId } from '../../../client/input-schemas';
 import { driftScanWorkflowId, snapshotWorkflowId, tokenRefreshWorkflowId } from '../../../domain/workflow-ids';
-import { findWriteScopes, REQUESTED_SCOPES } from '../../../domain/oauth-scopes';
+import { findWriteScopes } from '../../../domain/oauth-scopes';
+import { REQUESTED_SCOPES } from '../../../jira-cloud';
 import { failureReason } from '../../../workflows/failure-reason';
 
 test('tenant ids are slugs; crafted ids are refused with a bounded message', () => {

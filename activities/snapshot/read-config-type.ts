@@ -1,0 +1,149 @@
+// Reads one configuration type into a snapshot: a list type in one pass, a per-parent type once per
+// parent object already in the snapshot (a field's contexts, a context's options). Per-parent reads
+// go through parents in key order, several at a time, and heartbeat how many leading parents are
+// fully stored, so a retried attempt keeps those and redoes only the rest.
+import { Context } from '@temporalio/activity';
+import { PARENT_TYPE, type ConfigType } from '../../domain/config-catalogue';
+import { toConfigObject } from '../../domain/config-object';
+import { JiraClientError, type PagingClient } from '../../jira-cloud';
+import { isUnavailableStatus, unavailableAreaObject } from '../../domain/unavailable-area';
+import type { Pool } from '../../store/pool';
+import { clearChildEntriesExcept, clearResourceEntries, storePage, streamTypeBodies } from '../../store/snapshot-store';
+import { CONFIG_RESOURCES, type EmitPage, type PerParentPlan } from '../../jira-cloud';
+
+export interface ReadTarget {
+  tenantId: string;
+  snapshotId: string;
+  runId: string;
+  configType: ConfigType;
+}
+
+export interface ReadOutcome {
+  objects: number;
+  /** Why the type could not be read (scope missing, product absent); its entries are then only this marker. */
+  unavailable?: string;
+  /** Requests made by this attempt. */
+  pages: number;
+  newObjects: number;
+}
+
+/** What a per-parent read heartbeats: the leading parents (in key order) whose children are all stored. */
+interface ParentProgress {
+  configType: ConfigType;
+  objects: number;
+  parentsDone?: number;
+}
+
+export async function readConfigType(pool: Pool, client: PagingClient, target: ReadTarget): Promise<ReadOutcome> {
+  const { tenantId, snapshotId, runId, configType } = target;
+  const ctx = Context.current();
+  const outcome: ReadOutcome = { objects: 0, pages: 0, newObjects: 0 };
+  const progress: ParentProgress = { configType, objects: 0 };
+  const emit: EmitPage = async (values) => {
+    const page = values.map((raw) => toConfigObject(configType, raw));
+    const stored = await storePage(pool, { tenantId, snapshotId, runId, objects: page });
+    outcome.objects += page.length;
+    outcome.newObjects += stored.newObjects;
+    progress.objects = outcome.objects;
+    ctx.heartbeat(progress);
+  };
+  // Heartbeat on a clock too: a page can wait out a long Retry-After, and a short heartbeat timeout
+  // is what lets a crashed worker's activity be retried elsewhere quickly.
+  const ticker = setInterval(() => ctx.heartbeat(progress), 5_000);
+  try {
+    const plan = CONFIG_RESOURCES[configType];
+    if (plan.kind === 'list') {
+      // A retried attempt starts from an empty slate: objects deleted in Jira between attempts must not survive.
+      await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
+      outcome.pages = await plan.read(client, emit);
+    } else {
+      outcome.pages = await readPerParent(pool, client, target, plan, emit, progress);
+    }
+  } catch (err) {
+    const status = (err as { status?: number }).status;
+    if (!(err instanceof JiraClientError) || !isUnavailableStatus(status)) throw err;
+    // The site or grant does not offer this type: recorded, not failed (and not retried).
+    const reason = `HTTP ${status}: ${err.message}`.slice(0, 500);
+    await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
+    await storePage(pool, { tenantId, snapshotId, runId, objects: [unavailableAreaObject(configType, status, reason)] });
+    return { objects: 0, pages: outcome.pages, newObjects: 0, unavailable: reason };
+  } finally {
+    clearInterval(ticker);
+  }
+  return outcome;
+}
+
+async function readPerParent(
+  pool: Pool,
+  client: PagingClient,
+  target: ReadTarget,
+  plan: PerParentPlan,
+  emit: EmitPage,
+  progress: ParentProgress,
+): Promise<number> {
+  const { tenantId, snapshotId, runId, configType } = target;
+  const parentType = PARENT_TYPE[configType];
+  if (!parentType) throw new Error(`${configType} is read per parent but has no parent type`);
+  const resumed = resumePoint(configType);
+  const prefix = `${parentType}/`;
+  const kept: string[] = [];
+  let index = 0;
+  let requests = 0;
+  // Parents finish out of order; `parentsDone` only ever names the unbroken run from the start.
+  const finished = new Set<number>();
+  const inFlight = new Set<Promise<void>>();
+  const window = Math.max(1, client.concurrency ?? 4);
+  let cleared = resumed === 0;
+  if (cleared) await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
+  progress.parentsDone = resumed;
+
+  try {
+    for await (const batch of streamTypeBodies(pool, tenantId, snapshotId, parentType)) {
+      for (const { key, body } of batch) {
+        const position = index++;
+        if (position < resumed) {
+          kept.push(key.slice(prefix.length));
+          continue;
+        }
+        if (!cleared) {
+          // Children of the parents after the resume point may be half stored: redo them.
+          await clearChildEntriesExcept(pool, { tenantId, snapshotId, runId, objectType: configType, keptParents: kept });
+          cleared = true;
+        }
+        const parent = JSON.parse(body) as Record<string, unknown>;
+        const work = readChildrenOf(plan, client, parent, emit).then((n) => {
+          requests += n;
+          finished.add(position);
+          while (finished.has(progress.parentsDone!)) finished.delete(progress.parentsDone!++);
+        });
+        const tracked = work.finally(() => inFlight.delete(tracked));
+        inFlight.add(tracked);
+        if (inFlight.size >= window) await Promise.race(inFlight);
+      }
+    }
+    if (!cleared) await clearChildEntriesExcept(pool, { tenantId, snapshotId, runId, objectType: configType, keptParents: kept });
+    await Promise.all(inFlight);
+  } catch (err) {
+    // No write of this attempt may land after it failed (its retry would see it as its own).
+    await Promise.allSettled(inFlight);
+    throw err;
+  }
+  return requests;
+}
+
+/** Leading parents a previous attempt of this activity finished (0 on a first attempt). */
+function resumePoint(configType: ConfigType): number {
+  const details = Context.current().info.heartbeatDetails as Partial<ParentProgress> | undefined;
+  if (details?.configType !== configType) return 0;
+  return Number.isSafeInteger(details.parentsDone) && details.parentsDone! > 0 ? details.parentsDone! : 0;
+}
+
+/** A parent deleted in Jira since its phase was read answers 404: it has no children any more. */
+async function readChildrenOf(plan: PerParentPlan, client: PagingClient, parent: Record<string, unknown>, emit: EmitPage): Promise<number> {
+  try {
+    return await plan.read(client, parent, emit);
+  } catch (err) {
+    if (err instanceof JiraClientError && (err as { status?: number }).status === 404) return 1;
+    throw err;
+  }
+}

@@ -1,0 +1,84 @@
+// What a snapshot captures, type by type: where it is read, with which scopes, how objects are keyed
+// and what is normalised away before hashing. From the catalogue and the read plans themselves, so
+// `jira-drift coverage` and the README's table cannot drift from the code.
+import { CONFIG_CATALOGUE, CONFIG_TYPES, PARENT_TYPE, SCOPE_PROJECT_COPIES, type ConfigType } from '../domain/config-catalogue';
+import { CONFIG_RESOURCES } from '../jira-cloud';
+
+export interface TypeCoverage {
+  type: ConfigType;
+  /** Read once per object of this type in the same snapshot (a field's contexts). */
+  parentType: ConfigType | null;
+  endpoints: string[];
+  scopes: string[];
+  keyPattern: string;
+  normalised: {
+    /** Dropped wherever they appear. */
+    volatileKeys: string[];
+    /** Dropped at these paths. */
+    droppedPaths: string[];
+    /** Sorted (sets in Jira's model); every other array keeps Jira's order. */
+    unorderedArrays: string[];
+    /** Links to Jira's own REST resources, reduced to the site-relative path. */
+    siteLinks: string[];
+  };
+}
+
+function keyPattern(type: ConfigType): string {
+  let id = '{id}';
+  for (let parent = PARENT_TYPE[type]; parent; parent = PARENT_TYPE[parent]) id = `{${parent} id}:${id}`;
+  return `${type}/${id}`;
+}
+
+export function describeCoverage(): TypeCoverage[] {
+  return CONFIG_TYPES.map((type) => {
+    const { rules } = CONFIG_CATALOGUE[type];
+    const plan = CONFIG_RESOURCES[type];
+    return {
+      type,
+      parentType: PARENT_TYPE[type] ?? null,
+      endpoints: [...plan.endpoints],
+      scopes: [...plan.scopes],
+      keyPattern: keyPattern(type),
+      normalised: {
+        volatileKeys: [...rules.volatileKeys],
+        // The copies of a scope's project that every type drops are said once, in the README's text.
+        droppedPaths: rules.droppedPaths.filter((p) => !SCOPE_PROJECT_COPIES.includes(p)),
+        unorderedArrays: rules.unorderedArrays.map((u) => (u.sortBy.length > 0 ? `${u.path} (by ${u.sortBy.join(', ')})` : u.path)),
+        siteLinks: [...rules.siteLinkPaths],
+      },
+    };
+  });
+}
+
+/** The README's coverage table (Markdown), one row per type. */
+export function coverageTable(types: TypeCoverage[] = describeCoverage()): string {
+  const rows = types.map((t) =>
+    [
+      `\`${t.type}\``,
+      t.endpoints.map((e) => `\`${e.replace('/rest/api/3', '')}\``).join('<br>'),
+      `\`${t.keyPattern}\``,
+      t.scopes.map((s) => `\`${s}\``).join(' ') || '(classic scope only)',
+      [...t.normalised.droppedPaths, ...t.normalised.unorderedArrays.map((u) => `sorted: ${u}`)].join('; ') || '—',
+    ].join(' | '),
+  );
+  return [
+    '| type | read from | key | granular scopes | normalised (besides self, expand, avatar/icon URLs) |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r} |`),
+  ].join('\n');
+}
+
+/**
+ * The types a grant cannot read for want of a granular scope jira-drift asks for: what a site admin can
+ * fix by consenting again. (Jira also accepts a type's classic scope, which jira-drift never asks for;
+ * a type whose operations name no granular scope at all, `priority` today, shows "(classic scope only)"
+ * in `jira-drift coverage` instead.)
+ */
+export function unreadableTypes(grantedScopes: readonly string[]): Array<{ type: ConfigType; missingScopes: string[] }> {
+  const granted = new Set(grantedScopes);
+  return CONFIG_TYPES.flatMap((type) => {
+    const { scopes } = CONFIG_RESOURCES[type];
+    const missingScopes = scopes.filter((s) => !granted.has(s));
+    return missingScopes.length > 0 ? [{ type, missingScopes }] : [];
+  });
+}

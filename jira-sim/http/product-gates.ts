@@ -1,0 +1,25 @@
+import type { Site } from '../site/site';
+import type { JsonObject } from '../types';
+
+export interface GateAnswer {
+  status: number;
+  body: JsonObject;
+}
+
+const AGILE_PREFIX = 'rest/agile/';
+const ISSUE_SECURITY = /^rest\/api\/[23]\/(issuesecurityschemes|securitylevel)(\/|$)/;
+
+/**
+ * Areas a site does not have, answered before any resource: the agile API without Jira Software is not
+ * there at all (404), issue security on the Free plan is refused (403). The exact bodies real sites send
+ * are unverified; these follow Jira's ErrorCollection. `path` is what follows /ex/jira/{cloudId}/.
+ */
+export function productGate(site: Site, path: string): GateAnswer | undefined {
+  if (path.startsWith(AGILE_PREFIX) && !site.info.products.includes('jira-software')) {
+    return { status: 404, body: { errorMessages: ['Jira Software is not available on this site.'], errors: {} } };
+  }
+  if (ISSUE_SECURITY.test(path) && site.info.plan === 'free') {
+    return { status: 403, body: { errorMessages: ['Issue security is not available on the Free plan.'], errors: {} } };
+  }
+  return undefined;
+}
