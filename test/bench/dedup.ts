@@ -1,6 +1,8 @@
 // `npm run bench -- dedup [--attempts N]`: N concurrent starts of ONE window must make one execution
 // and one snapshot with no errors; the same N starts of DISTINCT windows (on a task queue no worker
-// polls, terminated afterwards) give the baseline start latency, measured in the same run.
+// polls, terminated afterwards) give the baseline start latency, measured in the same run. Nobody
+// runs the baseline's workflows, so it measures the start path alone: 1,000 real snapshots would load
+// the same 2 cores and make the baseline slower, flattering the dedup figure.
 import { formatWindowStart, windowLengthMs } from '../../domain/snapshot-window';
 import { snapshotWorkflowId } from '../../domain/workflow-ids';
 import { startSnapshot } from '../../client/snapshots';
