@@ -35,7 +35,13 @@ export function shuffleTree(value: unknown, rules: NormalizationRules, random: (
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const key of shuffled(Object.keys(value), random)) {
-      out[key] = shuffleTree((value as Record<string, unknown>)[key], rules, random, [...path, key]);
+      // defineProperty, not assignment: JSON may carry an own `__proto__` member (fast-check generates one).
+      Object.defineProperty(out, key, {
+        value: shuffleTree((value as Record<string, unknown>)[key], rules, random, [...path, key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }
