@@ -36,6 +36,12 @@ export type ConfigType = (typeof CONFIG_TYPES)[number];
 export const LEGACY_CONFIG_TYPES: readonly ConfigType[] = CONFIG_TYPES.slice(0, 12);
 
 /**
+ * The types of snapshot runs recorded with the `config-catalogue-v2` marker (the fields group); they
+ * replay with exactly these. Each later widening of CONFIG_TYPES gets a marker and a frozen list like this.
+ */
+export const CATALOGUE_V2_TYPES: readonly ConfigType[] = CONFIG_TYPES.slice(0, 17);
+
+/**
  * Types read once per object of another type in the same snapshot (a field's contexts, a context's
  * options): their parent must be complete first. Child keys are `type/{parent stable id}:{child id}`.
  */

@@ -22,6 +22,13 @@ export interface SnapshotWorkflowResult {
   driftScanWorkflowId?: string;
   /** Configuration types the site or grant does not offer, with the reason (HTTP status, Jira's message). */
   unavailable?: Array<{ configType: string; reason: string }>;
+  /** Per type read: objects stored and requests made (runs recorded before per-type counts have none). */
+  types?: Record<string, TypeCounts>;
+}
+
+export interface TypeCounts {
+  objects: number;
+  requests: number;
 }
 
 export interface SnapshotProgress {
@@ -34,6 +41,8 @@ export interface SnapshotProgress {
   newObjects: number;
   /** Types read so far that the site or grant does not offer. */
   unavailable?: Array<{ configType: string; reason: string }>;
+  /** Per type read so far: objects stored and requests made. */
+  types?: Record<string, TypeCounts>;
 }
 
 export const snapshotProgressQuery = defineQuery<SnapshotProgress>('progress');

@@ -12,7 +12,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { storeActivities as store } from './store-activities';
-import { LEGACY_CONFIG_TYPES, snapshotPhases } from '../domain/config-catalogue';
+import { CATALOGUE_V2_TYPES, LEGACY_CONFIG_TYPES, snapshotPhases, type ConfigType } from '../domain/config-catalogue';
 import { handOffToDriftScan } from './drift-handoff';
 import { failureReason, failureType } from './failure-reason';
 import { TENANT_ID, windowSearchAttributes } from './search-attributes';
@@ -41,6 +41,16 @@ function tagWorkflow(input: SnapshotWorkflowInput): void {
   if (current.get(TENANT_ID) === undefined) {
     upsertSearchAttributes(windowSearchAttributes(input.tenantId, input.type, input.windowStart));
   }
+}
+
+/**
+ * The types this run reads, in phases. Each widening of the catalogue is a marker: runs recorded
+ * before it replay with the types they read then (never edit a frozen list; add a marker).
+ */
+function cataloguePhases(): ConfigType[][] {
+  if (patched('config-catalogue-v3')) return snapshotPhases();
+  if (patched('config-catalogue-v2')) return snapshotPhases(CATALOGUE_V2_TYPES);
+  return [[...LEGACY_CONFIG_TYPES]];
 }
 
 export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<SnapshotWorkflowResult> {
@@ -76,8 +86,7 @@ export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<Sn
   let completed: SnapshotWorkflowResult;
   try {
     progress.phase = 'fetching';
-    // Runs recorded before the wider catalogue read the original 12 types in one phase.
-    const phases = patched('config-catalogue-v2') ? snapshotPhases() : [LEGACY_CONFIG_TYPES];
+    const phases = cataloguePhases();
     progress.resourcesTotal = phases.reduce((n, phase) => n + phase.length, 0);
     const results = [];
     // A phase's types run in parallel; a child type's phase starts once its parents are stored.
@@ -90,6 +99,7 @@ export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<Sn
             progress.pages += r.pages;
             progress.objects += r.objects;
             progress.newObjects += r.newObjects;
+            (progress.types ??= {})[configType] = { objects: r.objects, requests: r.pages };
             if (r.unavailable) (progress.unavailable ??= []).push({ configType, reason: r.unavailable });
             return r;
           }),
@@ -101,6 +111,7 @@ export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<Sn
     const final = await store.finalizeSnapshot({ ...ref, pages });
     completed = { snapshotId: claim.snapshotId, status: 'COMPLETED', rootHash: final.rootHash, objectCount: final.objectCount };
     if (progress.unavailable) completed.unavailable = progress.unavailable;
+    if (progress.types) completed.types = progress.types;
   } catch (err) {
     if (REAUTH_FAILURES.has(failureType(err) ?? '') && patched('skip-window-on-reauth')) {
       // The grant died mid-snapshot (the tenant is now reauth_required): skipped, like a window that

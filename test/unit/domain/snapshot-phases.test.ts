@@ -1,6 +1,6 @@
 // Per-parent types: read one phase after their parents, keyed under their parent's stable id.
 import fc from 'fast-check';
-import { CONFIG_TYPES, LEGACY_CONFIG_TYPES, PARENT_TYPE, snapshotPhases } from '../../../domain/config-catalogue';
+import { CATALOGUE_V2_TYPES, CONFIG_TYPES, LEGACY_CONFIG_TYPES, PARENT_TYPE, snapshotPhases } from '../../../domain/config-catalogue';
 import { toConfigObject } from '../../../domain/config-object';
 import { unavailableAreaObject } from '../../../domain/unavailable-area';
 
@@ -24,6 +24,12 @@ test('every type is in exactly one phase, after its parent, and the legacy list 
     'projectrole',
   ]);
   expect(snapshotPhases(LEGACY_CONFIG_TYPES)).toEqual([[...LEGACY_CONFIG_TYPES]]);
+  // Runs recorded with the config-catalogue-v2 marker replay with exactly these phases.
+  expect(snapshotPhases(CATALOGUE_V2_TYPES)).toEqual([
+    [...LEGACY_CONFIG_TYPES, 'fieldconfiguration', 'fieldconfigurationscheme'],
+    ['fieldcontext', 'fieldconfigurationitem'],
+    ['fieldcontextoption'],
+  ]);
 });
 
 test('children are keyed under their parent; a child without its parent key is refused', () => {
