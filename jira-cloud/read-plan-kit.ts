@@ -1,0 +1,70 @@
+// The shapes of a read plan (how one configuration type is read from Jira) and the small helpers
+// plans are written with. Group files under reads/ build their plans from these.
+import { fetchAllPages, type PagingClient } from './pagination';
+import type { ResourceDefinition } from './pagination';
+
+/** Hands one page of raw objects (already given their parentKey where they have a parent) to the store. */
+export type EmitPage = (values: Array<Record<string, unknown>>) => Promise<void>;
+
+/** What a plan reads, for `jira-drift coverage` and the scope check (test/unit/jira-client/config-reads.test.ts). */
+export interface PlanMetadata {
+  /** Operations read, as in the OpenAPI spec: `GET /rest/api/3/field/{fieldId}/context`. */
+  endpoints: string[];
+  /**
+   * Granular read scopes those operations need (the union of their `x-atlassian-oauth2-scopes` Beta
+   * entries in the spec; checked by test/unit/jira-client/config-reads.test.ts). Empty where the spec
+   * names no granular scope (a classic `manage:` scope only).
+   */
+  scopes: string[];
+}
+
+export interface ListPlan extends PlanMetadata {
+  kind: 'list';
+  /** Reads every object of the type; returns the number of requests made. */
+  read(client: PagingClient, emit: EmitPage): Promise<number>;
+}
+
+export interface PerParentPlan extends PlanMetadata {
+  kind: 'per-parent';
+  /** Reads the children of one parent (its canonical body, with `id`); returns the requests made. */
+  read(client: PagingClient, parent: Record<string, unknown>, emit: EmitPage): Promise<number>;
+}
+
+export type ReadPlan = ListPlan | PerParentPlan;
+
+export const asObjects = (values: unknown[]) => values as Array<Record<string, unknown>>;
+
+/** A type that is exactly one list resource. */
+export function list(def: ResourceDefinition, scopes: string[]): ListPlan {
+  return {
+    kind: 'list',
+    endpoints: [`GET ${def.path}`],
+    scopes,
+    read: async (client, emit) => (await fetchAllPages(client, def, (values) => emit(asObjects(values)))).pages,
+  };
+}
+
+/** Every object of a resource, collected (for small per-parent lists and mapping tables). */
+export async function collect(client: PagingClient, def: ResourceDefinition): Promise<{ values: Array<Record<string, unknown>>; pages: number }> {
+  const values: Array<Record<string, unknown>> = [];
+  const { pages } = await fetchAllPages(client, def, async (page) => {
+    values.push(...asObjects(page));
+  });
+  return { values, pages };
+}
+
+export const pageBean = (path: string, maxResults: number, query?: Record<string, string | number>): ResourceDefinition => ({
+  path,
+  query,
+  shape: { kind: 'page-bean', maxResults },
+});
+
+export const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+export const groupBy = (rows: Array<Record<string, unknown>>, key: string) => {
+  const groups = new Map<string, Array<Record<string, unknown>>>();
+  for (const row of rows) {
+    const k = text(row[key]);
+    groups.set(k, [...(groups.get(k) ?? []), row]);
+  }
+  return groups;
+};
