@@ -34,8 +34,9 @@ export const CONFIG_RESOURCES: Record<ConfigType, ReadPlan> = {
   ]),
   issuetypescheme: list(pageBean('/rest/api/3/issuetypescheme', 50), ['read:issue-type-scheme:jira']),
   status: list(pageBean('/rest/api/3/statuses/search', 200), ['read:workflow:jira']),
-  // /priority/search is flagged deprecated in the Dec-2025 spec but still served; see README.
-  priority: list(pageBean('/rest/api/3/priority/search', 50), []),
+  // Both priority lists are deprecated in the Dec-2025 spec; /priority/search opens only to the classic
+  // manage:jira-configuration (a write scope), so the plain /priority list (read:priority:jira) is read. Same body.
+  priority: list({ path: '/rest/api/3/priority', shape: { kind: 'array' } }, ['read:priority:jira']),
   resolution: list(pageBean('/rest/api/3/resolution/search', 50), ['read:resolution:jira']),
   screen: list(pageBean('/rest/api/3/screens', 100), ['read:avatar:jira', 'read:project-category:jira', 'read:project:jira', 'read:screen:jira']),
   workflow: list(pageBean('/rest/api/3/workflows/search', 50, { expand: 'values.transitions' }), ['read:workflow:jira']),

@@ -116,6 +116,8 @@ export const RESOURCES: Record<string, Resource> = {
         .filter((s) => contains(text(s, 'name'), search));
     }),
   },
+  // Deprecated like priority/search, but the one that a granular read scope opens: every priority, as a plain array.
+  priority: { get: ({ site }) => site.list('priority') },
   'priority/search': {
     get: paged({ defaultMax: 50, cap: 50 }, ({ site, query }) => {
       const name = first(query, 'priorityName');

@@ -39,6 +39,7 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
       'read:project:jira',
     ],
   },
+  'GET priority': { classic: ['read:jira-work'], granular: ['read:priority:jira'] },
   'GET priority/search': { classic: ['manage:jira-configuration'], granular: null },
   'GET project/search': {
     classic: ['read:jira-work'],

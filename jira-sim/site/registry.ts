@@ -31,7 +31,7 @@ export class SiteRegistry {
       products: [...(request.products ?? DEFAULT_PRODUCTS)],
       plan: request.plan ?? DEFAULT_PLAN,
     });
-    site.scopeEnforcement = request.scopeEnforcement ?? false;
+    site.scopeEnforcement = request.scopeEnforcement ?? true;
     this.sites.set(cloudId, site);
     return site;
   }

@@ -40,8 +40,8 @@ export class Site {
   private readonly orderCache = new Map<ConfigType, { version: number; ids: string[] }>();
   private readonly versions = {} as Record<ConfigType, number>;
   private createdSerial = 0;
-  /** Whether REST calls must carry the scopes the spec requires (off until the service's client is ready). */
-  scopeEnforcement = false;
+  /** Whether REST calls must carry the scopes the spec requires (as Jira does; a test may switch it off). */
+  scopeEnforcement = true;
 
   constructor(readonly info: SiteInfo) {
     // Generators share sub-objects between objects (e.g. a project category); copy so edits stay local.

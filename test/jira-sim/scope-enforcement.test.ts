@@ -44,14 +44,8 @@ describe('enforcement on a site', () => {
     await fx.sim.close();
   });
 
-  it('is off by default: any grant reads everything', async () => {
-    expect((await fx.admin.getSite(fx.site.cloudId)).scopeEnforcement).toBe(false);
-    expect((await fx.jira('priority/search')).status).toBe(200);
-    expect((await fx.jira('project/search')).status).toBe(200);
-  });
-
-  it('once switched on, refuses what the grant does not cover with the gateway body, and counts the 401s', async () => {
-    await fx.admin.setScopeEnforcement(fx.site.cloudId, true);
+  it('is on by default, as on Jira: it refuses what the grant does not cover with the gateway body, and counts the 401s', async () => {
+    expect((await fx.admin.getSite(fx.site.cloudId)).scopeEnforcement).toBe(true);
     await fx.admin.clearRequests();
     expect((await fx.jira('statuses/search')).status).toBe(200);
     expect((await fx.jira('field/search')).status).toBe(401);
@@ -62,8 +56,14 @@ describe('enforcement on a site', () => {
     expect((await fx.admin.stats(fx.site.cloudId)).unauthorizedCalls).toBe(4);
     // Unknown paths are still unknown: no operation, no scope to check.
     expect((await fx.jira('issue/ABC-1')).status).toBe(404);
+  });
+
+  it('a test may switch it off: then any grant reads everything', async () => {
     await fx.admin.setScopeEnforcement(fx.site.cloudId, false);
     expect((await fx.jira('priority/search')).status).toBe(200);
+    expect((await fx.jira('project/search')).status).toBe(200);
+    await fx.admin.setScopeEnforcement(fx.site.cloudId, true);
+    expect((await fx.jira('project/search')).status).toBe(401);
   });
 
   it('can be asked for at site creation; classic scopes open every operation they name', async () => {

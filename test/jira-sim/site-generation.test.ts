@@ -2,7 +2,7 @@
 import { generateSite } from '../../jira-sim/generate';
 import { LARGE_SITE_OBJECTS, planCounts } from '../../jira-sim/generate/counts';
 import { CONFIG_TYPES } from '../../jira-sim/types';
-import { allPages, startFixture, type SimFixture } from './sim-fixture';
+import { allPages, CONFIG_SCOPES, startFixture, type SimFixture } from './sim-fixture';
 
 const SITE_URL = 'https://acme.atlassian.net';
 
@@ -92,7 +92,7 @@ describe('sites served over HTTP', () => {
 
   it('two sites with the same name and seed serve identical data', async () => {
     const twin = await fx.admin.createSite({ name: 'acme', seed: 99, size: 'small' });
-    const other = await fx.admin.consent(twin.cloudId, fx.client, { scopes: ['read:jira-work'] });
+    const other = await fx.admin.consent(twin.cloudId, fx.client, { scopes: CONFIG_SCOPES });
     for (const path of ['project/search?expand=lead,issueTypes', 'field/search', 'workflows/search?expand=values.transitions', 'screens']) {
       const mine = await allPages(fx, path, 100);
       const theirs = await fx.jira(`${path}${path.includes('?') ? '&' : '?'}startAt=0&maxResults=100`, {
@@ -111,7 +111,7 @@ describe('sites served over HTTP', () => {
   it('creates a large site of at least 20,000 objects and serves it', async () => {
     const large = await fx.admin.createSite({ name: 'big', seed: 3, size: 'large' });
     expect(total(large.objectCounts)).toBeGreaterThanOrEqual(20_000);
-    const grant = await fx.admin.consent(large.cloudId, fx.client, { scopes: ['read:jira-work'] });
+    const grant = await fx.admin.consent(large.cloudId, fx.client, { scopes: CONFIG_SCOPES });
     const page = await fx.jira('field/search?maxResults=100', { cloudId: large.cloudId, token: grant.tokens.access_token });
     expect(page.body.total).toBe(large.objectCounts.field);
     expect(page.body.values).toHaveLength(100);

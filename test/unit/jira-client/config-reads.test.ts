@@ -8,6 +8,7 @@ import { CONFIG_TYPES } from '../../../domain/config-catalogue';
 import { REQUESTED_SCOPES } from '../../../jira-cloud';
 import { CONFIG_RESOURCES } from '../../../jira-cloud/config-reads';
 import { isAllowedRequest } from '../../../jira-cloud/read-only-allowlist';
+import { grantAllows, operationScopes } from '../../../jira-sim/scopes/operation-scopes';
 
 interface Operation {
   'x-atlassian-oauth2-scopes'?: Array<{ scopes: string[]; state: string }>;
@@ -37,6 +38,16 @@ test('the grant jira-drift asks for covers every type it reads', () => {
   for (const type of CONFIG_TYPES)
     for (const scope of CONFIG_RESOURCES[type].scopes) expect([type, scope, requested.has(scope)]).toEqual([type, scope, true]);
   expect(requested.has('offline_access')).toBe(true);
+});
+
+test('every operation a snapshot reads opens to the grant jira-drift asks for (Jira refuses a classic-only one)', () => {
+  for (const type of CONFIG_TYPES) {
+    for (const endpoint of CONFIG_RESOURCES[type].endpoints) {
+      const [method, template] = endpoint.split(' ') as [string, string];
+      const required = operationScopes(method, template.replace('/rest/api/3/', ''));
+      expect([endpoint, required !== undefined && grantAllows(required, REQUESTED_SCOPES)]).toEqual([endpoint, true]);
+    }
+  }
 });
 
 test('every operation a snapshot reads passes the read-only allowlist', () => {
