@@ -5,6 +5,7 @@ import type { DriftPosition } from '../domain/drift-cursor';
 import type { DriftChange, DriftEventDraft, DriftTotals, EntryDifference } from '../domain/drift-events';
 import { driftPairProblem, type SnapshotFacts } from '../domain/drift-pair';
 import { isoSeconds } from '../domain/time';
+import { typesReadByBoth } from './snapshot-types-store';
 import type { SnapshotType } from '../domain/snapshot-window';
 
 export interface DriftScanRow {
@@ -53,10 +54,13 @@ export async function beginDriftScan(
   const [base, target] = await snapshotPairFacts(pool, s.tenantId, s.baseSnapshotId, s.targetSnapshotId);
   const problem = driftPairProblem(s.tenantId, s.baseSnapshotId, s.targetSnapshotId, base, target);
   if (problem) throw new DriftScanInputError(problem);
+  // Fixed once: a type only one side read (new in the catalogue, or unavailable on one side) is not
+  // "every object added or removed"; its unavailable marker still shows as drift.
+  const comparedTypes = await typesReadByBoth(pool, s.tenantId, s.baseSnapshotId, s.targetSnapshotId);
   await pool.query(
-    `INSERT INTO drift_scans (tenant_id, base_snapshot_id, target_snapshot_id, workflow_id) VALUES ($1, $2, $3, $4)
+    `INSERT INTO drift_scans (tenant_id, base_snapshot_id, target_snapshot_id, workflow_id, compared_types) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (tenant_id, base_snapshot_id, target_snapshot_id) DO NOTHING`,
-    [s.tenantId, s.baseSnapshotId, s.targetSnapshotId, s.workflowId],
+    [s.tenantId, s.baseSnapshotId, s.targetSnapshotId, s.workflowId, comparedTypes],
   );
   return (await getDriftScan(pool, s.tenantId, s.baseSnapshotId, s.targetSnapshotId))!;
 }
@@ -69,9 +73,9 @@ export async function beginDriftScan(
 export async function assertDriftScanMatches(
   db: Queryable,
   s: { tenantId: string; scanId: string; baseSnapshotId: string; targetSnapshotId: string; snapshotType: SnapshotType; windowStart: string },
-): Promise<void> {
+): Promise<{ comparedTypes: string[] | null }> {
   const { rows } = await db.query(
-    `SELECT 1 FROM drift_scans d JOIN snapshots t ON t.tenant_id = d.tenant_id AND t.id = d.target_snapshot_id
+    `SELECT d.compared_types FROM drift_scans d JOIN snapshots t ON t.tenant_id = d.tenant_id AND t.id = d.target_snapshot_id
       WHERE d.tenant_id = $1 AND d.id = $2 AND d.base_snapshot_id = $3 AND d.target_snapshot_id = $4
         AND t.snapshot_type = $5 AND t.window_start = $6`,
     [s.tenantId, s.scanId, s.baseSnapshotId, s.targetSnapshotId, s.snapshotType, s.windowStart],
@@ -81,6 +85,7 @@ export async function assertDriftScanMatches(
       `drift scan ${s.scanId} is not tenant ${s.tenantId}'s scan of snapshots ${s.baseSnapshotId}..${s.targetSnapshotId} in that window`,
     );
   }
+  return { comparedTypes: rows[0].compared_types as string[] | null };
 }
 
 export async function getDriftScan(
@@ -148,7 +153,10 @@ const compareEntryPageSql = (pageSize: number) => `
     SELECT COALESCE(a.object_key, b.object_key) AS object_key,
            a.object_type AS before_type, b.object_type AS after_type, a.object_hash AS before_hash, b.object_hash AS after_hash
       FROM a FULL OUTER JOIN b ON a.object_key = b.object_key
-     WHERE (SELECT k FROM bound) IS NULL OR COALESCE(a.object_key, b.object_key) <= (SELECT k FROM bound)),
+     WHERE ((SELECT k FROM bound) IS NULL OR COALESCE(a.object_key, b.object_key) <= (SELECT k FROM bound))
+       -- Only types both snapshots read (NULL: every type), and always the unavailable markers.
+       AND ($5::text[] IS NULL OR COALESCE(a.object_type, b.object_type) = ANY($5::text[])
+            OR COALESCE(a.object_key, b.object_key) LIKE 'unavailable/%')),
   differing AS (SELECT * FROM merged WHERE before_hash IS DISTINCT FROM after_hash)
   SELECT (SELECT k FROM bound) AS boundary, (SELECT count(*) FROM merged) AS compared, d.*,
          -- Scalar subqueries: a handful of index lookups per page, never a join over the tenant's bodies.
@@ -165,13 +173,13 @@ const compareEntryPageSql = (pageSize: number) => `
  */
 export async function compareEntryPage(
   db: Queryable,
-  p: { tenantId: string; baseSnapshotId: string; targetSnapshotId: string; after: string; pageSize: number },
+  p: { tenantId: string; baseSnapshotId: string; targetSnapshotId: string; after: string; pageSize: number; comparedTypes?: string[] | null },
 ): Promise<ComparedPage> {
   if (!Number.isInteger(p.pageSize) || p.pageSize < 1 || p.pageSize > 500) throw new RangeError('pageSize must be an integer from 1 to 500');
   const { rows } = await db.query({
     name: `jira-drift.compare-entry-page.${p.pageSize}`,
     text: compareEntryPageSql(p.pageSize),
-    values: [p.tenantId, p.baseSnapshotId, p.targetSnapshotId, p.after],
+    values: [p.tenantId, p.baseSnapshotId, p.targetSnapshotId, p.after, p.comparedTypes ?? null],
   });
   const first = rows[0];
   const bodies = new Map<string, string>();

@@ -87,13 +87,28 @@ export async function claimSnapshot(
   });
 }
 
-async function assertOwned(db: Queryable, tenantId: string, snapshotId: string, runId: string): Promise<void> {
+export async function assertOwned(db: Queryable, tenantId: string, snapshotId: string, runId: string): Promise<void> {
   const { rowCount } = await db.query(`SELECT 1 FROM snapshots WHERE tenant_id = $1 AND id = $2 AND run_id = $3 AND status = 'running'`, [
     tenantId,
     snapshotId,
     runId,
   ]);
   if (!rowCount) throw new SnapshotOwnershipLostError(`snapshot ${snapshotId} is no longer owned by run ${runId}`);
+}
+
+/** The `unavailable/{type}` marker's body ({configType, status, reason}) when this snapshot could not read the type. */
+export async function unavailableMarker(
+  db: Queryable,
+  tenantId: string,
+  snapshotId: string,
+  objectType: string,
+): Promise<{ status: number; reason: string } | undefined> {
+  const { rows } = await db.query<{ body: string }>(
+    `SELECT o.body FROM snapshot_entries e JOIN config_objects o ON o.tenant_id = e.tenant_id AND o.hash = e.object_hash
+      WHERE e.tenant_id = $1 AND e.snapshot_id = $2 AND e.object_key = $3`,
+    [tenantId, snapshotId, `unavailable/${objectType}`],
+  );
+  return rows[0] ? (JSON.parse(rows[0].body) as { status: number; reason: string }) : undefined;
 }
 
 /** Removes one resource type's entries so a retried fetch of that resource starts clean. */
@@ -182,14 +197,16 @@ export async function* streamTypeBodies(
   objectType: string,
   batchSize = 1000,
 ): AsyncGenerator<Array<{ key: string; body: string }>> {
-  let after = '';
+  // Keys `type/…` only: the type's `unavailable/type` marker is not an object of it.
+  let after = `${objectType}/`;
+  const end = `${objectType}0`;
   for (;;) {
     const { rows } = await db.query<{ object_key: string; body: string }>(
       `SELECT e.object_key, o.body FROM snapshot_entries e
          JOIN config_objects o ON o.tenant_id = e.tenant_id AND o.hash = e.object_hash
-        WHERE e.tenant_id = $1 AND e.snapshot_id = $2 AND e.object_type = $3 AND e.object_key > $4
+        WHERE e.tenant_id = $1 AND e.snapshot_id = $2 AND e.object_type = $3 AND e.object_key > $4 AND e.object_key < $6
         ORDER BY e.object_key LIMIT $5`,
-      [tenantId, snapshotId, objectType, after, batchSize],
+      [tenantId, snapshotId, objectType, after, batchSize, end],
     );
     if (rows.length === 0) return;
     yield rows.map((r) => ({ key: r.object_key, body: r.body }));

@@ -66,7 +66,7 @@ export function createDriftActivities(deps: ActivityDeps) {
     async scanDriftChunk(input: ScanDriftChunkInput): Promise<ScanDriftChunkResult> {
       return withFailureMapping(async () => {
         const ctx = Context.current();
-        await assertDriftScanMatches(deps.pool, input);
+        const { comparedTypes } = await assertDriftScanMatches(deps.pool, input);
         const resumed = ctx.info.heartbeatDetails as ChunkProgress | undefined;
         // A retried attempt continues after the last page its predecessor committed and heartbeated.
         let committed: ChunkProgress =
@@ -82,6 +82,7 @@ export function createDriftActivities(deps: ActivityDeps) {
             targetSnapshotId: input.targetSnapshotId,
             after: reading.cursor,
             pageSize: input.pageSize,
+            comparedTypes,
           });
           const events = page.differences.map((d) => draftDriftEvent(d, (hash) => page.bodies.get(hash)));
           // Counts come from what the page holds, not from rows inserted: a redone page counts the same.

@@ -8,7 +8,7 @@ import { toConfigObject } from '../../domain/config-object';
 import { JiraClientError, type PagingClient } from '../../jira-cloud';
 import { isUnavailableStatus, unavailableAreaObject } from '../../domain/unavailable-area';
 import type { Pool } from '../../store/pool';
-import { clearChildEntriesExcept, clearResourceEntries, storePage, streamTypeBodies } from '../../store/snapshot-store';
+import { clearChildEntriesExcept, clearResourceEntries, storePage, streamTypeBodies, unavailableMarker } from '../../store/snapshot-store';
 import { CONFIG_RESOURCES, type EmitPage, type PerParentPlan } from '../../jira-cloud';
 
 export interface ReadTarget {
@@ -52,6 +52,15 @@ export async function readConfigType(pool: Pool, client: PagingClient, target: R
   const ticker = setInterval(() => ctx.heartbeat(progress), 5_000);
   try {
     const plan = CONFIG_RESOURCES[configType];
+    const parentType = PARENT_TYPE[configType];
+    const parentMissing = parentType && (await unavailableMarker(pool, tenantId, snapshotId, parentType));
+    if (parentMissing) {
+      // No parents were read, so none of their children can be: unavailable for the same reason.
+      const reason = `${parentType} unavailable: ${parentMissing.reason}`.slice(0, 500);
+      await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
+      await storePage(pool, { tenantId, snapshotId, runId, objects: [unavailableAreaObject(configType, parentMissing.status, reason)] });
+      return { objects: 0, pages: 0, newObjects: 0, unavailable: reason };
+    }
     if (plan.kind === 'list') {
       // A retried attempt starts from an empty slate: objects deleted in Jira between attempts must not survive.
       await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);

@@ -5,6 +5,7 @@ import type { ConfigType } from '../../domain/config-catalogue';
 import { RootHasher } from '../../domain/hashing';
 import type { SnapshotType } from '../../domain/snapshot-window';
 import { claimSnapshot as claimSnapshotRow, completeSnapshot, endSnapshotIncomplete, streamEntries } from '../../store/snapshot-store';
+import { recordTypeRead } from '../../store/snapshot-types-store';
 import { getTenant } from '../../store/tenant-store';
 import type { ActivityDeps } from '../deps';
 import { UnknownTenantError, withFailureMapping } from '../failures';
@@ -76,7 +77,8 @@ export function createSnapshotActivities(deps: ActivityDeps) {
       return withFailureMapping(async () => {
         const client = await deps.jiraClients.forTenant(input.tenantId);
         const read = await readConfigType(deps.pool, client, input);
-        return { configType: input.configType, ...read };
+        const { objects } = await recordTypeRead(deps.pool, { ...input, requests: read.pages, unavailable: read.unavailable });
+        return { configType: input.configType, ...read, objects };
       });
     },
 
