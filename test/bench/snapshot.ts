@@ -15,6 +15,7 @@ interface SimStats {
   requests: number;
   latencyMsTotal: number;
   writes: number;
+  rateLimited: number;
 }
 
 export async function benchSnapshot(stack: BenchStack, args: { latencyMs: number; size: string }) {
@@ -47,6 +48,7 @@ export async function benchSnapshot(stack: BenchStack, args: { latencyMs: number
       requests: after.requests - before.requests,
       apiBoundMs: (after.latencyMsTotal - before.latencyMsTotal) / concurrency,
       writes: after.writes - before.writes,
+      throttled: after.rateLimited - before.rateLimited,
     });
   }
   const [first, second] = runs as [(typeof runs)[0], (typeof runs)[0]];
@@ -54,9 +56,12 @@ export async function benchSnapshot(stack: BenchStack, args: { latencyMs: number
   return {
     scenario: 'snapshot',
     objects,
-    types: CONFIG_TYPES.length,
-    unavailable: 0, // the snapshot result does not report unavailable types yet
+    // Types captured (read and available) of the catalogue's, and those the site or grant did not offer.
+    types: Object.keys(first.result.types ?? {}).length - (first.result.unavailable?.length ?? 0),
+    catalogueTypes: CONFIG_TYPES.length,
+    unavailable: first.result.unavailable?.length ?? 0,
     requests: first.requests,
+    throttled: first.throttled + second.throttled,
     concurrency,
     latencyMs: args.latencyMs,
     wallMs: round(first.wallMs),
