@@ -20,13 +20,7 @@ import type { BenchStack } from '../bench/bench-stack';
 
 const OUT = path.join(__dirname, 'histories');
 
-const MANIFEST = path.join(OUT, 'workflow-ids.json');
-
 let temporalAddress = '';
-
-function readManifest(): Record<string, string> {
-  return fs.existsSync(MANIFEST) ? JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) : {};
-}
 
 /** Saves a history the documented way (`temporal workflow show --output json`), which replay accepts. */
 async function save(handle: WorkflowHandle, name: string, runId?: string): Promise<void> {
@@ -36,10 +30,9 @@ async function save(handle: WorkflowHandle, name: string, runId?: string): Promi
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   fs.writeFileSync(path.join(OUT, `${name}.json`), json);
-  // Replay runs with the original workflow id (workflows check their own id), kept in a manifest.
-  const manifest = readManifest();
-  manifest[`${name}.json`] = handle.workflowId;
-  fs.writeFileSync(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
+  // Replay runs with the original workflow id (workflows check their own id), kept in a sidecar file
+  // (workflow-ids.json holds the first histories' ids and is never edited).
+  fs.writeFileSync(path.join(OUT, `${name}.workflow-id`), `${handle.workflowId}\n`);
   process.stdout.write(`recorded ${name} (${JSON.parse(json).events.length} events)\n`);
 }
 
@@ -171,6 +164,27 @@ async function recordCatalogueV2(stack: BenchStack, taskQueue: string): Promise<
   }
 }
 
+/**
+ * A snapshot of the catalogue behind `config-catalogue-v3` (every group, per-type counts), with fields
+ * unavailable (403) and so their per-parent children too.
+ */
+async function recordCatalogueV3(stack: BenchStack, taskQueue: string): Promise<void> {
+  const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay-v3', size: 'small', seed: 13 });
+  await simAdmin(stack.state, 'POST', '/admin/faults', {
+    cloudId: tenant.cloudId,
+    pathPattern: '/rest/api/3/field/search',
+    kind: 'server-error',
+    status: 403,
+  });
+  try {
+    const snapshot = await startSnapshot(stack.client, { tenantId: tenant.tenantId, type: 'daily', window: '2026-03-01', taskQueue });
+    await snapshot.result();
+    await save(snapshot.handle, 'snapshotWorkflow-catalogue-v3');
+  } finally {
+    await simAdmin(stack.state, 'DELETE', '/admin/faults');
+  }
+}
+
 /** A token workflow started with a maxChecksPerRun above the bound the client always had: refused. */
 async function recordMaxChecksRefused(stack: BenchStack, taskQueue: string): Promise<void> {
   const handle = await stack.client.workflow.start('tokenRefreshWorkflow', {
@@ -198,6 +212,7 @@ async function main(): Promise<void> {
     // Added beside the old histories (never re-record those): name them to record only these.
     if (only.includes('snapshotWorkflow-catalogue-v2')) await recordCatalogueV2(stack, taskQueue);
     if (only.includes('tokenRefreshWorkflow-max-checks-refused')) await recordMaxChecksRefused(stack, taskQueue);
+    if (only.includes('snapshotWorkflow-catalogue-v3')) await recordCatalogueV3(stack, taskQueue);
     if (!wanted('snapshotWorkflow')) return;
     const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay', size: 'small', seed: 11 });
 

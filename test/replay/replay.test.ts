@@ -8,9 +8,18 @@ import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/wor
 
 const HISTORIES = path.join(__dirname, 'histories');
 const WORKFLOWS = path.join(__dirname, '..', '..', 'workflows', 'index.ts');
-/** History file → the workflow id it ran under (workflows validate their own id). */
-const WORKFLOW_IDS: Record<string, string> = JSON.parse(fs.readFileSync(path.join(HISTORIES, 'workflow-ids.json'), 'utf8'));
-const files = fs.readdirSync(HISTORIES).filter((f) => f.endsWith('.json') && f !== 'workflow-ids.json');
+/**
+ * History file → the workflow id it ran under (workflows validate their own id): the first histories'
+ * ids are in workflow-ids.json; each later one has a sidecar `<name>.workflow-id`, so adding a history
+ * never edits a recorded file.
+ */
+const entries = fs.readdirSync(HISTORIES);
+const sidecars = entries.filter((f) => f.endsWith('.workflow-id'));
+const WORKFLOW_IDS: Record<string, string> = {
+  ...JSON.parse(fs.readFileSync(path.join(HISTORIES, 'workflow-ids.json'), 'utf8')),
+  ...Object.fromEntries(sidecars.map((f) => [f.replace(/\.workflow-id$/, '.json'), fs.readFileSync(path.join(HISTORIES, f), 'utf8').trim()])),
+};
+const files = entries.filter((f) => f.endsWith('.json') && f !== 'workflow-ids.json');
 const WORKFLOW_TYPES = ['driftScanWorkflow', 'scheduledSnapshotWorkflow', 'snapshotWorkflow', 'tokenRefreshWorkflow'];
 const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
