@@ -23,6 +23,7 @@ function keySpec(type: string, typeRules: ConfigTypeSpec['rules']): ConfigTypeSp
       return readId({ id: key });
     },
     rules: typeRules,
+    idPattern: '{key}',
   };
 }
 
@@ -57,7 +58,7 @@ export const PLATFORM_GROUP_SPECS = {
   // tracking provider (`timeTrackingProvider`, absent while time tracking is off) and the time
   // tracking options (`timeTrackingConfiguration`). The admin's "Time tracking" page is one setting
   // spread over the three endpoints (on/off in /configuration, provider, options).
-  jiraconfiguration: spec('jiraconfiguration', rules({})),
+  jiraconfiguration: { ...spec('jiraconfiguration', rules({})), idPattern: JIRA_CONFIGURATION_ID },
   advancedsetting: spec('advancedsetting', ADVANCED_SETTING_RULES),
   issueevent: spec('issueevent', rules({})),
 } satisfies Record<(typeof PLATFORM_GROUP_TYPES)[number], ConfigTypeSpec>;
