@@ -44,7 +44,16 @@ export const SYSTEM_EVENTS = [
   'Issue Comment Deleted',
 ];
 
-const CUSTOM_EVENT_WORDS = ['Approval Requested', 'Escalated', 'Handed Over', 'Released', 'Review Started', 'Security Reviewed', 'Deployed', 'Rolled Back'];
+const CUSTOM_EVENT_WORDS = [
+  'Approval Requested',
+  'Escalated',
+  'Handed Over',
+  'Released',
+  'Review Started',
+  'Security Reviewed',
+  'Deployed',
+  'Rolled Back',
+];
 
 /** The Advanced Settings page of Jira Cloud: [key, name, type, default value, allowed values]. */
 const ADVANCED_SETTINGS: Array<[string, string, string, string, string[]?]> = [
@@ -97,9 +106,13 @@ export function buildPlatform(ctx: GenContext, counts: { issuelinktype: number; 
       );
     return { id, name, inward, outward, self: ctx.restUrl(`issueLinkType/${id}`) };
   });
-  const statuscategory = STATUS_CATEGORIES.map(
-    ([id, key, colorName, name]): JsonObject => ({ self: ctx.restUrl(`statuscategory/${id}`), id, key, colorName, name }),
-  );
+  const statuscategory = STATUS_CATEGORIES.map(([id, key, colorName, name]): JsonObject => ({
+    self: ctx.restUrl(`statuscategory/${id}`),
+    id,
+    key,
+    colorName,
+    name,
+  }));
   const groupRef = (index: number): JsonObject => {
     const group = ctx.groups[index % ctx.groups.length]!;
     return { groupId: group.groupId, name: group.name, self: ctx.restUrl(`group?groupId=${group.groupId}`) };
@@ -148,18 +161,16 @@ export function buildPlatform(ctx: GenContext, counts: { issuelinktype: number; 
       },
     },
   ];
-  const advancedsetting = ADVANCED_SETTINGS.map(
-    ([key, name, type, defaultValue, allowedValues]): JsonObject => ({
-      id: key,
-      key,
-      value: defaultValue,
-      name,
-      desc: name,
-      type,
-      defaultValue,
-      ...(allowedValues ? { allowedValues } : {}),
-    }),
-  );
+  const advancedsetting = ADVANCED_SETTINGS.map(([key, name, type, defaultValue, allowedValues]): JsonObject => ({
+    id: key,
+    key,
+    value: defaultValue,
+    name,
+    desc: name,
+    type,
+    defaultValue,
+    ...(allowedValues ? { allowedValues } : {}),
+  }));
   const issueevent = [
     ...SYSTEM_EVENTS.map((name, i): JsonObject => ({ id: i + 1, name })),
     ...Array.from({ length: Math.max(0, counts.issueevent - SYSTEM_EVENTS.length) }, (_, i): JsonObject => ({

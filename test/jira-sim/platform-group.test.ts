@@ -139,7 +139,11 @@ describe('admin mutations', () => {
 
     await fx.admin.patchObject(cloud(), 'advancedsetting', 'jira.clone.prefix', { value: 'COPY -' });
     const settings = await ok('application-properties/advanced-settings');
-    expect(settings.find((s: any) => s.id === 'jira.clone.prefix')).toMatchObject({ key: 'jira.clone.prefix', value: 'COPY -', defaultValue: 'CLONE -' });
+    expect(settings.find((s: any) => s.id === 'jira.clone.prefix')).toMatchObject({
+      key: 'jira.clone.prefix',
+      value: 'COPY -',
+      defaultValue: 'CLONE -',
+    });
     expectValid(responseValidator(`${API}application-properties/advanced-settings`), settings, 'advanced settings');
 
     const [role] = await fx.admin.listObjects(cloud(), 'applicationrole');
@@ -156,7 +160,10 @@ describe('admin mutations', () => {
   });
 
   it('the general configuration is a singleton: patched, never added or removed', async () => {
-    await fx.admin.patchObject(cloud(), 'jiraconfiguration', 'global', { votingEnabled: false, timeTrackingConfiguration: { workingHoursPerDay: 7.5 } });
+    await fx.admin.patchObject(cloud(), 'jiraconfiguration', 'global', {
+      votingEnabled: false,
+      timeTrackingConfiguration: { workingHoursPerDay: 7.5 },
+    });
     expect((await ok('configuration')).votingEnabled).toBe(false);
     expect((await ok('configuration/timetracking/options')).workingHoursPerDay).toBe(7.5);
     expectValid(responseValidator(`${API}configuration`), await ok('configuration'), 'configuration');

@@ -23,7 +23,10 @@ const APPLICATION_ROLE = {
     group('9a1b2c3d-63d7-42c8-9520-63d7aca06251', 'site-admins'),
   ],
   defaultGroups: ['jira-software-users', 'jira-testers'],
-  defaultGroupsDetails: [group('276f955c-63d7-42c8-9520-92d01dca0625', 'jira-software-users'), group('42c8955c-63d7-42c8-9520-63d7aca0625', 'jira-testers')],
+  defaultGroupsDetails: [
+    group('276f955c-63d7-42c8-9520-92d01dca0625', 'jira-software-users'),
+    group('42c8955c-63d7-42c8-9520-63d7aca0625', 'jira-testers'),
+  ],
   selectedByDefault: false,
   defined: false,
   numberOfSeats: 10,
@@ -133,7 +136,12 @@ describe('normalisation', () => {
 
   it('self links are dropped (link types, status categories)', () => {
     expect(toConfigObject('issuelinktype', ISSUE_LINK_TYPE).canonicalText).not.toContain('self');
-    expect(toConfigObject('statuscategory', STATUS_CATEGORY).canonical).toEqual({ id: 4, key: 'indeterminate', colorName: 'yellow', name: 'In Progress' });
+    expect(toConfigObject('statuscategory', STATUS_CATEGORY).canonical).toEqual({
+      id: 4,
+      key: 'indeterminate',
+      colorName: 'yellow',
+      name: 'In Progress',
+    });
   });
 });
 
@@ -165,7 +173,8 @@ describe('hash properties', () => {
     for (const { type, raw } of FIXTURES) {
       const original = toConfigObject(type, raw).hash;
       for (const leaf of realLeaves(type, raw)) {
-        if (toConfigObject(type, withLeaf(raw, leaf.path, changedScalar(leaf.value))).hash === original) unhashed.push(`${type}: ${leaf.path.join('.')}`);
+        if (toConfigObject(type, withLeaf(raw, leaf.path, changedScalar(leaf.value))).hash === original)
+          unhashed.push(`${type}: ${leaf.path.join('.')}`);
       }
     }
     expect(unhashed).toEqual([]);
