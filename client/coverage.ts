@@ -24,7 +24,7 @@ export interface TypeCoverage {
 }
 
 function keyPattern(type: ConfigType): string {
-  let id = '{id}';
+  let id = CONFIG_CATALOGUE[type].idPattern ?? '{id}';
   for (let parent = PARENT_TYPE[type]; parent; parent = PARENT_TYPE[parent]) id = `{${parent} id}:${id}`;
   return `${type}/${id}`;
 }

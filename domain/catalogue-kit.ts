@@ -7,6 +7,8 @@ export interface ConfigTypeSpec {
   /** The object's identity within its type; Jira never reuses or changes it. */
   stableId: (raw: unknown) => string;
   readonly rules: NormalizationRules;
+  /** How `jira-drift coverage` shows the id part of the key when it is not `{id}` (`{key}`, a fixed id). */
+  readonly idPattern?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 import type { ConfigType } from '../domain/config-catalogue';
 import { list, pageBean, type ReadPlan } from './read-plan-kit';
 import { contextOptions, fieldConfigurationItems, fieldConfigurationSchemes, fieldContexts } from './reads/fields';
+import { advancedSettings, applicationRoles, issueEvents, issueLinkTypes, jiraConfiguration, statusCategories } from './reads/platform';
 
 export type { EmitPage, ListPlan, PerParentPlan, PlanMetadata, ReadPlan } from './read-plan-kit';
 
@@ -82,4 +83,11 @@ export const CONFIG_RESOURCES: Record<ConfigType, ReadPlan> = {
   fieldconfiguration: list(pageBean('/rest/api/3/fieldconfiguration', 50), ['read:field-configuration:jira']),
   fieldconfigurationitem: fieldConfigurationItems,
   fieldconfigurationscheme: fieldConfigurationSchemes,
+  // The platform group (jira-cloud/reads/platform.ts).
+  issuelinktype: issueLinkTypes,
+  statuscategory: statusCategories,
+  applicationrole: applicationRoles,
+  jiraconfiguration: jiraConfiguration,
+  advancedsetting: advancedSettings,
+  issueevent: issueEvents,
 };

@@ -66,6 +66,12 @@ export const ALLOWED_REQUESTS: readonly AllowedRequest[] = [
   { method: 'GET', path: `${API}/issueLinkType`, note: 'issue link types' },
   { method: 'GET', path: `${API}/projectCategory`, note: 'project categories' },
   { method: 'GET', path: `${API}/applicationrole`, note: 'application roles' },
+  { method: 'GET', path: `${API}/statuscategory`, note: 'status categories' },
+  { method: 'GET', path: `${API}/configuration`, note: 'general configuration' },
+  { method: 'GET', path: `${API}/configuration/timetracking`, note: 'selected time tracking provider' },
+  { method: 'GET', path: `${API}/configuration/timetracking/options`, note: 'time tracking options' },
+  { method: 'GET', path: `${API}/application-properties/advanced-settings`, note: 'advanced settings' },
+  { method: 'GET', path: `${API}/events`, note: 'issue events' },
 ];
 
 // One safe segment: IDs and keys such as `10001`, `customfield_10000`, `PROJ`. No `%`, so no

@@ -20,6 +20,14 @@ export const CONFIG_TYPES = [
   'fieldcontextoption',
   'fieldconfiguration',
   'fieldconfigurationscheme',
+  // The platform group: issue link types, status categories, application roles, the general
+  // configuration (one object, id "global", with time tracking), advanced settings, issue events.
+  'issuelinktype',
+  'statuscategory',
+  'applicationrole',
+  'jiraconfiguration',
+  'advancedsetting',
+  'issueevent',
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];

@@ -1,4 +1,5 @@
 import type { ConfigType, PlannedCounts, SiteSize } from '../types';
+import { FIXED_PLATFORM_COUNTS, MIN_ISSUE_EVENTS, MIN_ISSUE_LINK_TYPES } from './platform';
 
 export const SMALL_SITE_OBJECTS = 300;
 export const LARGE_SITE_OBJECTS = 21_000;
@@ -26,6 +27,14 @@ const SHARES: Record<ConfigType, number> = {
   projectrole: 0.02,
   priority: 0.01,
   resolution: 0.01,
+  // The platform group: a large site has about 20 issue link types and 30 issue events (17 of them
+  // Jira's); the other platform types are fixed sets (their minimums).
+  issuelinktype: 0.001,
+  issueevent: 0.0015,
+  statuscategory: 0,
+  applicationrole: 0,
+  jiraconfiguration: 0,
+  advancedsetting: 0,
 };
 
 /** Floors so that every site has the system objects the generators build on (e.g. To Do/In Progress/Done). */
@@ -47,6 +56,9 @@ const MINIMUMS: Record<ConfigType, number> = {
   projectrole: 4,
   priority: 5,
   resolution: 4,
+  issuelinktype: MIN_ISSUE_LINK_TYPES,
+  issueevent: MIN_ISSUE_EVENTS,
+  ...FIXED_PLATFORM_COUNTS,
 };
 
 export function totalForSize(size: SiteSize): number {

@@ -6,6 +6,7 @@ import { buildFieldContexts } from './field-contexts';
 import { buildFields } from './fields';
 import { buildIssueTypes, projectIdOfScope } from './issue-types';
 import { buildPermissionSchemes } from './permission-schemes';
+import { buildPlatform } from './platform';
 import { buildPriorities } from './priorities';
 import { buildProjects, type ProjectPlan } from './projects';
 import { planProjects } from './projects';
@@ -98,5 +99,6 @@ export function generateSite(seed: number, size: SiteSize, siteUrl: string): Gen
     fieldcontextoption: contexts.options,
     fieldconfiguration,
     fieldconfigurationscheme,
+    ...buildPlatform(ctx, counts),
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { RESOURCE_ROUTES } from '../rest/resources';
-import { jiraError, RestError } from '../rest/jira-error';
+import { jiraError, NoContent, RestError } from '../rest/jira-error';
 import { grantAllows, operationScopes, SCOPE_MISMATCH_BODY } from '../scopes/operation-scopes';
 import type { SimState } from '../sim-state';
 import type { Json } from '../types';
@@ -70,6 +70,7 @@ export function registerJiraRoutes(app: FastifyInstance, state: SimState): void 
         });
       } catch (error) {
         if (error instanceof RestError) return sendJson(reply, error.status, error.body);
+        if (error instanceof NoContent) return reply.code(204).send();
         throw error;
       }
       if (outcome.pageFault?.kind === 'truncated-page' && Array.isArray(body)) body = body.slice(0, Math.floor(body.length / 2));

@@ -2,6 +2,12 @@
 import type { OperationScopes } from './operation-scopes';
 
 export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
+  'GET application-properties/advanced-settings': { classic: ['manage:jira-configuration'], granular: ['read:instance-configuration:jira'] },
+  'GET applicationrole': { classic: ['manage:jira-configuration'], granular: ['read:application-role:jira'] },
+  'GET configuration': { classic: ['read:jira-user'], granular: ['read:instance-configuration:jira', 'read:issue.time-tracking:jira'] },
+  'GET configuration/timetracking': { classic: ['manage:jira-configuration'], granular: ['read:issue.time-tracking:jira'] },
+  'GET configuration/timetracking/options': { classic: ['manage:jira-configuration'], granular: ['read:issue.time-tracking:jira'] },
+  'GET events': { classic: ['manage:jira-configuration'], granular: ['read:issue-event:jira'] },
   'GET field': {
     classic: ['read:jira-work'],
     granular: ['read:field:jira', 'read:avatar:jira', 'read:project-category:jira', 'read:project:jira', 'read:field-configuration:jira'],
@@ -19,6 +25,7 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
   'GET fieldconfiguration/{id}/fields': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration:jira'] },
   'GET fieldconfigurationscheme': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration-scheme:jira'] },
   'GET fieldconfigurationscheme/mapping': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration-scheme:jira'] },
+  'GET issueLinkType': { classic: ['read:jira-work'], granular: ['read:issue-link-type:jira'] },
   'GET issuetype': {
     classic: ['read:jira-work'],
     granular: ['read:issue-type:jira', 'read:avatar:jira', 'read:project-category:jira', 'read:project:jira'],
@@ -66,6 +73,7 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
     classic: ['manage:jira-project'],
     granular: ['read:project:jira', 'read:screen:jira', 'read:avatar:jira', 'read:project-category:jira'],
   },
+  'GET statuscategory': { classic: ['read:jira-work'], granular: ['read:status:jira'] },
   'GET statuses/search': { classic: ['manage:jira-configuration'], granular: ['read:workflow:jira'] },
   'GET workflows/search': { classic: ['manage:jira-configuration'], granular: ['read:workflow:jira'] },
   'GET workflowscheme': {

@@ -3,6 +3,7 @@ import { issueTypeIconUrl } from '../generate/issue-types';
 import { projectAvatarUrls } from '../generate/projects';
 import { Prng } from '../prng';
 import type { ConfigType, JsonObject } from '../types';
+import { platformTemplate } from './platform-objects';
 
 /** What a template needs to know about the site it is created in. */
 export interface NewObjectContext {
@@ -166,5 +167,12 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
       return { id: Number(id), name, description: '', isDefault: false, fields: {} };
     case 'fieldconfigurationscheme':
       return { id, name, description: '', mappings: { default: ctx.firstId('fieldconfiguration') ?? '10000' } };
+    case 'issuelinktype':
+    case 'statuscategory':
+    case 'applicationrole':
+    case 'jiraconfiguration':
+    case 'advancedsetting':
+    case 'issueevent':
+      return platformTemplate(type, id, rest);
   }
 }

@@ -17,6 +17,7 @@ import { defaultContextOf, defaultWithout, dependentsOf, linksOfNewObject } from
 import { resolvePath } from './json-path';
 import { mergePatch } from './merge-patch';
 import { NUMERIC_ID_TYPES, objectTemplate } from './new-object';
+import { refuseSingleton } from './platform-objects';
 import { SiteError } from './site-error';
 import type { Plan, Product } from './site-options';
 import { touchVolatileFields } from './volatile';
@@ -96,6 +97,7 @@ export class Site {
   }
 
   add(type: ConfigType, body: JsonObject, nowMs: number): JsonObject {
+    refuseSingleton(type, 'add');
     const id = this.nextId(type);
     this.createdSerial++;
     const template = objectTemplate(type, id, {
@@ -128,6 +130,7 @@ export class Site {
   }
 
   remove(type: ConfigType, id: string): void {
+    refuseSingleton(type, 'remove');
     const removed = this.require(type, id);
     const dependents = dependentsOf(this, type, id);
     for (const [dependentType, dependentId] of dependents) {

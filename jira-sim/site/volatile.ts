@@ -38,6 +38,15 @@ export function touchVolatileFields(type: ConfigType, object: JsonObject, siteUr
       set('isEditable', object['isEditable'] !== true);
       set('updated', jiraTimestamp(nowMs));
       break;
+    case 'applicationrole': {
+      // Users added or removed: seat usage moves, the role's configuration does not.
+      const users = Number(object['userCount'] ?? 0) + 1;
+      set('userCount', users);
+      set('remainingSeats', Number(object['numberOfSeats'] ?? 0) - users);
+      set('numberOfSeats', Number(object['numberOfSeats'] ?? 0) + 10);
+      set('userCountDescription', `${users} users`);
+      break;
+    }
     default:
       break;
   }

@@ -70,7 +70,8 @@ describe('enforcement on a site', () => {
     const site = await fx.admin.createSite({ name: 'strict', size: 'small', scopeEnforcement: true });
     expect(site).toMatchObject({ cloudId: expect.any(String) });
     const classic = await fx.admin.consent(site.cloudId, fx.client, {
-      scopes: ['read:jira-work', 'manage:jira-project', 'manage:jira-configuration'],
+      // GET configuration's classic scope is read:jira-user.
+      scopes: ['read:jira-work', 'manage:jira-project', 'manage:jira-configuration', 'read:jira-user'],
     });
     for (const template of RESOURCE_ROUTES.templates().filter((t) => !t.includes('{'))) {
       const method = template === 'workflows' ? 'POST' : 'GET';
