@@ -20,6 +20,12 @@ export const CONFIG_TYPES = [
   'fieldcontextoption',
   'fieldconfiguration',
   'fieldconfigurationscheme',
+  // The screens group: a screen's tabs (each with its fields, in order), screen schemes (screen per
+  // operation) and issue type screen schemes (issue type → screen scheme). An issue type scheme's
+  // ordered issue types are stored on the scheme (`issueTypeIds`, served by /issuetypescheme/mapping).
+  'screentab',
+  'screenscheme',
+  'issuetypescreenscheme',
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];

@@ -21,6 +21,8 @@ export const NUMERIC_ID_TYPES: ReadonlySet<ConfigType> = new Set([
   'permissionscheme',
   'projectrole',
   'fieldconfiguration',
+  'screentab',
+  'screenscheme',
 ]);
 
 /**
@@ -86,7 +88,7 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
         hierarchyLevel: 0,
       };
     case 'issuetypescheme':
-      return { id, name, description: '', isDefault: false };
+      return { id, name, description: '', isDefault: false, issueTypeIds: [] };
     case 'status':
       return { id, name, description: '', scope: { type: 'GLOBAL' }, statusCategory: 'TODO' };
     case 'priority':
@@ -166,5 +168,12 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
       return { id: Number(id), name, description: '', isDefault: false, fields: {} };
     case 'fieldconfigurationscheme':
       return { id, name, description: '', mappings: { default: ctx.firstId('fieldconfiguration') ?? '10000' } };
+    // screenId and position come from site/screen-relations.ts.
+    case 'screentab':
+      return { id: Number(id), name: `Tab ${id}`, fieldIds: [] };
+    case 'screenscheme':
+      return { id: Number(id), name, description: '', screens: { default: Number(ctx.firstId('screen') ?? 1) } };
+    case 'issuetypescreenscheme':
+      return { id, name, description: '', mappings: { default: ctx.firstId('screenscheme') ?? '1' } };
   }
 }
