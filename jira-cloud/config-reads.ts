@@ -5,6 +5,7 @@
 import type { ConfigType } from '../domain/config-catalogue';
 import { list, pageBean, type ReadPlan } from './read-plan-kit';
 import { contextOptions, fieldConfigurationItems, fieldConfigurationSchemes, fieldContexts } from './reads/fields';
+import { issueTypeSchemeItems, issueTypeScreenSchemes, screenTabs } from './reads/screens';
 
 export type { EmitPage, ListPlan, PerParentPlan, PlanMetadata, ReadPlan } from './read-plan-kit';
 
@@ -81,4 +82,9 @@ export const CONFIG_RESOURCES: Record<ConfigType, ReadPlan> = {
   fieldconfiguration: list(pageBean('/rest/api/3/fieldconfiguration', 50), ['read:field-configuration:jira']),
   fieldconfigurationitem: fieldConfigurationItems,
   fieldconfigurationscheme: fieldConfigurationSchemes,
+  // The screens group.
+  screentab: screenTabs,
+  screenscheme: list(pageBean('/rest/api/3/screenscheme', 25), ['read:issue-type-screen-scheme:jira', 'read:screen-scheme:jira']),
+  issuetypescreenscheme: issueTypeScreenSchemes,
+  issuetypeschemeitems: issueTypeSchemeItems,
 };
