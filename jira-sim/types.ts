@@ -45,9 +45,10 @@ export type OrderingMode = 'id' | 'reverse' | 'shuffle';
 
 /**
  * Types the REST API lists but the site does not store: a field configuration's items are every
- * configurable field with the configuration's changes applied.
+ * configurable field with the configuration's changes applied; an issue type scheme's items (its
+ * ordered issue types, GET /issuetypescheme/mapping) are stored on the scheme (`issueTypeIds`).
  */
-export const LISTED_ONLY_TYPES = ['fieldconfigurationitem'] as const;
+export const LISTED_ONLY_TYPES = ['fieldconfigurationitem', 'issuetypeschemeitems'] as const;
 
 /** Objects per type as the REST API lists them (what a complete snapshot reads). */
 export type ObjectCounts = Record<ConfigType | (typeof LISTED_ONLY_TYPES)[number], number>;

@@ -66,6 +66,8 @@ export class Site {
     const counts = {} as ObjectCounts;
     for (const type of CONFIG_TYPES) counts[type] = this.objects[type].size;
     counts.fieldconfigurationitem = this.objects.fieldconfiguration.size * configurableFieldCount(this.list('field'));
+    // One object per issue type scheme that has issue types (the mapping lists nothing for an empty one).
+    counts.issuetypeschemeitems = this.list('issuetypescheme').filter((s) => Array.isArray(s['issueTypeIds']) && s['issueTypeIds'].length > 0).length;
     return counts;
   }
 

@@ -116,6 +116,7 @@ describe('responses match the spec', () => {
       if (scheme['defaultIssueTypeId']) expect(listed).toContain(scheme['defaultIssueTypeId']);
     }
     expect(new Set(rows.map((r: any) => r.issueTypeSchemeId)).size).toBe(schemes.length);
+    expect(fx.site.objectCounts.issuetypeschemeitems).toBe(schemes.length);
   });
 });
 
