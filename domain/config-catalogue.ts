@@ -6,6 +6,7 @@
 
 import { childSpec, rules, spec, unordered, type ConfigTypeSpec } from './catalogue-kit';
 import { PLATFORM_GROUP_SPECS, PLATFORM_GROUP_TYPES } from './catalogue/platform';
+import { SCREEN_GROUP_CATALOGUE, SCREEN_GROUP_PARENTS, SCREEN_GROUP_TYPES } from './catalogue/screens';
 
 export { SCOPE_PROJECT_COPIES, type ConfigTypeSpec } from './catalogue-kit';
 
@@ -29,6 +30,7 @@ export const CONFIG_TYPES = [
   'fieldconfigurationitem',
   'fieldconfigurationscheme',
   ...PLATFORM_GROUP_TYPES,
+  ...SCREEN_GROUP_TYPES,
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];
@@ -53,6 +55,7 @@ export const PARENT_TYPE: Partial<Record<ConfigType, ConfigType>> = {
   fieldcontext: 'field',
   fieldcontextoption: 'fieldcontext',
   fieldconfigurationitem: 'fieldconfiguration',
+  ...SCREEN_GROUP_PARENTS,
 };
 
 /**
@@ -239,4 +242,5 @@ export const CONFIG_CATALOGUE: { readonly [T in ConfigType]: ConfigTypeSpec } = 
   fieldconfigurationitem: childSpec('fieldconfigurationitem', rules({})),
   fieldconfigurationscheme: spec('fieldconfigurationscheme', FIELD_CONFIGURATION_SCHEME_RULES),
   ...PLATFORM_GROUP_SPECS,
+  ...SCREEN_GROUP_CATALOGUE,
 };

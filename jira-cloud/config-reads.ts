@@ -6,6 +6,7 @@ import type { ConfigType } from '../domain/config-catalogue';
 import { list, pageBean, type ReadPlan } from './read-plan-kit';
 import { contextOptions, fieldConfigurationItems, fieldConfigurationSchemes, fieldContexts } from './reads/fields';
 import { advancedSettings, applicationRoles, issueEvents, issueLinkTypes, jiraConfiguration, statusCategories } from './reads/platform';
+import { issueTypeSchemeItems, issueTypeScreenSchemes, screenTabs } from './reads/screens';
 
 export type { EmitPage, ListPlan, PerParentPlan, PlanMetadata, ReadPlan } from './read-plan-kit';
 
@@ -90,4 +91,9 @@ export const CONFIG_RESOURCES: Record<ConfigType, ReadPlan> = {
   jiraconfiguration: jiraConfiguration,
   advancedsetting: advancedSettings,
   issueevent: issueEvents,
+  // The screens group.
+  screentab: screenTabs,
+  screenscheme: list(pageBean('/rest/api/3/screenscheme', 25), ['read:issue-type-screen-scheme:jira', 'read:screen-scheme:jira']),
+  issuetypescreenscheme: issueTypeScreenSchemes,
+  issuetypeschemeitems: issueTypeSchemeItems,
 };

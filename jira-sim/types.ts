@@ -28,6 +28,12 @@ export const CONFIG_TYPES = [
   'jiraconfiguration',
   'advancedsetting',
   'issueevent',
+  // The screens group: a screen's tabs (each with its fields, in order), screen schemes (screen per
+  // operation) and issue type screen schemes (issue type → screen scheme). An issue type scheme's
+  // ordered issue types are stored on the scheme (`issueTypeIds`, served by /issuetypescheme/mapping).
+  'screentab',
+  'screenscheme',
+  'issuetypescreenscheme',
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];
@@ -47,9 +53,10 @@ export type OrderingMode = 'id' | 'reverse' | 'shuffle';
 
 /**
  * Types the REST API lists but the site does not store: a field configuration's items are every
- * configurable field with the configuration's changes applied.
+ * configurable field with the configuration's changes applied; an issue type scheme's items (its
+ * ordered issue types, GET /issuetypescheme/mapping) are stored on the scheme (`issueTypeIds`).
  */
-export const LISTED_ONLY_TYPES = ['fieldconfigurationitem'] as const;
+export const LISTED_ONLY_TYPES = ['fieldconfigurationitem', 'issuetypeschemeitems'] as const;
 
 /** Objects per type as the REST API lists them (what a complete snapshot reads). */
 export type ObjectCounts = Record<ConfigType | (typeof LISTED_ONLY_TYPES)[number], number>;

@@ -13,6 +13,7 @@ import { planProjects } from './projects';
 import { buildResolutions } from './resolutions';
 import { buildRoles } from './roles';
 import { buildIssueTypeSchemes, buildWorkflowSchemes } from './schemes';
+import { buildIssueTypeScreenSchemes, buildScreenSchemes, buildScreenTabs } from './screen-schemes';
 import { buildScreens } from './screens';
 import { buildStatuses } from './statuses';
 import { buildWorkflows } from './workflows';
@@ -70,6 +71,21 @@ export function generateSite(seed: number, size: SiteSize, siteUrl: string): Gen
     globalTypeIds,
   );
 
+  const screentab = buildScreenTabs(ctx, counts.screentab, screen, field);
+  const screenscheme = buildScreenSchemes(
+    ctx,
+    counts.screenscheme,
+    plans,
+    screen.filter((s) => s['scope'] === undefined).map((s) => s['id'] as number),
+  );
+  const issuetypescreenscheme = buildIssueTypeScreenSchemes(
+    ctx,
+    counts.issuetypescreenscheme,
+    plans,
+    screenscheme.map((s) => s['id'] as number),
+    globalTypeIds,
+  );
+
   const typesById = new Map(issuetype.map((t) => [t['id'] as string, t]));
   const schemeByKey = new Map(typeSchemes.schemes.map((s) => [String(s['name']).split(':')[0], s['id'] as string]));
   const project = buildProjects(ctx, plans, (plan: ProjectPlan) => {
@@ -100,5 +116,8 @@ export function generateSite(seed: number, size: SiteSize, siteUrl: string): Gen
     fieldconfiguration,
     fieldconfigurationscheme,
     ...buildPlatform(ctx, counts),
+    screentab,
+    screenscheme,
+    issuetypescreenscheme,
   };
 }

@@ -9,7 +9,7 @@ const WORKFLOW_SCHEME_KINDS = ['Software Simplified Workflow Scheme', 'Workflow 
 
 export interface IssueTypeSchemes {
   schemes: JsonObject[];
-  /** Issue type ids in each scheme (Jira serves them from /issuetypescheme/mapping, which the sim does not). */
+  /** Issue type ids in each scheme, in order (also stored on the scheme as `issueTypeIds`, served by /issuetypescheme/mapping). */
   members: Map<string, string[]>;
 }
 
@@ -39,6 +39,7 @@ export function buildIssueTypeSchemes(ctx: GenContext, count: number, projects: 
         description:
           'Default issue type scheme is the list of global issue types. All newly created issue types will automatically be added to this scheme.',
         isDefault: true,
+        issueTypeIds: globalIds,
       });
       members.set(id, globalIds);
       continue;
@@ -47,6 +48,7 @@ export function buildIssueTypeSchemes(ctx: GenContext, count: number, projects: 
     const chosen = rng.sample(standardIds, rng.int(2, Math.min(6, standardIds.length)));
     const scheme: JsonObject = { id, name, description: rng.chance(0.5) ? `Issue types of ${name.split(':')[0]}.` : '', isDefault: false };
     if (rng.chance(0.8)) scheme['defaultIssueTypeId'] = rng.pick(chosen);
+    scheme['issueTypeIds'] = chosen;
     schemes.push(scheme);
     members.set(id, chosen);
   }

@@ -7,6 +7,8 @@ import { idFilter, paged, type Resource } from './resource-kit';
 import { FIELD_RESOURCES } from './field-resources';
 import { PLATFORM_RESOURCES } from './platform-resources';
 import { RouteTable } from './route-match';
+import { SCREEN_RESOURCES } from './screen-resources';
+import { issueTypeSchemeView } from './screen-views';
 import { fieldDetailsView, fieldSearchView, permissionSchemeView, projectView, referencedStatuses, workflowView } from './views';
 
 function scopeType(object: JsonObject): string {
@@ -35,6 +37,7 @@ function activeWorkflowNames(site: Site): Set<string> {
 export const RESOURCES: Record<string, Resource> = {
   ...FIELD_RESOURCES,
   ...PLATFORM_RESOURCES,
+  ...SCREEN_RESOURCES,
   'project/search': {
     get: paged(
       { defaultMax: 50, cap: 100 },
@@ -97,14 +100,18 @@ export const RESOURCES: Record<string, Resource> = {
     get: ({ site }) => site.list('issuetype'),
   },
   issuetypescheme: {
-    get: paged({ defaultMax: 50, cap: 50 }, ({ site, query }) => {
-      const search = first(query, 'queryString');
-      const schemes = site
-        .list('issuetypescheme')
-        .filter(idFilter(query))
-        .filter((s) => contains(text(s, 'name'), search));
-      return applyOrderBy(schemes, first(query, 'orderBy'), { name: (s) => text(s, 'name'), id: (s) => Number(s['id']) });
-    }),
+    get: paged(
+      { defaultMax: 50, cap: 50 },
+      ({ site, query }) => {
+        const search = first(query, 'queryString');
+        const schemes = site
+          .list('issuetypescheme')
+          .filter(idFilter(query))
+          .filter((s) => contains(text(s, 'name'), search));
+        return applyOrderBy(schemes, first(query, 'orderBy'), { name: (s) => text(s, 'name'), id: (s) => Number(s['id']) });
+      },
+      () => issueTypeSchemeView,
+    ),
   },
   'statuses/search': {
     get: paged({ defaultMax: 200, cap: 200 }, ({ site, query }) => {

@@ -31,6 +31,9 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
     granular: ['read:issue-type:jira', 'read:avatar:jira', 'read:project-category:jira', 'read:project:jira'],
   },
   'GET issuetypescheme': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-scheme:jira'] },
+  'GET issuetypescheme/mapping': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-scheme:jira'] },
+  'GET issuetypescreenscheme': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-screen-scheme:jira'] },
+  'GET issuetypescreenscheme/mapping': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-screen-scheme:jira'] },
   'GET permissionscheme': {
     classic: ['read:jira-work'],
     granular: [
@@ -73,6 +76,9 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
     classic: ['manage:jira-project'],
     granular: ['read:project:jira', 'read:screen:jira', 'read:avatar:jira', 'read:project-category:jira'],
   },
+  'GET screens/{screenId}/tabs': { classic: ['manage:jira-project'], granular: ['read:screen-tab:jira'] },
+  'GET screens/{screenId}/tabs/{tabId}/fields': { classic: ['manage:jira-project'], granular: ['read:screenable-field:jira'] },
+  'GET screenscheme': { classic: ['manage:jira-project'], granular: ['read:screen-scheme:jira', 'read:issue-type-screen-scheme:jira'] },
   'GET statuscategory': { classic: ['read:jira-work'], granular: ['read:status:jira'] },
   'GET statuses/search': { classic: ['manage:jira-configuration'], granular: ['read:workflow:jira'] },
   'GET workflows/search': { classic: ['manage:jira-configuration'], granular: ['read:workflow:jira'] },

@@ -22,6 +22,8 @@ export const NUMERIC_ID_TYPES: ReadonlySet<ConfigType> = new Set([
   'permissionscheme',
   'projectrole',
   'fieldconfiguration',
+  'screentab',
+  'screenscheme',
 ]);
 
 /**
@@ -87,7 +89,7 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
         hierarchyLevel: 0,
       };
     case 'issuetypescheme':
-      return { id, name, description: '', isDefault: false };
+      return { id, name, description: '', isDefault: false, issueTypeIds: [] };
     case 'status':
       return { id, name, description: '', scope: { type: 'GLOBAL' }, statusCategory: 'TODO' };
     case 'priority':
@@ -174,5 +176,12 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
     case 'advancedsetting':
     case 'issueevent':
       return platformTemplate(type, id, rest);
+    // screenId and position come from site/screen-relations.ts.
+    case 'screentab':
+      return { id: Number(id), name: `Tab ${id}`, fieldIds: [] };
+    case 'screenscheme':
+      return { id: Number(id), name, description: '', screens: { default: Number(ctx.firstId('screen') ?? 1) } };
+    case 'issuetypescreenscheme':
+      return { id, name, description: '', mappings: { default: ctx.firstId('screenscheme') ?? '1' } };
   }
 }

@@ -18,6 +18,7 @@ import { resolvePath } from './json-path';
 import { mergePatch } from './merge-patch';
 import { NUMERIC_ID_TYPES, objectTemplate } from './new-object';
 import { refuseSingleton } from './platform-objects';
+import { screenDependentsOf, screenLinksOfNewObject } from './screen-relations';
 import { SiteError } from './site-error';
 import type { Plan, Product } from './site-options';
 import { touchVolatileFields } from './volatile';
@@ -66,6 +67,8 @@ export class Site {
     const counts = {} as ObjectCounts;
     for (const type of CONFIG_TYPES) counts[type] = this.objects[type].size;
     counts.fieldconfigurationitem = this.objects.fieldconfiguration.size * configurableFieldCount(this.list('field'));
+    // One object per issue type scheme that has issue types (the mapping lists nothing for an empty one).
+    counts.issuetypeschemeitems = this.list('issuetypescheme').filter((s) => Array.isArray(s['issueTypeIds']) && s['issueTypeIds'].length > 0).length;
     return counts;
   }
 
@@ -108,7 +111,8 @@ export class Site {
       firstId: (t) => this.list(t)[0]?.['id']?.toString(),
     });
     const { id: _ignored, ...fields } = body;
-    const created = mergePatch(template, { ...fields, ...linksOfNewObject(this, type, body) }) as JsonObject;
+    const links = { ...linksOfNewObject(this, type, body), ...screenLinksOfNewObject(this, type, body) };
+    const created = mergePatch(template, { ...fields, ...links }) as JsonObject;
     this.objects[type].set(id, created);
     this.changed(type);
     const context = type === 'field' ? defaultContextOf(created) : undefined;
@@ -132,7 +136,7 @@ export class Site {
   remove(type: ConfigType, id: string): void {
     refuseSingleton(type, 'remove');
     const removed = this.require(type, id);
-    const dependents = dependentsOf(this, type, id);
+    const dependents = [...dependentsOf(this, type, id), ...screenDependentsOf(this, type, id)];
     for (const [dependentType, dependentId] of dependents) {
       this.objects[dependentType].delete(dependentId);
       this.changed(dependentType);

@@ -2,7 +2,7 @@
 import { JiraSimAdmin, type CreatedSite, type SiteSize, type TokenPair } from '../../jira-sim/admin-client';
 import { startJiraSim, type JiraSim, type JiraSimOptions } from '../../jira-sim/server';
 
-export const CONFIG_SCOPES = ['read:jira-work', 'manage:jira-project', 'manage:jira-configuration', 'offline_access'];
+export const CONFIG_SCOPES = ['read:jira-work', 'read:jira-user', 'manage:jira-project', 'manage:jira-configuration', 'offline_access'];
 
 export interface HttpResult {
   status: number;

@@ -3,6 +3,7 @@
 // volatile data the catalogue removes (self links, avatars, counters, per-user flags, …).
 
 import type { ConfigType } from '../../../domain/config-catalogue';
+import { SCREEN_GROUP_FIXTURES } from './screen-fixtures';
 
 const SITE = 'https://acme.atlassian.net';
 const MIA = '5b10a2844c20165700ede21g';
@@ -501,4 +502,5 @@ export const FIXTURES: readonly { readonly type: ConfigType; readonly raw: unkno
   { type: 'workflowscheme', raw: WORKFLOW_SCHEME_READ },
   { type: 'permissionscheme', raw: PERMISSION_SCHEME },
   { type: 'projectrole', raw: PROJECT_ROLE },
+  ...SCREEN_GROUP_FIXTURES,
 ];

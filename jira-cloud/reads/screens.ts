@@ -1,0 +1,86 @@
+// The screens group: a screen's tabs with their fields in order, screen schemes, issue type screen
+// schemes with their mappings, and each issue type scheme's ordered issue types.
+import { JiraClientError } from '../errors';
+import { fetchAllPages, type PagingClient, type ResourceDefinition } from '../pagination';
+import { asObjects, collect, groupBy, pageBean, text, type ListPlan, type PerParentPlan } from '../read-plan-kit';
+
+const SCREEN = '/rest/api/3/screens/{screenId}';
+
+/**
+ * A screen's tabs (one request) and each tab's fields (one request per tab, a plain array in on-screen
+ * order). `position` is the tab's place among the screen's tabs: the order users see them in.
+ */
+export const screenTabs: PerParentPlan = {
+  kind: 'per-parent',
+  scopes: ['read:screen-tab:jira', 'read:screenable-field:jira'],
+  endpoints: [`GET ${SCREEN}/tabs`, `GET ${SCREEN}/tabs/{tabId}/fields`],
+  async read(client, screen, emit) {
+    const screenId = text(screen['id']);
+    const base = `/rest/api/3/screens/${encodeURIComponent(screenId)}/tabs`;
+    const tabs = await collect(client, { path: base, shape: { kind: 'array' } });
+    const read = await Promise.all(
+      tabs.values.map(async (tab, position) => {
+        const tabId = text(tab['id']);
+        try {
+          const fields = await collect(client, { path: `${base}/${encodeURIComponent(tabId)}/fields`, shape: { kind: 'array' } });
+          return { body: { ...tab, parentKey: screenId, screenId, position, fields: fields.values }, requests: fields.pages };
+        } catch (err) {
+          // A tab deleted since the screen's tabs were listed has no fields to read any more.
+          if (err instanceof JiraClientError && (err as { status?: number }).status === 404) return { body: undefined, requests: 1 };
+          throw err;
+        }
+      }),
+    );
+    await emit(read.flatMap((r) => (r.body ? [r.body] : [])));
+    return tabs.pages + read.reduce((sum, r) => sum + r.requests, 0);
+  },
+};
+
+/** Issue type screen schemes with their issue type → screen scheme mappings. */
+export const issueTypeScreenSchemes: ListPlan = {
+  kind: 'list',
+  scopes: ['read:issue-type-screen-scheme:jira'],
+  endpoints: ['GET /rest/api/3/issuetypescreenscheme', 'GET /rest/api/3/issuetypescreenscheme/mapping'],
+  async read(client, emit) {
+    const [schemes, mappings] = await Promise.all([
+      collect(client, pageBean('/rest/api/3/issuetypescreenscheme', 50)),
+      collect(client, pageBean('/rest/api/3/issuetypescreenscheme/mapping', 50)),
+    ]);
+    const mappingsOf = groupBy(mappings.values, 'issueTypeScreenSchemeId');
+    await emit(
+      schemes.values.map((scheme) => ({
+        ...scheme,
+        mappings: (mappingsOf.get(text(scheme['id'])) ?? []).map(({ issueTypeScreenSchemeId: _drop, ...m }) => m),
+      })),
+    );
+    return schemes.pages + mappings.pages;
+  },
+};
+
+/**
+ * Each issue type scheme's issue type ids in the scheme's order (one object per scheme, keyed by its
+ * id), from the mapping rows; the scheme itself is the `issuetypescheme` type.
+ */
+/** Every row of a paged resource in the API's order (pages may arrive in any order; `collect` keeps arrival order). */
+async function collectInOrder(client: PagingClient, def: ResourceDefinition): Promise<{ values: Array<Record<string, unknown>>; pages: number }> {
+  const pages: Array<Array<Record<string, unknown>>> = [];
+  const { pages: count } = await fetchAllPages(client, def, async (values, page) => {
+    pages[page.index] = asObjects(values);
+  });
+  return { values: pages.flatMap((page) => page ?? []), pages: count };
+}
+
+export const issueTypeSchemeItems: ListPlan = {
+  kind: 'list',
+  scopes: ['read:issue-type-scheme:jira'],
+  endpoints: ['GET /rest/api/3/issuetypescheme/mapping'],
+  async read(client, emit) {
+    const mappings = await collectInOrder(client, pageBean('/rest/api/3/issuetypescheme/mapping', 50));
+    const objects = [...groupBy(mappings.values, 'issueTypeSchemeId')].map(([id, rows]) => ({
+      id,
+      issueTypeIds: rows.map((row) => text(row['issueTypeId'])),
+    }));
+    await emit(objects);
+    return mappings.pages;
+  },
+};
