@@ -5,6 +5,7 @@
 // (reference/jira-cloud-api.md §2.3, §5.1).
 
 import { childSpec, rules, spec, unordered, type ConfigTypeSpec } from './catalogue-kit';
+import { SCHEME_GROUP_SPECS, SCHEME_GROUP_TYPES } from './catalogue/schemes';
 
 export { SCOPE_PROJECT_COPIES, type ConfigTypeSpec } from './catalogue-kit';
 
@@ -27,6 +28,7 @@ export const CONFIG_TYPES = [
   'fieldconfiguration',
   'fieldconfigurationitem',
   'fieldconfigurationscheme',
+  ...SCHEME_GROUP_TYPES,
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];
@@ -236,4 +238,5 @@ export const CONFIG_CATALOGUE: { readonly [T in ConfigType]: ConfigTypeSpec } = 
   // One field's behaviour in one field configuration: required, hidden, renderer, description.
   fieldconfigurationitem: childSpec('fieldconfigurationitem', rules({})),
   fieldconfigurationscheme: spec('fieldconfigurationscheme', FIELD_CONFIGURATION_SCHEME_RULES),
+  ...SCHEME_GROUP_SPECS,
 };
