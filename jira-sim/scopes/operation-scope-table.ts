@@ -19,11 +19,38 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
   'GET fieldconfiguration/{id}/fields': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration:jira'] },
   'GET fieldconfigurationscheme': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration-scheme:jira'] },
   'GET fieldconfigurationscheme/mapping': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration-scheme:jira'] },
+  'GET issuesecurityschemes': { classic: ['manage:jira-project'], granular: ['read:issue-security-level:jira', 'read:issue-security-scheme:jira'] },
+  'GET issuesecurityschemes/level': {
+    classic: ['manage:jira-configuration'],
+    granular: ['read:issue-security-level:jira', 'read:issue-security-scheme:jira'],
+  },
+  'GET issuesecurityschemes/level/member': {
+    classic: ['manage:jira-configuration'],
+    granular: ['read:issue-security-level:jira', 'read:issue-security-scheme:jira'],
+  },
+  'GET issuesecurityschemes/search': {
+    classic: ['manage:jira-configuration'],
+    granular: ['read:issue-security-level:jira', 'read:issue-security-scheme:jira'],
+  },
   'GET issuetype': {
     classic: ['read:jira-work'],
     granular: ['read:issue-type:jira', 'read:avatar:jira', 'read:project-category:jira', 'read:project:jira'],
   },
   'GET issuetypescheme': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-scheme:jira'] },
+  'GET notificationscheme': {
+    classic: ['manage:jira-configuration'],
+    granular: [
+      'read:field:jira',
+      'read:notification-scheme:jira',
+      'read:project:jira',
+      'read:project-role:jira',
+      'read:user:jira',
+      'read:avatar:jira',
+      'read:group:jira',
+      'read:project-category:jira',
+      'read:field-configuration:jira',
+    ],
+  },
   'GET permissionscheme': {
     classic: ['read:jira-work'],
     granular: [
@@ -40,6 +67,9 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
     ],
   },
   'GET priority/search': { classic: ['manage:jira-configuration'], granular: null },
+  'GET priorityscheme': { classic: ['manage:jira-configuration'], granular: ['read:priority-scheme:jira'] },
+  'GET priorityscheme/{schemeId}/priorities': { classic: ['manage:jira-configuration'], granular: ['read:priority-scheme:jira'] },
+  'GET priorityscheme/{schemeId}/projects': { classic: ['manage:jira-configuration'], granular: ['read:priority-scheme:jira'] },
   'GET project/search': {
     classic: ['read:jira-work'],
     granular: [
@@ -64,6 +94,10 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
   'GET screens': {
     classic: ['manage:jira-project'],
     granular: ['read:project:jira', 'read:screen:jira', 'read:avatar:jira', 'read:project-category:jira'],
+  },
+  'GET securitylevel/{id}': {
+    classic: ['manage:jira-configuration'],
+    granular: ['read:field:jira', 'read:issue-security-level:jira', 'read:project-role:jira', 'read:user:jira'],
   },
   'GET statuses/search': { classic: ['manage:jira-configuration'], granular: ['read:workflow:jira'] },
   'GET workflows/search': { classic: ['manage:jira-configuration'], granular: ['read:workflow:jira'] },
