@@ -6,7 +6,7 @@ export const SCHEME_GROUP_TYPES = ['notificationscheme', 'issuesecurityscheme', 
 
 type SchemeGroupType = (typeof SCHEME_GROUP_TYPES)[number];
 
-/** Expansions of a holder or recipient (expand=all): copies of the user, group, role or field it names. */
+/** Expansions of a recipient (expand=all): copies of the user, group, role or field it names. */
 const EXPANSIONS = ['user', 'group', 'projectRole', 'field'] as const;
 
 const NOTIFICATION_SCHEME_RULES = rules({
@@ -38,7 +38,6 @@ const ISSUE_SECURITY_LEVEL_RULES = rules({
   droppedPaths: [
     // Member ids are regenerated when a member is removed and added again; the holder identifies it.
     'members.*.id',
-    ...EXPANSIONS.map((e) => `members.*.holder.${e}`),
     // Whether the level is its scheme's default is the scheme's `defaultLevel`: one change, one object.
     'isDefault',
   ],

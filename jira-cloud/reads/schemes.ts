@@ -78,7 +78,11 @@ async function inOrder(client: PagingClient, path: string): Promise<{ values: Ar
 export const prioritySchemes: ListPlan = {
   kind: 'list',
   scopes: ['read:priority-scheme:jira'],
-  endpoints: ['GET /rest/api/3/priorityscheme', 'GET /rest/api/3/priorityscheme/{schemeId}/priorities', 'GET /rest/api/3/priorityscheme/{schemeId}/projects'],
+  endpoints: [
+    'GET /rest/api/3/priorityscheme',
+    'GET /rest/api/3/priorityscheme/{schemeId}/priorities',
+    'GET /rest/api/3/priorityscheme/{schemeId}/projects',
+  ],
   async read(client, emit) {
     let requests = 0;
     const schemes = await collect(client, pageBean('/rest/api/3/priorityscheme', 50, { expand: 'priorities,projects' }));
@@ -87,7 +91,9 @@ export const prioritySchemes: ListPlan = {
       schemes.values.map(async ({ priorities, projects, ...scheme }) => {
         const base = `/rest/api/3/priorityscheme/${encodeURIComponent(text(scheme['id']))}`;
         const priorityList = isPartial(priorities) ? await inOrder(client, `${base}/priorities`) : { values: nestedValues(priorities), pages: 0 };
-        const projectList = isPartial(projects) ? await collect(client, pageBean(`${base}/projects`, 50)) : { values: nestedValues(projects), pages: 0 };
+        const projectList = isPartial(projects)
+          ? await collect(client, pageBean(`${base}/projects`, 50))
+          : { values: nestedValues(projects), pages: 0 };
         requests += priorityList.pages + projectList.pages;
         return {
           ...scheme,

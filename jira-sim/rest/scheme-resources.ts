@@ -76,19 +76,16 @@ export const SCHEME_RESOURCES: Record<string, Resource> = {
     get: paged(PAGE, ({ site, query }) => site.list('issuesecurityscheme').filter(idFilter(query)).filter(inProjects(query, 'projectIds'))),
   },
   'issuesecurityschemes/level': {
-    get: paged(
-      PAGE,
-      ({ site, query }) => {
-        const schemeIds = many(query, 'schemeId');
-        const onlyDefault = bool(query, 'onlyDefault') === true;
-        const schemes = schemeIds.length === 0 ? site.list('issuesecurityscheme').map((s) => String(s['id'])) : schemeIds;
-        return schemes
-          .flatMap((id) => levelsOf(site, id))
-          .filter(idFilter(query))
-          .map((l) => securityLevelView(site, l))
-          .filter((l) => !onlyDefault || l['isDefault'] === true);
-      },
-    ),
+    get: paged(PAGE, ({ site, query }) => {
+      const schemeIds = many(query, 'schemeId');
+      const onlyDefault = bool(query, 'onlyDefault') === true;
+      const schemes = schemeIds.length === 0 ? site.list('issuesecurityscheme').map((s) => String(s['id'])) : schemeIds;
+      return schemes
+        .flatMap((id) => levelsOf(site, id))
+        .filter(idFilter(query))
+        .map((l) => securityLevelView(site, l))
+        .filter((l) => !onlyDefault || l['isDefault'] === true);
+    }),
   },
   'issuesecurityschemes/level/member': {
     get: paged(PAGE, ({ site, query }) => {
@@ -146,7 +143,9 @@ export const SCHEME_RESOURCES: Record<string, Resource> = {
           .filter((p) => wanted.size === 0 || wanted.has(String(p['id'])))
           .filter((p) => contains(text(p, 'name'), search));
       },
-      ({ site }) => (p) => projectView(site, p, new Set()),
+      ({ site }) =>
+        (p) =>
+          projectView(site, p, new Set()),
     ),
   },
 };

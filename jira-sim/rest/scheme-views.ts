@@ -17,14 +17,21 @@ function recipientExpansion(site: Site, notification: JsonObject): [string, Json
     case 'Group':
       return [
         'group',
-        { name: parameter, groupId: String(notification['recipient']), self: `${site.info.siteUrl}/rest/api/3/group?groupId=${String(notification['recipient'])}` },
+        {
+          name: parameter,
+          groupId: String(notification['recipient']),
+          self: `${site.info.siteUrl}/rest/api/3/group?groupId=${String(notification['recipient'])}`,
+        },
       ];
     case 'ProjectRole': {
       const role = site.get('projectrole', parameter);
       return role ? ['projectRole', role] : undefined;
     }
     case 'User':
-      return ['user', { accountId: parameter, accountType: 'atlassian', active: true, self: `${site.info.siteUrl}/rest/api/3/user?accountId=${parameter}` }];
+      return [
+        'user',
+        { accountId: parameter, accountType: 'atlassian', active: true, self: `${site.info.siteUrl}/rest/api/3/user?accountId=${parameter}` },
+      ];
     case 'UserCustomField':
     case 'GroupCustomField': {
       const field = site.get('field', parameter);

@@ -107,7 +107,11 @@ export class Site {
       firstId: (t) => this.list(t)[0]?.['id']?.toString(),
     });
     const { id: _ignored, ...fields } = body;
-    const created = mergePatch(template, { ...fields, ...linksOfNewObject(this, type, body), ...schemeLinksOfNewObject(this, type, body) }) as JsonObject;
+    const created = mergePatch(template, {
+      ...fields,
+      ...linksOfNewObject(this, type, body),
+      ...schemeLinksOfNewObject(this, type, body),
+    }) as JsonObject;
     this.objects[type].set(id, created);
     this.changed(type);
     const context = type === 'field' ? defaultContextOf(created) : undefined;

@@ -63,10 +63,14 @@ describe('responses match the spec', () => {
     expect(plain.every((s) => s.notificationSchemeEvents === undefined)).toBe(true);
     const expanded = await values('notificationscheme?expand=all');
     expect(expanded).toHaveLength(fx.site.objectCounts.notificationscheme);
-    const types = new Set(expanded.flatMap((s) => s.notificationSchemeEvents.flatMap((e: any) => e.notifications.map((n: any) => n.notificationType))));
+    const types = new Set(
+      expanded.flatMap((s) => s.notificationSchemeEvents.flatMap((e: any) => e.notifications.map((n: any) => n.notificationType))),
+    );
     expect([...types]).toEqual(expect.arrayContaining(['Group', 'ProjectRole', 'User', 'CurrentAssignee']));
     // expand=all reveals the group, role and user each recipient names.
-    const group = expanded.flatMap((s) => s.notificationSchemeEvents.flatMap((e: any) => e.notifications)).find((n: any) => n.notificationType === 'Group');
+    const group = expanded
+      .flatMap((s) => s.notificationSchemeEvents.flatMap((e: any) => e.notifications))
+      .find((n: any) => n.notificationType === 'Group');
     expect(group).toMatchObject({ expand: 'group', group: { name: group.parameter, groupId: group.recipient } });
     // "Ordered by display name."
     const names = expanded.map((s) => s.name);
@@ -191,7 +195,9 @@ describe('admin mutations', () => {
   it('notification schemes: events and recipients by merge patch', async () => {
     const scheme = await fx.admin.addObject(cloud(), 'notificationscheme', {
       name: 'Audit notifications',
-      notificationSchemeEvents: [{ event: { id: 1, name: 'Issue Created', description: '' }, notifications: [{ id: 1, notificationType: 'Reporter' }] }],
+      notificationSchemeEvents: [
+        { event: { id: 1, name: 'Issue Created', description: '' }, notifications: [{ id: 1, notificationType: 'Reporter' }] },
+      ],
     });
     const id = String(scheme['id']);
     const read = async () => (await values(`notificationscheme?id=${id}&expand=all`))[0];
@@ -230,7 +236,11 @@ describe('admin mutations', () => {
   });
 
   it('priority schemes: priorities in the order given, projects', async () => {
-    const scheme = await fx.admin.addObject(cloud(), 'priorityscheme', { name: 'Audit priorities', priorityIds: ['5', '1', '3'], projectIds: ['10000'] });
+    const scheme = await fx.admin.addObject(cloud(), 'priorityscheme', {
+      name: 'Audit priorities',
+      priorityIds: ['5', '1', '3'],
+      projectIds: ['10000'],
+    });
     const [view] = await values(`priorityscheme?schemeId=${String(scheme['id'])}&expand=priorities,projects`);
     expect(view.priorities.values.map((p: any) => [p.id, p.sequence])).toEqual([
       ['5', '1'],

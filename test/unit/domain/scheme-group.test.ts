@@ -39,7 +39,13 @@ const NOTIFICATION_SCHEME = {
           recipient: '10360',
           projectRole: { self: `${SITE}/project/MKY/role/10360`, name: 'Developers', id: 10360, description: 'Developers' },
         },
-        { emailAddress: 'rest-developer@example.com', id: 4, notificationType: 'EmailAddress', parameter: 'rest-developer@example.com', recipient: 'rest-developer@example.com' },
+        {
+          emailAddress: 'rest-developer@example.com',
+          id: 4,
+          notificationType: 'EmailAddress',
+          parameter: 'rest-developer@example.com',
+          recipient: 'rest-developer@example.com',
+        },
         {
           expand: 'user',
           id: 5,
@@ -169,7 +175,9 @@ describe('hash properties', () => {
   it('the unordered rules are needed: without them a shuffle changes the canonical text', () => {
     for (const { type, raw } of FIXTURES) {
       const withoutSorting = { ...rulesOf(type), unorderedArrays: [] };
-      const texts = new Set([1, 2, 3, 4, 5, 6].map((seed) => canonicalJson(normalize(shuffleTree(raw, rulesOf(type), seededRandom(seed)), withoutSorting))));
+      const texts = new Set(
+        [1, 2, 3, 4, 5, 6].map((seed) => canonicalJson(normalize(shuffleTree(raw, rulesOf(type), seededRandom(seed)), withoutSorting))),
+      );
       expect([type, texts.size > 1]).toEqual([type, true]);
     }
   });
@@ -180,7 +188,8 @@ describe('hash properties', () => {
       const before = toConfigObject(type, raw);
       for (const leaf of realLeaves(type, raw)) {
         const after = toConfigObject(type, withLeaf(raw, leaf.path, changedScalar(leaf.value)));
-        if (after.hash === before.hash || changedPaths(before.canonical, after.canonical).length === 0) unhashed.push(`${type}: ${leaf.path.join('.')}`);
+        if (after.hash === before.hash || changedPaths(before.canonical, after.canonical).length === 0)
+          unhashed.push(`${type}: ${leaf.path.join('.')}`);
       }
     }
     expect(unhashed).toEqual([]);
