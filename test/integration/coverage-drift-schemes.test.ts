@@ -92,3 +92,25 @@ test('nothing else changed', () => {
   const wanted = new Set(expected.map((e) => e.key));
   expect(events.filter((e) => !wanted.has(e.objectKey)).map((e) => `${e.change} ${e.objectKey} ${e.changedPaths.join(',')}`)).toEqual([]);
 });
+
+test('a Free site has no issue security: both types are recorded unavailable (403), the snapshot completes', async () => {
+  const free = await onboardTenant(stack, pool, { tenantId: uniqueId('coverage-schemes-free'), size: 'small', seed: 44, plan: 'free' });
+  const result = await runSnapshot(client, { tenantId: free.tenantId, type: 'hourly', window: '2026-08-01T00:00:00Z', taskQueue });
+  expect(result.status).toBe('COMPLETED');
+  expect(result.unavailable).toEqual(
+    expect.arrayContaining([
+      { configType: 'issuesecurityscheme', reason: expect.stringMatching(/^HTTP 403/) },
+      { configType: 'issuesecuritylevel', reason: expect.stringMatching(/^HTTP 403/) },
+    ]),
+  );
+  expect(result.unavailable).toHaveLength(2);
+  const keys = await pool.query(
+    `SELECT object_key FROM snapshot_entries WHERE tenant_id = $1 AND snapshot_id = $2 AND (object_key LIKE 'unavailable/%' OR object_key LIKE 'priorityscheme/%' OR object_key LIKE 'issuesecurity%')`,
+    [free.tenantId, result.snapshotId],
+  );
+  expect(keys.rows.map((r: { object_key: string }) => r.object_key).sort()).toEqual([
+    'priorityscheme/1',
+    'unavailable/issuesecuritylevel',
+    'unavailable/issuesecurityscheme',
+  ]);
+});
