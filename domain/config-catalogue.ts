@@ -7,6 +7,7 @@
 import { childSpec, rules, spec, unordered, type ConfigTypeSpec } from './catalogue-kit';
 import { PLATFORM_GROUP_SPECS, PLATFORM_GROUP_TYPES } from './catalogue/platform';
 import { SCREEN_GROUP_CATALOGUE, SCREEN_GROUP_PARENTS, SCREEN_GROUP_TYPES } from './catalogue/screens';
+import { SCHEME_GROUP_SPECS, SCHEME_GROUP_TYPES } from './catalogue/schemes';
 
 export { SCOPE_PROJECT_COPIES, type ConfigTypeSpec } from './catalogue-kit';
 
@@ -31,6 +32,7 @@ export const CONFIG_TYPES = [
   'fieldconfigurationscheme',
   ...PLATFORM_GROUP_TYPES,
   ...SCREEN_GROUP_TYPES,
+  ...SCHEME_GROUP_TYPES,
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];
@@ -243,4 +245,5 @@ export const CONFIG_CATALOGUE: { readonly [T in ConfigType]: ConfigTypeSpec } = 
   fieldconfigurationscheme: spec('fieldconfigurationscheme', FIELD_CONFIGURATION_SCHEME_RULES),
   ...PLATFORM_GROUP_SPECS,
   ...SCREEN_GROUP_CATALOGUE,
+  ...SCHEME_GROUP_SPECS,
 };

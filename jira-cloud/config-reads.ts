@@ -7,6 +7,7 @@ import { list, pageBean, type ReadPlan } from './read-plan-kit';
 import { contextOptions, fieldConfigurationItems, fieldConfigurationSchemes, fieldContexts } from './reads/fields';
 import { advancedSettings, applicationRoles, issueEvents, issueLinkTypes, jiraConfiguration, statusCategories } from './reads/platform';
 import { issueTypeSchemeItems, issueTypeScreenSchemes, screenTabs } from './reads/screens';
+import { issueSecurityLevels, issueSecuritySchemes, notificationSchemes, prioritySchemes } from './reads/schemes';
 
 export type { EmitPage, ListPlan, PerParentPlan, PlanMetadata, ReadPlan } from './read-plan-kit';
 
@@ -96,4 +97,8 @@ export const CONFIG_RESOURCES: Record<ConfigType, ReadPlan> = {
   screenscheme: list(pageBean('/rest/api/3/screenscheme', 25), ['read:issue-type-screen-scheme:jira', 'read:screen-scheme:jira']),
   issuetypescreenscheme: issueTypeScreenSchemes,
   issuetypeschemeitems: issueTypeSchemeItems,
+  notificationscheme: notificationSchemes,
+  issuesecurityscheme: issueSecuritySchemes,
+  issuesecuritylevel: issueSecurityLevels,
+  priorityscheme: prioritySchemes,
 };

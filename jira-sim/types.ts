@@ -34,6 +34,12 @@ export const CONFIG_TYPES = [
   'screentab',
   'screenscheme',
   'issuetypescreenscheme',
+  // Schemes: notification schemes (events and recipients), issue security schemes and their levels (with
+  // members), priority schemes (with their priorities and projects).
+  'notificationscheme',
+  'issuesecurityscheme',
+  'issuesecuritylevel',
+  'priorityscheme',
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];

@@ -14,6 +14,7 @@ import { buildResolutions } from './resolutions';
 import { buildRoles } from './roles';
 import { buildIssueTypeSchemes, buildWorkflowSchemes } from './schemes';
 import { buildIssueTypeScreenSchemes, buildScreenSchemes, buildScreenTabs } from './screen-schemes';
+import { buildIssueSecurity, buildNotificationSchemes, buildPrioritySchemes } from './scheme-group';
 import { buildScreens } from './screens';
 import { buildStatuses } from './statuses';
 import { buildWorkflows } from './workflows';
@@ -86,6 +87,19 @@ export function generateSite(seed: number, size: SiteSize, siteUrl: string): Gen
     globalTypeIds,
   );
 
+  const roleIds = projectrole.map((r) => r['id'] as number);
+  const notificationscheme = buildNotificationSchemes(ctx, counts.notificationscheme, plans, {
+    roleIds,
+    customFieldIds: field.filter((f) => f['custom'] === true).map((f) => f['id'] as string),
+  });
+  const security = buildIssueSecurity(ctx, { schemes: counts.issuesecurityscheme, levels: counts.issuesecuritylevel }, plans, roleIds);
+  const priorityscheme = buildPrioritySchemes(
+    ctx,
+    counts.priorityscheme,
+    plans,
+    priority.map((p) => p['id'] as string),
+  );
+
   const typesById = new Map(issuetype.map((t) => [t['id'] as string, t]));
   const schemeByKey = new Map(typeSchemes.schemes.map((s) => [String(s['name']).split(':')[0], s['id'] as string]));
   const project = buildProjects(ctx, plans, (plan: ProjectPlan) => {
@@ -119,5 +133,9 @@ export function generateSite(seed: number, size: SiteSize, siteUrl: string): Gen
     screentab,
     screenscheme,
     issuetypescreenscheme,
+    notificationscheme,
+    issuesecurityscheme: security.schemes,
+    issuesecuritylevel: security.levels,
+    priorityscheme,
   };
 }

@@ -6,6 +6,7 @@ import { bool, expandSet, first, many } from './query-params';
 import { idFilter, paged, type Resource } from './resource-kit';
 import { FIELD_RESOURCES } from './field-resources';
 import { PLATFORM_RESOURCES } from './platform-resources';
+import { SCHEME_RESOURCES } from './scheme-resources';
 import { RouteTable } from './route-match';
 import { SCREEN_RESOURCES } from './screen-resources';
 import { issueTypeSchemeView } from './screen-views';
@@ -38,6 +39,7 @@ export const RESOURCES: Record<string, Resource> = {
   ...FIELD_RESOURCES,
   ...PLATFORM_RESOURCES,
   ...SCREEN_RESOURCES,
+  ...SCHEME_RESOURCES,
   'project/search': {
     get: paged(
       { defaultMax: 50, cap: 100 },

@@ -26,6 +26,19 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
   'GET fieldconfigurationscheme': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration-scheme:jira'] },
   'GET fieldconfigurationscheme/mapping': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration-scheme:jira'] },
   'GET issueLinkType': { classic: ['read:jira-work'], granular: ['read:issue-link-type:jira'] },
+  'GET issuesecurityschemes': { classic: ['manage:jira-project'], granular: ['read:issue-security-level:jira', 'read:issue-security-scheme:jira'] },
+  'GET issuesecurityschemes/level': {
+    classic: ['manage:jira-configuration'],
+    granular: ['read:issue-security-level:jira', 'read:issue-security-scheme:jira'],
+  },
+  'GET issuesecurityschemes/level/member': {
+    classic: ['manage:jira-configuration'],
+    granular: ['read:issue-security-level:jira', 'read:issue-security-scheme:jira'],
+  },
+  'GET issuesecurityschemes/search': {
+    classic: ['manage:jira-configuration'],
+    granular: ['read:issue-security-level:jira', 'read:issue-security-scheme:jira'],
+  },
   'GET issuetype': {
     classic: ['read:jira-work'],
     granular: ['read:issue-type:jira', 'read:avatar:jira', 'read:project-category:jira', 'read:project:jira'],
@@ -34,6 +47,20 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
   'GET issuetypescheme/mapping': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-scheme:jira'] },
   'GET issuetypescreenscheme': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-screen-scheme:jira'] },
   'GET issuetypescreenscheme/mapping': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-screen-scheme:jira'] },
+  'GET notificationscheme': {
+    classic: ['manage:jira-configuration'],
+    granular: [
+      'read:field:jira',
+      'read:notification-scheme:jira',
+      'read:project:jira',
+      'read:project-role:jira',
+      'read:user:jira',
+      'read:avatar:jira',
+      'read:group:jira',
+      'read:project-category:jira',
+      'read:field-configuration:jira',
+    ],
+  },
   'GET permissionscheme': {
     classic: ['read:jira-work'],
     granular: [
@@ -51,6 +78,9 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
   },
   'GET priority': { classic: ['read:jira-work'], granular: ['read:priority:jira'] },
   'GET priority/search': { classic: ['manage:jira-configuration'], granular: null },
+  'GET priorityscheme': { classic: ['manage:jira-configuration'], granular: ['read:priority-scheme:jira'] },
+  'GET priorityscheme/{schemeId}/priorities': { classic: ['manage:jira-configuration'], granular: ['read:priority-scheme:jira'] },
+  'GET priorityscheme/{schemeId}/projects': { classic: ['manage:jira-configuration'], granular: ['read:priority-scheme:jira'] },
   'GET project/search': {
     classic: ['read:jira-work'],
     granular: [
@@ -79,6 +109,10 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
   'GET screens/{screenId}/tabs': { classic: ['manage:jira-project'], granular: ['read:screen-tab:jira'] },
   'GET screens/{screenId}/tabs/{tabId}/fields': { classic: ['manage:jira-project'], granular: ['read:screenable-field:jira'] },
   'GET screenscheme': { classic: ['manage:jira-project'], granular: ['read:screen-scheme:jira', 'read:issue-type-screen-scheme:jira'] },
+  'GET securitylevel/{id}': {
+    classic: ['manage:jira-configuration'],
+    granular: ['read:field:jira', 'read:issue-security-level:jira', 'read:project-role:jira', 'read:user:jira'],
+  },
   'GET statuscategory': { classic: ['read:jira-work'], granular: ['read:status:jira'] },
   'GET statuses/search': { classic: ['manage:jira-configuration'], granular: ['read:workflow:jira'] },
   'GET workflows/search': { classic: ['manage:jira-configuration'], granular: ['read:workflow:jira'] },

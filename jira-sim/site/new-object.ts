@@ -24,6 +24,8 @@ export const NUMERIC_ID_TYPES: ReadonlySet<ConfigType> = new Set([
   'fieldconfiguration',
   'screentab',
   'screenscheme',
+  'notificationscheme',
+  'issuesecurityscheme',
 ]);
 
 /**
@@ -183,5 +185,34 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
       return { id: Number(id), name, description: '', screens: { default: Number(ctx.firstId('screen') ?? 1) } };
     case 'issuetypescreenscheme':
       return { id, name, description: '', mappings: { default: ctx.firstId('screenscheme') ?? '1' } };
+    case 'notificationscheme':
+      return {
+        expand: 'notificationSchemeEvents,user,group,projectRole,field,all',
+        id: Number(id),
+        self: rest(`notificationscheme/${id}`),
+        name,
+        description: '',
+        notificationSchemeEvents: [],
+        projects: [],
+      };
+    case 'issuesecurityscheme':
+      return { self: rest(`issuesecurityschemes/${id}`), id: Number(id), name, description: '', projectIds: [] };
+    // The level's scheme (issueSecuritySchemeId) comes from site/scheme-relations.ts.
+    case 'issuesecuritylevel':
+      return { self: rest(`securitylevel/${id}`), id, name, description: '', members: [] };
+    case 'priorityscheme': {
+      const priority = ctx.firstId('priority') ?? '1';
+      return {
+        self: rest(`priorityscheme/${id}`),
+        id,
+        name,
+        description: '',
+        isDefault: false,
+        default: false,
+        defaultPriorityId: priority,
+        priorityIds: [priority],
+        projectIds: [],
+      };
+    }
   }
 }

@@ -19,6 +19,7 @@ import { mergePatch } from './merge-patch';
 import { NUMERIC_ID_TYPES, objectTemplate } from './new-object';
 import { refuseSingleton } from './platform-objects';
 import { screenDependentsOf, screenLinksOfNewObject } from './screen-relations';
+import { clearDefaultLevel, schemeDependentsOf, schemeLinksOfNewObject } from './scheme-relations';
 import { SiteError } from './site-error';
 import type { Plan, Product } from './site-options';
 import { touchVolatileFields } from './volatile';
@@ -111,8 +112,12 @@ export class Site {
       firstId: (t) => this.list(t)[0]?.['id']?.toString(),
     });
     const { id: _ignored, ...fields } = body;
-    const links = { ...linksOfNewObject(this, type, body), ...screenLinksOfNewObject(this, type, body) };
-    const created = mergePatch(template, { ...fields, ...links }) as JsonObject;
+    const created = mergePatch(template, {
+      ...fields,
+      ...linksOfNewObject(this, type, body),
+      ...screenLinksOfNewObject(this, type, body),
+      ...schemeLinksOfNewObject(this, type, body),
+    }) as JsonObject;
     this.objects[type].set(id, created);
     this.changed(type);
     const context = type === 'field' ? defaultContextOf(created) : undefined;
@@ -136,13 +141,14 @@ export class Site {
   remove(type: ConfigType, id: string): void {
     refuseSingleton(type, 'remove');
     const removed = this.require(type, id);
-    const dependents = [...dependentsOf(this, type, id), ...screenDependentsOf(this, type, id)];
+    const dependents = [...dependentsOf(this, type, id), ...screenDependentsOf(this, type, id), ...schemeDependentsOf(this, type, id)];
     for (const [dependentType, dependentId] of dependents) {
       this.objects[dependentType].delete(dependentId);
       this.changed(dependentType);
     }
     this.objects[type].delete(id);
     this.changed(type);
+    if (type === 'issuesecuritylevel' && clearDefaultLevel(this, removed)) this.changed('issuesecurityscheme');
     if (type === 'fieldcontextoption') this.dropDefaultsNaming(String(removed['contextId']), new Set([id, ...dependents.map(([, d]) => d)]));
   }
 

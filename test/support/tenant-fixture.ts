@@ -40,6 +40,8 @@ export async function onboardTenant(
     /** Consent to these scopes instead of the read-only set jira-drift asks for. */
     scopes?: string[];
     allowWriteScopes?: boolean;
+    /** The site's Jira plan (the sim's default is Standard); Free has no issue security. */
+    plan?: 'free' | 'standard' | 'premium';
   },
 ): Promise<TenantFixture> {
   const clientId = `client-${opts.tenantId}`;
@@ -49,6 +51,7 @@ export async function onboardTenant(
     name: opts.tenantId,
     seed: opts.seed ?? 42,
     size: opts.size ?? 'small',
+    ...(opts.plan ? { plan: opts.plan } : {}),
   });
   const grant = await admin<{ grantId: string; code: string }>(stack, 'POST', `/admin/sites/${site.cloudId}/grants`, {
     clientId,
