@@ -5,6 +5,7 @@
 // (reference/jira-cloud-api.md §2.3, §5.1).
 
 import { childSpec, rules, spec, unordered, type ConfigTypeSpec } from './catalogue-kit';
+import { BOARD_GROUP_PARENTS, BOARD_GROUP_SPECS, BOARD_GROUP_TYPES } from './catalogue/boards';
 
 export { SCOPE_PROJECT_COPIES, type ConfigTypeSpec } from './catalogue-kit';
 
@@ -27,6 +28,8 @@ export const CONFIG_TYPES = [
   'fieldconfiguration',
   'fieldconfigurationitem',
   'fieldconfigurationscheme',
+  // Filters, dashboards (and their gadgets) and Jira Software boards.
+  ...BOARD_GROUP_TYPES,
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];
@@ -51,6 +54,7 @@ export const PARENT_TYPE: Partial<Record<ConfigType, ConfigType>> = {
   fieldcontext: 'field',
   fieldcontextoption: 'fieldcontext',
   fieldconfigurationitem: 'fieldconfiguration',
+  ...BOARD_GROUP_PARENTS,
 };
 
 /**
@@ -236,4 +240,5 @@ export const CONFIG_CATALOGUE: { readonly [T in ConfigType]: ConfigTypeSpec } = 
   // One field's behaviour in one field configuration: required, hidden, renderer, description.
   fieldconfigurationitem: childSpec('fieldconfigurationitem', rules({})),
   fieldconfigurationscheme: spec('fieldconfigurationscheme', FIELD_CONFIGURATION_SCHEME_RULES),
+  ...BOARD_GROUP_SPECS,
 };

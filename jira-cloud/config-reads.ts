@@ -4,6 +4,7 @@
 // sizes ask for each endpoint's cap; the client reads back the size Jira actually used.
 import type { ConfigType } from '../domain/config-catalogue';
 import { list, pageBean, type ReadPlan } from './read-plan-kit';
+import { boards, dashboardGadgets, dashboards, filters } from './reads/boards';
 import { contextOptions, fieldConfigurationItems, fieldConfigurationSchemes, fieldContexts } from './reads/fields';
 
 export type { EmitPage, ListPlan, PerParentPlan, PlanMetadata, ReadPlan } from './read-plan-kit';
@@ -81,4 +82,8 @@ export const CONFIG_RESOURCES: Record<ConfigType, ReadPlan> = {
   fieldconfiguration: list(pageBean('/rest/api/3/fieldconfiguration', 50), ['read:field-configuration:jira']),
   fieldconfigurationitem: fieldConfigurationItems,
   fieldconfigurationscheme: fieldConfigurationSchemes,
+  filter: filters,
+  dashboard: dashboards,
+  dashboardgadget: dashboardGadgets,
+  board: boards,
 };

@@ -20,6 +20,12 @@ export const CONFIG_TYPES = [
   'fieldcontextoption',
   'fieldconfiguration',
   'fieldconfigurationscheme',
+  // Shared filters (with their columns), dashboards, dashboard gadgets and Jira Software boards (with
+  // their configuration).
+  'filter',
+  'dashboard',
+  'dashboardgadget',
+  'board',
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];

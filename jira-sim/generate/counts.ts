@@ -26,6 +26,12 @@ const SHARES: Record<ConfigType, number> = {
   projectrole: 0.02,
   priority: 0.01,
   resolution: 0.01,
+  // The boards group: on a large site 300 filters (100 of them boards' own), 60 dashboards with 300
+  // gadgets, 100 boards.
+  filter: 0.014286,
+  dashboard: 0.002857,
+  dashboardgadget: 0.014286,
+  board: 0.004762,
 };
 
 /** Floors so that every site has the system objects the generators build on (e.g. To Do/In Progress/Done). */
@@ -47,6 +53,10 @@ const MINIMUMS: Record<ConfigType, number> = {
   projectrole: 4,
   priority: 5,
   resolution: 4,
+  filter: 3,
+  dashboard: 2,
+  dashboardgadget: 3,
+  board: 2,
 };
 
 export function totalForSize(size: SiteSize): number {

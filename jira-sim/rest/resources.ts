@@ -4,6 +4,7 @@ import { applyOrderBy, contains, text } from './order-by';
 import { pageBean, readPaging } from './paging';
 import { bool, expandSet, first, many } from './query-params';
 import { idFilter, paged, type Resource } from './resource-kit';
+import { AGILE_RESOURCES, BOARD_GROUP_RESOURCES } from './board-resources';
 import { FIELD_RESOURCES } from './field-resources';
 import { RouteTable } from './route-match';
 import { fieldDetailsView, fieldSearchView, permissionSchemeView, projectView, referencedStatuses, workflowView } from './views';
@@ -33,6 +34,7 @@ function activeWorkflowNames(site: Site): Set<string> {
 /** The read-only configuration endpoints the sim serves, by path template under /rest/api/3/ (as in the spec). */
 export const RESOURCES: Record<string, Resource> = {
   ...FIELD_RESOURCES,
+  ...BOARD_GROUP_RESOURCES,
   'project/search': {
     get: paged(
       { defaultMax: 50, cap: 100 },
@@ -198,3 +200,6 @@ export const RESOURCES: Record<string, Resource> = {
 };
 
 export const RESOURCE_ROUTES = new RouteTable(RESOURCES);
+
+/** The agile API (Jira Software), by path template under /rest/agile/1.0/. */
+export const AGILE_ROUTES = new RouteTable(AGILE_RESOURCES);

@@ -2,6 +2,24 @@
 import type { OperationScopes } from './operation-scopes';
 
 export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
+  'GET dashboard/search': {
+    classic: ['read:jira-work'],
+    granular: [
+      'read:dashboard:jira',
+      'read:group:jira',
+      'read:project:jira',
+      'read:project-role:jira',
+      'read:user:jira',
+      'read:application-role:jira',
+      'read:avatar:jira',
+      'read:issue-type-hierarchy:jira',
+      'read:issue-type:jira',
+      'read:project-category:jira',
+      'read:project-version:jira',
+      'read:project.component:jira',
+    ],
+  },
+  'GET dashboard/{dashboardId}/gadget': { classic: ['read:jira-work'], granular: ['read:dashboard:jira'] },
   'GET field': {
     classic: ['read:jira-work'],
     granular: ['read:field:jira', 'read:avatar:jira', 'read:project-category:jira', 'read:project:jira', 'read:field-configuration:jira'],
@@ -19,6 +37,21 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
   'GET fieldconfiguration/{id}/fields': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration:jira'] },
   'GET fieldconfigurationscheme': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration-scheme:jira'] },
   'GET fieldconfigurationscheme/mapping': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration-scheme:jira'] },
+  'GET filter/search': {
+    classic: ['read:jira-work'],
+    granular: [
+      'read:filter:jira',
+      'read:group:jira',
+      'read:project:jira',
+      'read:project-role:jira',
+      'read:user:jira',
+      'read:jql:jira',
+      'read:application-role:jira',
+      'read:avatar:jira',
+      'read:issue-type-hierarchy:jira',
+    ],
+  },
+  'GET filter/{id}/columns': { classic: ['read:jira-work'], granular: ['read:filter.column:jira'] },
   'GET issuetype': {
     classic: ['read:jira-work'],
     granular: ['read:issue-type:jira', 'read:avatar:jira', 'read:project-category:jira', 'read:project:jira'],
