@@ -62,6 +62,12 @@ interface Refs {
   statuses: JsonObject[];
 }
 
+/** A UserBean (dashboard owners, users in share permissions): Jira's User without `accountType`. */
+function userBean(ctx: GenContext, rng: Prng): JsonObject {
+  const { accountType: _type, ...bean } = ctx.userBean(rng.pick(ctx.users));
+  return bean;
+}
+
 /** Refs plus the next share permission id (unique across the site, like Jira's). */
 interface ShareRefs extends Refs {
   shareIds: { next: number };
@@ -107,7 +113,7 @@ export function sharePermission(ctx: GenContext, rng: Prng, refs: ShareRefs, kin
       };
     }
     case 'user':
-      return { id, type: 'user', user: ctx.userBean(rng.pick(ctx.users)) };
+      return { id, type: 'user', user: userBean(ctx, rng) };
     default:
       return { id, type: kind };
   }
@@ -146,7 +152,7 @@ function buildFilters(ctx: GenContext, count: number, boardCount: number, projec
       editPermissions: edits,
     };
     // About half the filters set their own columns; the others use the user's defaults (404 from /columns).
-    if (rng.chance(0.5)) filter['columns'] = rng.sample(COLUMN_CHOICES, rng.int(3, 8)).map(([label, value]) => ({ label, value }));
+    if (i % 2 === 0) filter['columns'] = rng.sample(COLUMN_CHOICES, rng.int(3, 8)).map(([label, value]) => ({ label, value }));
     filters.push(filter);
   }
   return filters;
@@ -223,7 +229,7 @@ function buildDashboards(ctx: GenContext, count: number, gadgetCount: number, re
         : [...Array(rng.int(0, 2))].map(() => sharePermission(ctx, rng, refs, ['group', 'project', 'loggedin'])),
       editPermissions: system ? [] : rng.chance(0.3) ? [sharePermission(ctx, rng, refs, ['group', 'user'])] : [],
     };
-    if (!system) dashboard['owner'] = ctx.userBean(rng.pick(ctx.users));
+    if (!system) dashboard['owner'] = userBean(ctx, rng);
     dashboards.push(dashboard);
   }
   const gadgets: JsonObject[] = [];
