@@ -40,6 +40,8 @@ export async function onboardTenant(
     /** Consent to these scopes instead of the read-only set jira-drift asks for. */
     scopes?: string[];
     allowWriteScopes?: boolean;
+    /** The site's products (jira-sim's default: Jira Software and Jira Work Management). */
+    products?: string[];
   },
 ): Promise<TenantFixture> {
   const clientId = `client-${opts.tenantId}`;
@@ -49,6 +51,7 @@ export async function onboardTenant(
     name: opts.tenantId,
     seed: opts.seed ?? 42,
     size: opts.size ?? 'small',
+    ...(opts.products ? { products: opts.products } : {}),
   });
   const grant = await admin<{ grantId: string; code: string }>(stack, 'POST', `/admin/sites/${site.cloudId}/grants`, {
     clientId,
