@@ -12,7 +12,8 @@ export type BoardGroupType = (typeof BOARD_GROUP_TYPES)[number];
  * project and role inside a permission are copies of those objects: their ids identify them.
  */
 const SHARE_LISTS = ['sharePermissions', 'editPermissions'];
-const SHARE_COPIES = ['key', 'name', 'projectTypeKey', 'simplified', 'avatarUrls', 'assigneeType', 'roles', 'projectCategory', 'style', 'uuid'];
+// The subset of Project that share permissions carry (besides self, id and avatarUrls, see the spec).
+const SHARE_COPIES = ['key', 'name', 'projectTypeKey', 'simplified', 'assigneeType', 'roles'];
 const shareRules = {
   droppedPaths: SHARE_LISTS.flatMap((list) => [
     `${list}.*.id`,
@@ -20,9 +21,6 @@ const shareRules = {
     `${list}.*.role.name`,
     `${list}.*.role.description`,
     `${list}.*.role.actors`,
-    `${list}.*.role.scope`,
-    `${list}.*.role.translatedName`,
-    `${list}.*.role.currentUserRole`,
   ]),
   unorderedArrays: SHARE_LISTS.map((list) => unordered(list, 'type', 'project.id', 'role.id', 'group.groupId', 'group.name', 'user.accountId')),
 };

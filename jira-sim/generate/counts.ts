@@ -15,7 +15,8 @@ const SHARES: Record<ConfigType, number> = {
   fieldcontext: 0.085,
   fieldconfiguration: 0.0007,
   fieldconfigurationscheme: 0.0006,
-  screen: 0.15,
+  // 0.15 before the boards group, whose share (0.036191) it gave up so a large site stays 21,000 objects.
+  screen: 0.113809,
   project: 0.12,
   workflow: 0.08,
   status: 0.07,
