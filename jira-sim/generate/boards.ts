@@ -226,7 +226,7 @@ function buildDashboards(ctx: GenContext, count: number, gadgetCount: number, re
       systemDashboard: system,
       sharePermissions: system
         ? [{ id: refs.shareIds.next++, type: 'global' }]
-        : [...Array(rng.int(0, 2))].map(() => sharePermission(ctx, rng, refs, ['group', 'project', 'loggedin'])),
+        : Array.from({ length: rng.int(0, 2) }, () => sharePermission(ctx, rng, refs, ['group', 'project', 'loggedin'])),
       editPermissions: system ? [] : rng.chance(0.3) ? [sharePermission(ctx, rng, refs, ['group', 'user'])] : [],
     };
     if (!system) dashboard['owner'] = userBean(ctx, rng);

@@ -22,7 +22,7 @@ function sharedWith(query: QueryInput): (object: JsonObject) => boolean {
   const groupName = first(query, 'groupname');
   const projectId = first(query, 'projectId');
   return (object) => {
-    const shares = ((object as Shared).sharePermissions ?? []) as JsonObject[];
+    const shares = (object as Shared).sharePermissions ?? [];
     const group = (s: JsonObject) => (s['group'] ?? {}) as JsonObject;
     const project = (s: JsonObject) => (s['project'] ?? {}) as JsonObject;
     if (groupId !== undefined && !shares.some((s) => group(s)['groupId'] === groupId)) return false;
