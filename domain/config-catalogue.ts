@@ -8,6 +8,7 @@ import { childSpec, rules, spec, unordered, type ConfigTypeSpec } from './catalo
 import { PLATFORM_GROUP_SPECS, PLATFORM_GROUP_TYPES } from './catalogue/platform';
 import { SCREEN_GROUP_CATALOGUE, SCREEN_GROUP_PARENTS, SCREEN_GROUP_TYPES } from './catalogue/screens';
 import { SCHEME_GROUP_SPECS, SCHEME_GROUP_TYPES } from './catalogue/schemes';
+import { BOARD_GROUP_PARENTS, BOARD_GROUP_SPECS, BOARD_GROUP_TYPES } from './catalogue/boards';
 
 export { SCOPE_PROJECT_COPIES, type ConfigTypeSpec } from './catalogue-kit';
 
@@ -33,6 +34,8 @@ export const CONFIG_TYPES = [
   ...PLATFORM_GROUP_TYPES,
   ...SCREEN_GROUP_TYPES,
   ...SCHEME_GROUP_TYPES,
+  // Filters, dashboards (and their gadgets) and Jira Software boards.
+  ...BOARD_GROUP_TYPES,
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];
@@ -58,6 +61,7 @@ export const PARENT_TYPE: Partial<Record<ConfigType, ConfigType>> = {
   fieldcontextoption: 'fieldcontext',
   fieldconfigurationitem: 'fieldconfiguration',
   ...SCREEN_GROUP_PARENTS,
+  ...BOARD_GROUP_PARENTS,
 };
 
 /**
@@ -246,4 +250,5 @@ export const CONFIG_CATALOGUE: { readonly [T in ConfigType]: ConfigTypeSpec } = 
   ...PLATFORM_GROUP_SPECS,
   ...SCREEN_GROUP_CATALOGUE,
   ...SCHEME_GROUP_SPECS,
+  ...BOARD_GROUP_SPECS,
 };

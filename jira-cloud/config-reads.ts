@@ -4,6 +4,7 @@
 // sizes ask for each endpoint's cap; the client reads back the size Jira actually used.
 import type { ConfigType } from '../domain/config-catalogue';
 import { list, pageBean, type ReadPlan } from './read-plan-kit';
+import { boards, dashboardGadgets, dashboards, filters } from './reads/boards';
 import { contextOptions, fieldConfigurationItems, fieldConfigurationSchemes, fieldContexts } from './reads/fields';
 import { advancedSettings, applicationRoles, issueEvents, issueLinkTypes, jiraConfiguration, statusCategories } from './reads/platform';
 import { issueTypeSchemeItems, issueTypeScreenSchemes, screenTabs } from './reads/screens';
@@ -101,4 +102,8 @@ export const CONFIG_RESOURCES: Record<ConfigType, ReadPlan> = {
   issuesecurityscheme: issueSecuritySchemes,
   issuesecuritylevel: issueSecurityLevels,
   priorityscheme: prioritySchemes,
+  filter: filters,
+  dashboard: dashboards,
+  dashboardgadget: dashboardGadgets,
+  board: boards,
 };

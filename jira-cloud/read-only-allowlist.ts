@@ -75,6 +75,12 @@ export const ALLOWED_REQUESTS: readonly AllowedRequest[] = [
   { method: 'GET', path: `${API}/configuration/timetracking/options`, note: 'time tracking options' },
   { method: 'GET', path: `${API}/application-properties/advanced-settings`, note: 'advanced settings' },
   { method: 'GET', path: `${API}/events`, note: 'issue events' },
+  { method: 'GET', path: `${API}/filter/search`, note: 'shared filters' },
+  { method: 'GET', path: `${API}/filter/{id}/columns`, note: 'filter columns' },
+  { method: 'GET', path: `${API}/dashboard/search`, note: 'dashboards' },
+  { method: 'GET', path: `${API}/dashboard/{id}/gadget`, note: 'dashboard gadgets' },
+  { method: 'GET', path: '/rest/agile/1.0/board', note: 'Jira Software boards' },
+  { method: 'GET', path: '/rest/agile/1.0/board/{id}/configuration', note: 'board configuration' },
 ];
 
 // One safe segment: IDs and keys such as `10001`, `customfield_10000`, `PROJ`. No `%`, so no

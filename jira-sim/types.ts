@@ -40,6 +40,12 @@ export const CONFIG_TYPES = [
   'issuesecurityscheme',
   'issuesecuritylevel',
   'priorityscheme',
+  // Shared filters (with their columns), dashboards, dashboard gadgets and Jira Software boards (with
+  // their configuration).
+  'filter',
+  'dashboard',
+  'dashboardgadget',
+  'board',
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];

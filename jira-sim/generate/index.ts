@@ -1,4 +1,5 @@
 import type { ConfigType, JsonObject, SiteSize } from '../types';
+import { buildBoardGroup } from './boards';
 import { GenContext } from './context';
 import { planCounts } from './counts';
 import { buildFieldConfigurationSchemes, buildFieldConfigurations } from './field-configurations';
@@ -112,6 +113,8 @@ export function generateSite(seed: number, size: SiteSize, siteUrl: string): Gen
     return ids.map((id) => typesById.get(id)).filter((t): t is JsonObject => t !== undefined);
   });
 
+  const boards = buildBoardGroup(ctx, counts, { projects: plans, roleIds: projectrole.map((r) => r['id'] as number), statuses: status });
+
   return {
     project,
     field,
@@ -137,5 +140,6 @@ export function generateSite(seed: number, size: SiteSize, siteUrl: string): Gen
     issuesecurityscheme: security.schemes,
     issuesecuritylevel: security.levels,
     priorityscheme,
+    ...boards,
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { RESOURCE_ROUTES } from '../rest/resources';
+import { AGILE_ROUTES, RESOURCE_ROUTES } from '../rest/resources';
 import { jiraError, NoContent, RestError } from '../rest/jira-error';
+import { agileOperationScopes } from '../scopes/agile-scopes';
 import { grantAllows, operationScopes, SCOPE_MISMATCH_BODY } from '../scopes/operation-scopes';
 import type { SimState } from '../sim-state';
 import type { Json } from '../types';
@@ -9,7 +10,11 @@ import { applyBaseLatency, applyFaults, sendJson } from './network-simulation';
 import { productGate } from './product-gates';
 import { requireContext } from './request-context';
 
-const API_PREFIX = 'rest/api/3/';
+/** The REST APIs the sim serves: the platform API (scopes from the spec) and Jira Software's agile API. */
+const APIS = [
+  { prefix: 'rest/api/3/', routes: RESOURCE_ROUTES, scopes: operationScopes },
+  { prefix: 'rest/agile/1.0/', routes: AGILE_ROUTES, scopes: agileOperationScopes },
+];
 
 /** api.atlassian.com/ex/jira/{cloudId}/...: the read-only configuration endpoints of each simulated site. */
 export function registerJiraRoutes(app: FastifyInstance, state: SimState): void {
@@ -34,10 +39,11 @@ export function registerJiraRoutes(app: FastifyInstance, state: SimState): void 
       if (!site) return sendJson(reply, 404, jiraError(404, `Site ${cloudId} not found.`));
 
       const rest = params['*'];
-      const apiPath = rest.startsWith(API_PREFIX) ? rest.slice(API_PREFIX.length).replace(/\/$/, '') : undefined;
-      const route = apiPath !== undefined ? RESOURCE_ROUTES.match(apiPath) : undefined;
+      const api = APIS.find((a) => rest.startsWith(a.prefix));
+      const apiPath = api ? rest.slice(api.prefix.length).replace(/\/$/, '') : undefined;
+      const route = api && apiPath !== undefined ? api.routes.match(apiPath) : undefined;
       // The API gateway checks scopes before the request reaches Jira (and before its rate limits).
-      const required = route && operationScopes(request.method, route.template);
+      const required = route && api?.scopes(request.method, route.template);
       if (site.scopeEnforcement && required && !grantAllows(required, check.grant.scopes)) {
         return sendJson(reply, 401, SCOPE_MISMATCH_BODY);
       }
@@ -65,7 +71,7 @@ export function registerJiraRoutes(app: FastifyInstance, state: SimState): void 
           params: route.params,
           query: request.query as Record<string, string | string[]>,
           body: request.body,
-          pageUrl: `${site.info.siteUrl}/rest/api/3/${apiPath}`,
+          pageUrl: `${site.info.siteUrl}/${api?.prefix ?? ''}${apiPath}`,
           pageFault: outcome.pageFault,
         });
       } catch (error) {

@@ -4,6 +4,7 @@ import { applyOrderBy, contains, text } from './order-by';
 import { pageBean, readPaging } from './paging';
 import { bool, expandSet, first, many } from './query-params';
 import { idFilter, paged, type Resource } from './resource-kit';
+import { AGILE_RESOURCES, BOARD_GROUP_RESOURCES } from './board-resources';
 import { FIELD_RESOURCES } from './field-resources';
 import { PLATFORM_RESOURCES } from './platform-resources';
 import { SCHEME_RESOURCES } from './scheme-resources';
@@ -40,6 +41,7 @@ export const RESOURCES: Record<string, Resource> = {
   ...PLATFORM_RESOURCES,
   ...SCREEN_RESOURCES,
   ...SCHEME_RESOURCES,
+  ...BOARD_GROUP_RESOURCES,
   'project/search': {
     get: paged(
       { defaultMax: 50, cap: 100 },
@@ -211,3 +213,6 @@ export const RESOURCES: Record<string, Resource> = {
 };
 
 export const RESOURCE_ROUTES = new RouteTable(RESOURCES);
+
+/** The agile API (Jira Software), by path template under /rest/agile/1.0/. */
+export const AGILE_ROUTES = new RouteTable(AGILE_RESOURCES);

@@ -26,6 +26,8 @@ export const NUMERIC_ID_TYPES: ReadonlySet<ConfigType> = new Set([
   'screenscheme',
   'notificationscheme',
   'issuesecurityscheme',
+  'dashboardgadget',
+  'board',
 ]);
 
 /**
@@ -214,5 +216,56 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
         projectIds: [],
       };
     }
+    case 'filter':
+      return {
+        id,
+        self: rest(`filter/${id}`),
+        name,
+        description: '',
+        jql: 'ORDER BY created DESC',
+        viewUrl: `${ctx.siteUrl}/issues/?filter=${id}`,
+        searchUrl: `${ctx.siteUrl}/rest/api/3/search/jql?jql=ORDER+BY+created+DESC`,
+        favourite: false,
+        favouritedCount: 0,
+        sharePermissions: [],
+        editPermissions: [],
+      };
+    case 'dashboard':
+      return {
+        id,
+        self: rest(`dashboard/${id}`),
+        name,
+        description: '',
+        isFavourite: false,
+        popularity: 0,
+        rank: 0,
+        view: `${ctx.siteUrl}/jira/dashboards/${id}`,
+        systemDashboard: false,
+        sharePermissions: [],
+        editPermissions: [],
+      };
+    // The caller names the dashboard (`dashboardId`); the first one otherwise.
+    case 'dashboardgadget':
+      return {
+        id: Number(id),
+        dashboardId: ctx.firstId('dashboard') ?? '10000',
+        moduleKey: 'com.atlassian.jira.gadgets:filter-results-dashboard-item',
+        color: 'blue',
+        position: { row: 0, column: 0 },
+        title: name,
+      };
+    case 'board':
+      return {
+        id: Number(id),
+        name,
+        type: 'kanban',
+        isPrivate: false,
+        favourite: false,
+        canEdit: true,
+        filterId: ctx.firstId('filter') ?? '10000',
+        columnConfig: { columns: [{ name: 'To Do', statuses: [{ id: ctx.firstId('status') ?? '10000' }] }], constraintType: 'none' },
+        ranking: { rankCustomFieldId: 10019 },
+        subQuery: { query: '' },
+      };
   }
 }

@@ -68,7 +68,7 @@ describe('object mutations', () => {
   });
 
   it('rejects unknown types and bad bodies with 400', async () => {
-    await expect(fx.admin.addObject(cloud(), 'dashboard' as never, {})).rejects.toMatchObject({ status: 400 });
+    await expect(fx.admin.addObject(cloud(), 'nosuchtype' as never, {})).rejects.toMatchObject({ status: 400 });
     await expect(fx.admin.createSite({ name: '', size: 'small' })).rejects.toMatchObject({ status: 400 });
   });
 });

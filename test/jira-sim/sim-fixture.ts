@@ -2,7 +2,20 @@
 import { JiraSimAdmin, type CreatedSite, type SiteSize, type TokenPair } from '../../jira-sim/admin-client';
 import { startJiraSim, type JiraSim, type JiraSimOptions } from '../../jira-sim/server';
 
-export const CONFIG_SCOPES = ['read:jira-work', 'read:jira-user', 'manage:jira-project', 'manage:jira-configuration', 'offline_access'];
+/**
+ * A grant that opens every operation jira-sim serves: the classic platform scopes, and the agile API's
+ * granular ones (Jira Software has no classic scopes).
+ */
+export const CONFIG_SCOPES = [
+  'read:jira-work',
+  'read:jira-user',
+  'manage:jira-project',
+  'manage:jira-configuration',
+  'read:board-scope:jira-software',
+  'read:board-scope.admin:jira-software',
+  'read:project:jira',
+  'offline_access',
+];
 
 export interface HttpResult {
   status: number;

@@ -42,6 +42,8 @@ export async function onboardTenant(
     allowWriteScopes?: boolean;
     /** The site's Jira plan (the sim's default is Standard); Free has no issue security. */
     plan?: 'free' | 'standard' | 'premium';
+    /** The site's products (jira-sim's default: Jira Software and Jira Work Management). */
+    products?: string[];
   },
 ): Promise<TenantFixture> {
   const clientId = `client-${opts.tenantId}`;
@@ -52,6 +54,7 @@ export async function onboardTenant(
     seed: opts.seed ?? 42,
     size: opts.size ?? 'small',
     ...(opts.plan ? { plan: opts.plan } : {}),
+    ...(opts.products ? { products: opts.products } : {}),
   });
   const grant = await admin<{ grantId: string; code: string }>(stack, 'POST', `/admin/sites/${site.cloudId}/grants`, {
     clientId,

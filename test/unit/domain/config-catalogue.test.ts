@@ -22,7 +22,7 @@ describe('catalogue', () => {
   it('has a spec for every configuration type and nothing else', () => {
     expect(Object.keys(CONFIG_CATALOGUE).sort()).toEqual([...CONFIG_TYPES].sort());
     expect(isConfigType('workflow')).toBe(true);
-    expect(isConfigType('board')).toBe(false);
+    expect(isConfigType('nosuchtype')).toBe(false);
     expect(isConfigType(7)).toBe(false);
   });
 

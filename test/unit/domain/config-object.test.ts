@@ -39,7 +39,7 @@ describe('toConfigObject', () => {
   });
 
   it('rejects unknown types and objects without an id', () => {
-    expect(() => toConfigObject('board' as ConfigType, { id: '1' })).toThrow('unknown configuration type "board"');
+    expect(() => toConfigObject('nosuchtype' as ConfigType, { id: '1' })).toThrow('unknown configuration type "nosuchtype"');
     expect(() => toConfigObject('screen', { name: 'no id' })).toThrow('screen: object has no usable "id"');
   });
 

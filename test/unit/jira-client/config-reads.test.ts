@@ -9,6 +9,7 @@ import { REQUESTED_SCOPES } from '../../../jira-cloud';
 import { CONFIG_RESOURCES } from '../../../jira-cloud/config-reads';
 import { isAllowedRequest } from '../../../jira-cloud/read-only-allowlist';
 import { grantAllows, operationScopes } from '../../../jira-sim/scopes/operation-scopes';
+import { agileOperationScopes } from '../../../jira-sim/scopes/agile-scopes';
 
 interface Operation {
   'x-atlassian-oauth2-scopes'?: Array<{ scopes: string[]; state: string }>;
@@ -19,17 +20,42 @@ const spec = JSON.parse(
   paths: Record<string, Record<string, Operation>>;
 };
 
-test.each(CONFIG_TYPES.map((t) => [t]))('%s: its operations are GETs of the spec and its scopes are theirs', (type) => {
+/**
+ * The agile API (Jira Software, /rest/agile/1.0) is not in the platform spec. Its operations' scopes as
+ * Atlassian's Jira Software Cloud REST docs give them (developer.atlassian.com/cloud/jira/software/rest/
+ * api-group-board/, "Get all boards" and "Get configuration"); Jira Software has no classic scopes
+ * (developer.atlassian.com/cloud/jira/software/scopes-for-oauth-2-3LO-and-forge-apps/).
+ */
+const AGILE_OPERATION_SCOPES: Record<string, string[]> = {
+  'GET /rest/agile/1.0/board': ['read:board-scope:jira-software', 'read:project:jira'],
+  'GET /rest/agile/1.0/board/{boardId}/configuration': ['read:board-scope.admin:jira-software', 'read:project:jira'],
+};
+
+function granularScopes(endpoint: string): string[] {
+  const [method, route] = endpoint.split(' ') as [string, string];
+  expect(method).toBe('GET');
+  if (route.startsWith('/rest/agile/')) {
+    expect([endpoint, AGILE_OPERATION_SCOPES[endpoint] !== undefined]).toEqual([endpoint, true]);
+    return AGILE_OPERATION_SCOPES[endpoint]!;
+  }
+  const operation = spec.paths[route]?.['get'];
+  expect([endpoint, operation !== undefined]).toEqual([endpoint, true]);
+  return (operation!['x-atlassian-oauth2-scopes'] ?? []).filter((entry) => entry.state === 'Beta').flatMap((entry) => entry.scopes);
+}
+
+test('the sim enforces the documented scopes of every agile operation a snapshot reads', () => {
+  for (const [endpoint, scopes] of Object.entries(AGILE_OPERATION_SCOPES)) {
+    const [method, route] = endpoint.split(' ') as [string, string];
+    const required = agileOperationScopes(method, route.replace('/rest/agile/1.0/', ''));
+    expect([endpoint, required]).toEqual([endpoint, { classic: scopes, granular: scopes }]);
+  }
+});
+
+test.each(CONFIG_TYPES.map((t) => [t]))('%s: its operations are GETs of the spec (or documented agile ones) and its scopes are theirs', (type) => {
   const plan = CONFIG_RESOURCES[type];
   expect(plan.endpoints.length).toBeGreaterThan(0);
   const needed = new Set<string>();
-  for (const endpoint of plan.endpoints) {
-    const [method, route] = endpoint.split(' ') as [string, string];
-    expect(method).toBe('GET');
-    const operation = spec.paths[route]?.['get'];
-    expect([endpoint, operation !== undefined]).toEqual([endpoint, true]);
-    for (const entry of operation!['x-atlassian-oauth2-scopes'] ?? []) if (entry.state === 'Beta') entry.scopes.forEach((s) => needed.add(s));
-  }
+  for (const endpoint of plan.endpoints) granularScopes(endpoint).forEach((s) => needed.add(s));
   expect([...plan.scopes].sort()).toEqual([...needed].sort());
 });
 
@@ -44,7 +70,9 @@ test('every operation a snapshot reads opens to the grant jira-drift asks for (J
   for (const type of CONFIG_TYPES) {
     for (const endpoint of CONFIG_RESOURCES[type].endpoints) {
       const [method, template] = endpoint.split(' ') as [string, string];
-      const required = operationScopes(method, template.replace('/rest/api/3/', ''));
+      const required = template.startsWith('/rest/agile/1.0/')
+        ? agileOperationScopes(method, template.replace('/rest/agile/1.0/', ''))
+        : operationScopes(method, template.replace('/rest/api/3/', ''));
       expect([endpoint, required !== undefined && grantAllows(required, REQUESTED_SCOPES)]).toEqual([endpoint, true]);
     }
   }
