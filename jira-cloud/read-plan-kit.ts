@@ -44,13 +44,16 @@ export function list(def: ResourceDefinition, scopes: string[]): ListPlan {
   };
 }
 
-/** Every object of a resource, collected (for small per-parent lists and mapping tables). */
+/**
+ * Every object of a resource, collected in the API's order (for small per-parent lists and mapping
+ * tables): pages may arrive in any order when fetched concurrently, so they are placed by index.
+ */
 export async function collect(client: PagingClient, def: ResourceDefinition): Promise<{ values: Array<Record<string, unknown>>; pages: number }> {
-  const values: Array<Record<string, unknown>> = [];
-  const { pages } = await fetchAllPages(client, def, async (page) => {
-    values.push(...asObjects(page));
+  const pages: Array<Array<Record<string, unknown>>> = [];
+  const { pages: count } = await fetchAllPages(client, def, async (values, page) => {
+    pages[page.index] = asObjects(values);
   });
-  return { values, pages };
+  return { values: pages.flatMap((page) => page ?? []), pages: count };
 }
 
 export const pageBean = (path: string, maxResults: number, query?: Record<string, string | number>): ResourceDefinition => ({

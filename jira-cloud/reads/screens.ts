@@ -1,8 +1,7 @@
 // The screens group: a screen's tabs with their fields in order, screen schemes, issue type screen
 // schemes with their mappings, and each issue type scheme's ordered issue types.
 import { JiraClientError } from '../errors';
-import { fetchAllPages, type PagingClient, type ResourceDefinition } from '../pagination';
-import { asObjects, collect, groupBy, pageBean, text, type ListPlan, type PerParentPlan } from '../read-plan-kit';
+import { collect, groupBy, pageBean, text, type ListPlan, type PerParentPlan } from '../read-plan-kit';
 
 const SCREEN = '/rest/api/3/screens/{screenId}';
 
@@ -61,21 +60,12 @@ export const issueTypeScreenSchemes: ListPlan = {
  * Each issue type scheme's issue type ids in the scheme's order (one object per scheme, keyed by its
  * id), from the mapping rows; the scheme itself is the `issuetypescheme` type.
  */
-/** Every row of a paged resource in the API's order (pages may arrive in any order; `collect` keeps arrival order). */
-async function collectInOrder(client: PagingClient, def: ResourceDefinition): Promise<{ values: Array<Record<string, unknown>>; pages: number }> {
-  const pages: Array<Array<Record<string, unknown>>> = [];
-  const { pages: count } = await fetchAllPages(client, def, async (values, page) => {
-    pages[page.index] = asObjects(values);
-  });
-  return { values: pages.flatMap((page) => page ?? []), pages: count };
-}
-
 export const issueTypeSchemeItems: ListPlan = {
   kind: 'list',
   scopes: ['read:issue-type-scheme:jira'],
   endpoints: ['GET /rest/api/3/issuetypescheme/mapping'],
   async read(client, emit) {
-    const mappings = await collectInOrder(client, pageBean('/rest/api/3/issuetypescheme/mapping', 50));
+    const mappings = await collect(client, pageBean('/rest/api/3/issuetypescheme/mapping', 50));
     const objects = [...groupBy(mappings.values, 'issueTypeSchemeId')].map(([id, rows]) => ({
       id,
       issueTypeIds: rows.map((row) => text(row['issueTypeId'])),
