@@ -5,6 +5,7 @@
 // (reference/jira-cloud-api.md §2.3, §5.1).
 
 import { childSpec, rules, spec, unordered, type ConfigTypeSpec } from './catalogue-kit';
+import { PROJECT_GROUP_PARENTS, PROJECT_GROUP_SPECS, PROJECT_GROUP_TYPES } from './catalogue/projects';
 
 export { SCOPE_PROJECT_COPIES, type ConfigTypeSpec } from './catalogue-kit';
 
@@ -27,6 +28,7 @@ export const CONFIG_TYPES = [
   'fieldconfiguration',
   'fieldconfigurationitem',
   'fieldconfigurationscheme',
+  ...PROJECT_GROUP_TYPES,
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];
@@ -51,6 +53,7 @@ export const PARENT_TYPE: Partial<Record<ConfigType, ConfigType>> = {
   fieldcontext: 'field',
   fieldcontextoption: 'fieldcontext',
   fieldconfigurationitem: 'fieldconfiguration',
+  ...PROJECT_GROUP_PARENTS,
 };
 
 /**
@@ -236,4 +239,5 @@ export const CONFIG_CATALOGUE: { readonly [T in ConfigType]: ConfigTypeSpec } = 
   // One field's behaviour in one field configuration: required, hidden, renderer, description.
   fieldconfigurationitem: childSpec('fieldconfigurationitem', rules({})),
   fieldconfigurationscheme: spec('fieldconfigurationscheme', FIELD_CONFIGURATION_SCHEME_RULES),
+  ...PROJECT_GROUP_SPECS,
 };

@@ -5,6 +5,7 @@
 import type { ConfigType } from '../domain/config-catalogue';
 import { list, pageBean, type ReadPlan } from './read-plan-kit';
 import { contextOptions, fieldConfigurationItems, fieldConfigurationSchemes, fieldContexts } from './reads/fields';
+import { projectCategories, projectComponents, projectVersions } from './reads/projects';
 
 export type { EmitPage, ListPlan, PerParentPlan, PlanMetadata, ReadPlan } from './read-plan-kit';
 
@@ -81,4 +82,7 @@ export const CONFIG_RESOURCES: Record<ConfigType, ReadPlan> = {
   fieldconfiguration: list(pageBean('/rest/api/3/fieldconfiguration', 50), ['read:field-configuration:jira']),
   fieldconfigurationitem: fieldConfigurationItems,
   fieldconfigurationscheme: fieldConfigurationSchemes,
+  projectcategory: projectCategories,
+  component: projectComponents,
+  version: projectVersions,
 };

@@ -20,6 +20,11 @@ export const CONFIG_TYPES = [
   'fieldcontextoption',
   'fieldconfiguration',
   'fieldconfigurationscheme',
+  // The projects group: project categories, each project's components and versions (in its release
+  // sequence, `sequence`), each stored with its `projectId`.
+  'projectcategory',
+  'component',
+  'version',
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];

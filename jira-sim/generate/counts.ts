@@ -26,6 +26,11 @@ const SHARES: Record<ConfigType, number> = {
   projectrole: 0.02,
   priority: 0.01,
   resolution: 0.01,
+  // The projects group on a large site: ~20 categories, ~1.2 components and ~1.7 versions per project
+  // (2,520 projects), most versions in software projects.
+  projectcategory: 0.001,
+  component: 0.15,
+  version: 0.2,
 };
 
 /** Floors so that every site has the system objects the generators build on (e.g. To Do/In Progress/Done). */
@@ -47,6 +52,9 @@ const MINIMUMS: Record<ConfigType, number> = {
   projectrole: 4,
   priority: 5,
   resolution: 4,
+  projectcategory: 4,
+  component: 2,
+  version: 2,
 };
 
 export function totalForSize(size: SiteSize): number {

@@ -7,6 +7,7 @@ import { buildFields } from './fields';
 import { buildIssueTypes, projectIdOfScope } from './issue-types';
 import { buildPermissionSchemes } from './permission-schemes';
 import { buildPriorities } from './priorities';
+import { buildComponents, buildProjectCategories, buildVersions } from './project-parts';
 import { buildProjects, type ProjectPlan } from './projects';
 import { planProjects } from './projects';
 import { buildResolutions } from './resolutions';
@@ -98,5 +99,8 @@ export function generateSite(seed: number, size: SiteSize, siteUrl: string): Gen
     fieldcontextoption: contexts.options,
     fieldconfiguration,
     fieldconfigurationscheme,
+    projectcategory: buildProjectCategories(ctx, counts.projectcategory),
+    component: buildComponents(ctx, counts.component, plans),
+    version: buildVersions(ctx, counts.version, plans),
   };
 }

@@ -5,6 +5,7 @@ import { pageBean, readPaging } from './paging';
 import { bool, expandSet, first, many } from './query-params';
 import { idFilter, paged, type Resource } from './resource-kit';
 import { FIELD_RESOURCES } from './field-resources';
+import { PROJECT_RESOURCES } from './project-resources';
 import { RouteTable } from './route-match';
 import { fieldDetailsView, fieldSearchView, permissionSchemeView, projectView, referencedStatuses, workflowView } from './views';
 
@@ -33,6 +34,7 @@ function activeWorkflowNames(site: Site): Set<string> {
 /** The read-only configuration endpoints the sim serves, by path template under /rest/api/3/ (as in the spec). */
 export const RESOURCES: Record<string, Resource> = {
   ...FIELD_RESOURCES,
+  ...PROJECT_RESOURCES,
   'project/search': {
     get: paged(
       { defaultMax: 50, cap: 100 },

@@ -56,6 +56,19 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
       'read:project.component:jira',
     ],
   },
+  'GET project/{projectIdOrKey}/component': {
+    classic: ['read:jira-work'],
+    granular: [
+      'read:project:jira',
+      'read:project.component:jira',
+      'read:user:jira',
+      'read:application-role:jira',
+      'read:avatar:jira',
+      'read:group:jira',
+    ],
+  },
+  'GET project/{projectIdOrKey}/version': { classic: ['read:jira-work'], granular: ['read:project-version:jira'] },
+  'GET projectCategory': { classic: ['read:jira-work'], granular: ['read:project-category:jira'] },
   'GET resolution/search': { classic: ['read:jira-work'], granular: ['read:resolution:jira'] },
   'GET role': {
     classic: ['manage:jira-configuration'],

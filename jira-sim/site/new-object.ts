@@ -166,5 +166,12 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
       return { id: Number(id), name, description: '', isDefault: false, fields: {} };
     case 'fieldconfigurationscheme':
       return { id, name, description: '', mappings: { default: ctx.firstId('fieldconfiguration') ?? '10000' } };
+    // The project (projectId) and a version's place (sequence) come from site/project-relations.ts.
+    case 'projectcategory':
+      return { self: rest(`projectCategory/${id}`), id, name, description: '' };
+    case 'component':
+      return { self: rest(`component/${id}`), id, name, description: '', assigneeType: 'PROJECT_DEFAULT' };
+    case 'version':
+      return { self: rest(`version/${id}`), id, name, description: '', archived: false, released: false };
   }
 }

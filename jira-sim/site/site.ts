@@ -17,6 +17,7 @@ import { defaultContextOf, defaultWithout, dependentsOf, linksOfNewObject } from
 import { resolvePath } from './json-path';
 import { mergePatch } from './merge-patch';
 import { NUMERIC_ID_TYPES, objectTemplate } from './new-object';
+import { projectDependentsOf, projectLinksOfNewObject } from './project-relations';
 import { SiteError } from './site-error';
 import type { Plan, Product } from './site-options';
 import { touchVolatileFields } from './volatile';
@@ -106,7 +107,8 @@ export class Site {
       firstId: (t) => this.list(t)[0]?.['id']?.toString(),
     });
     const { id: _ignored, ...fields } = body;
-    const created = mergePatch(template, { ...fields, ...linksOfNewObject(this, type, body) }) as JsonObject;
+    const links = { ...linksOfNewObject(this, type, body), ...projectLinksOfNewObject(this, type, body) };
+    const created = mergePatch(template, { ...fields, ...links }) as JsonObject;
     this.objects[type].set(id, created);
     this.changed(type);
     const context = type === 'field' ? defaultContextOf(created) : undefined;
@@ -129,7 +131,7 @@ export class Site {
 
   remove(type: ConfigType, id: string): void {
     const removed = this.require(type, id);
-    const dependents = dependentsOf(this, type, id);
+    const dependents = [...dependentsOf(this, type, id), ...projectDependentsOf(this, type, id)];
     for (const [dependentType, dependentId] of dependents) {
       this.objects[dependentType].delete(dependentId);
       this.changed(dependentType);

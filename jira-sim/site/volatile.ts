@@ -38,6 +38,13 @@ export function touchVolatileFields(type: ConfigType, object: JsonObject, siteUr
       set('isEditable', object['isEditable'] !== true);
       set('updated', jiraTimestamp(nowMs));
       break;
+    case 'component':
+      set('issueCount', Number(object['issueCount'] ?? 0) + 1);
+      break;
+    case 'version':
+      set('overdue', object['overdue'] !== true);
+      set('userReleaseDate', `${new Date(nowMs).getUTCDate()}/Jan/30`);
+      break;
     default:
       break;
   }

@@ -1,0 +1,41 @@
+import type { ConfigType, JsonObject } from '../types';
+import type { SiteObjects } from './field-relations';
+import { SiteError } from './site-error';
+
+/**
+ * The links a new object of the projects group must have, checked as Jira checks them: a component and a
+ * version belong to an existing project (`projectId`); a new version goes last in its project's release
+ * sequence. Returns the properties to store with the new object.
+ */
+export function projectLinksOfNewObject(site: SiteObjects, type: ConfigType, body: JsonObject): JsonObject {
+  if (type !== 'component' && type !== 'version') return {};
+  const project = site.get('project', String(body['projectId']));
+  if (!project) throw new SiteError(400, `${type} needs projectId of an existing project`);
+  const projectId = Number(project['id']);
+  if (type === 'component') return { projectId };
+  const sequences = versionsOf(site, String(projectId)).map((v) => Number(v['sequence'] ?? 0));
+  return { projectId, sequence: Math.max(0, ...sequences) + 1 };
+}
+
+/** A project's components and versions go with it. */
+export function projectDependentsOf(site: SiteObjects, type: ConfigType, id: string): Array<[ConfigType, string]> {
+  if (type !== 'project') return [];
+  const own = (t: 'component' | 'version') =>
+    site
+      .list(t)
+      .filter((o) => String(o['projectId']) === id)
+      .map((o) => [t, o['id'] as string] as [ConfigType, string]);
+  return [...own('component'), ...own('version')];
+}
+
+export function componentsOf(site: SiteObjects, projectId: string): JsonObject[] {
+  return site.list('component').filter((c) => String(c['projectId']) === projectId);
+}
+
+/** A project's versions in release order (sequence, then id). */
+export function versionsOf(site: SiteObjects, projectId: string): JsonObject[] {
+  return site
+    .list('version')
+    .filter((v) => String(v['projectId']) === projectId)
+    .sort((a, b) => Number(a['sequence'] ?? 0) - Number(b['sequence'] ?? 0) || Number(a['id']) - Number(b['id']));
+}
