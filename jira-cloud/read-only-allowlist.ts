@@ -21,6 +21,8 @@ export const ALLOWED_REQUESTS: readonly AllowedRequest[] = [
   { method: 'GET', path: `${API}/serverInfo`, note: 'site info' },
   { method: 'GET', path: `${API}/project/search`, note: 'projects' },
   { method: 'GET', path: `${API}/project/{id}`, note: 'project' },
+  { method: 'GET', path: `${API}/project/{id}/component`, note: 'project components' },
+  { method: 'GET', path: `${API}/project/{id}/version`, note: 'project versions' },
   { method: 'GET', path: `${API}/field`, note: 'fields' },
   { method: 'GET', path: `${API}/field/search`, note: 'fields (paged)' },
   { method: 'GET', path: `${API}/field/{id}/context`, note: 'custom-field contexts' },
