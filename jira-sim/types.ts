@@ -25,6 +25,9 @@ export const CONFIG_TYPES = [
   'projectcategory',
   'component',
   'version',
+  // Each project's scheme associations (id = the project's id): workflow, issue type, issue type screen,
+  // field configuration, notification, permission, issue security and priority scheme ids.
+  'projectschemes',
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];

@@ -1,8 +1,9 @@
-// The projects group: project categories, each project's components and versions.
+// The projects group: project categories, each project's components and versions, each project's
+// scheme associations.
 // Pure data, like the rest of the catalogue (no runtime import of config-catalogue.ts: a cycle).
 import { childSpec, rules, spec, type ConfigTypeSpec } from '../catalogue-kit';
 
-export const PROJECT_GROUP_TYPES = ['projectcategory', 'component', 'version'] as const;
+export const PROJECT_GROUP_TYPES = ['projectcategory', 'component', 'version', 'projectschemes'] as const;
 
 export type ProjectGroupType = (typeof PROJECT_GROUP_TYPES)[number];
 
@@ -53,4 +54,10 @@ export const PROJECT_GROUP_SPECS: { readonly [T in ProjectGroupType]: ConfigType
   // `position` is the version's place in the project's release sequence (orderBy=sequence): reordering
   // versions is a real change (Jira has PUT /version/{id}/move).
   version: childSpec('version', VERSION_RULES),
+  // One object per project, keyed by the project's id (never reused): the id of each scheme it uses
+  // (workflow, issue type, issue type screen, field configuration, notification, permission, issue
+  // security, priority), null where it has none, "default" for Jira's defaults that have no id. Ids
+  // only: the schemes themselves are objects of their own types. Read by one list plan from the bulk
+  // association endpoints (not per project), so it has no parent type.
+  projectschemes: spec('projectschemes', rules({})),
 };

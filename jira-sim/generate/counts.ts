@@ -31,6 +31,8 @@ const SHARES: Record<ConfigType, number> = {
   projectcategory: 0.001,
   component: 0.15,
   version: 0.2,
+  // One per project, built from the project plans (this count is not used).
+  projectschemes: 0,
 };
 
 /** Floors so that every site has the system objects the generators build on (e.g. To Do/In Progress/Done). */
@@ -55,6 +57,7 @@ const MINIMUMS: Record<ConfigType, number> = {
   projectcategory: 4,
   component: 2,
   version: 2,
+  projectschemes: 0,
 };
 
 export function totalForSize(size: SiteSize): number {

@@ -8,6 +8,7 @@ import { buildIssueTypes, projectIdOfScope } from './issue-types';
 import { buildPermissionSchemes } from './permission-schemes';
 import { buildPriorities } from './priorities';
 import { buildComponents, buildProjectCategories, buildVersions } from './project-parts';
+import { buildProjectSchemes } from './project-schemes';
 import { buildProjects, type ProjectPlan } from './projects';
 import { planProjects } from './projects';
 import { buildResolutions } from './resolutions';
@@ -102,5 +103,11 @@ export function generateSite(seed: number, size: SiteSize, siteUrl: string): Gen
     projectcategory: buildProjectCategories(ctx, counts.projectcategory),
     component: buildComponents(ctx, counts.component, plans),
     version: buildVersions(ctx, counts.version, plans),
+    projectschemes: buildProjectSchemes(plans, {
+      workflowschemes: workflowscheme,
+      issuetypeschemes: typeSchemes.schemes,
+      fieldconfigurationschemes: fieldconfigurationscheme,
+      permissionschemes: permissionscheme,
+    }),
   };
 }

@@ -6,6 +6,7 @@ import { bool, expandSet, first, many } from './query-params';
 import { idFilter, paged, type Resource } from './resource-kit';
 import { FIELD_RESOURCES } from './field-resources';
 import { PROJECT_RESOURCES } from './project-resources';
+import { DEFAULT_SCHEME_ASSOCIATION_RESOURCES, PROJECT_SCHEME_RESOURCES } from './project-scheme-resources';
 import { RouteTable } from './route-match';
 import { fieldDetailsView, fieldSearchView, permissionSchemeView, projectView, referencedStatuses, workflowView } from './views';
 
@@ -33,8 +34,11 @@ function activeWorkflowNames(site: Site): Set<string> {
 
 /** The read-only configuration endpoints the sim serves, by path template under /rest/api/3/ (as in the spec). */
 export const RESOURCES: Record<string, Resource> = {
+  // Defaults first: a group that serves one of these templates replaces it.
+  ...DEFAULT_SCHEME_ASSOCIATION_RESOURCES,
   ...FIELD_RESOURCES,
   ...PROJECT_RESOURCES,
+  ...PROJECT_SCHEME_RESOURCES,
   'project/search': {
     get: paged(
       { defaultMax: 50, cap: 100 },

@@ -19,11 +19,15 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
   'GET fieldconfiguration/{id}/fields': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration:jira'] },
   'GET fieldconfigurationscheme': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration-scheme:jira'] },
   'GET fieldconfigurationscheme/mapping': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration-scheme:jira'] },
+  'GET fieldconfigurationscheme/project': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration-scheme:jira'] },
   'GET issuetype': {
     classic: ['read:jira-work'],
     granular: ['read:issue-type:jira', 'read:avatar:jira', 'read:project-category:jira', 'read:project:jira'],
   },
   'GET issuetypescheme': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-scheme:jira'] },
+  'GET issuetypescheme/project': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-scheme:jira'] },
+  'GET issuetypescreenscheme/project': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-screen-scheme:jira'] },
+  'GET notificationscheme/project': { classic: ['manage:jira-configuration'], granular: ['read:notification-scheme:jira', 'read:project:jira'] },
   'GET permissionscheme': {
     classic: ['read:jira-work'],
     granular: [
@@ -40,6 +44,8 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
     ],
   },
   'GET priority/search': { classic: ['manage:jira-configuration'], granular: null },
+  'GET priorityscheme': { classic: ['manage:jira-configuration'], granular: ['read:priority-scheme:jira'] },
+  'GET priorityscheme/{schemeId}/projects': { classic: ['manage:jira-configuration'], granular: ['read:priority-scheme:jira'] },
   'GET project/search': {
     classic: ['read:jira-work'],
     granular: [
@@ -68,6 +74,25 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
     ],
   },
   'GET project/{projectIdOrKey}/version': { classic: ['read:jira-work'], granular: ['read:project-version:jira'] },
+  'GET project/{projectKeyOrId}/issuesecuritylevelscheme': {
+    classic: ['read:jira-work'],
+    granular: ['read:issue-security-level:jira', 'read:issue-security-scheme:jira'],
+  },
+  'GET project/{projectKeyOrId}/permissionscheme': {
+    classic: ['read:jira-work'],
+    granular: [
+      'read:application-role:jira',
+      'read:field:jira',
+      'read:group:jira',
+      'read:permission-scheme:jira',
+      'read:permission:jira',
+      'read:project-role:jira',
+      'read:user:jira',
+      'read:avatar:jira',
+      'read:project-category:jira',
+      'read:project:jira',
+    ],
+  },
   'GET projectCategory': { classic: ['read:jira-work'], granular: ['read:project-category:jira'] },
   'GET resolution/search': { classic: ['read:jira-work'], granular: ['read:resolution:jira'] },
   'GET role': {
@@ -84,6 +109,20 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
     classic: ['manage:jira-configuration'],
     granular: [
       'read:workflow-scheme:jira',
+      'read:application-role:jira',
+      'read:avatar:jira',
+      'read:group:jira',
+      'read:issue-type:jira',
+      'read:project-category:jira',
+      'read:project:jira',
+      'read:user:jira',
+    ],
+  },
+  'GET workflowscheme/project': {
+    classic: ['manage:jira-configuration'],
+    granular: [
+      'read:workflow-scheme:jira',
+      'read:workflow:jira',
       'read:application-role:jira',
       'read:avatar:jira',
       'read:group:jira',

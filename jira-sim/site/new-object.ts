@@ -173,5 +173,8 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
       return { self: rest(`component/${id}`), id, name, description: '', assigneeType: 'PROJECT_DEFAULT' };
     case 'version':
       return { self: rest(`version/${id}`), id, name, description: '', archived: false, released: false };
+    // Created with their project (site/project-relations.ts); never on their own.
+    case 'projectschemes':
+      return { id };
   }
 }

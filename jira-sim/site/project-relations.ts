@@ -1,3 +1,4 @@
+import { projectSchemesOf } from '../generate/project-schemes';
 import type { ConfigType, JsonObject } from '../types';
 import type { SiteObjects } from './field-relations';
 import { SiteError } from './site-error';
@@ -8,6 +9,7 @@ import { SiteError } from './site-error';
  * sequence. Returns the properties to store with the new object.
  */
 export function projectLinksOfNewObject(site: SiteObjects, type: ConfigType, body: JsonObject): JsonObject {
+  if (type === 'projectschemes') throw new SiteError(400, 'projectschemes are created with their project; patch projectschemes/{projectId} instead');
   if (type !== 'component' && type !== 'version') return {};
   const project = site.get('project', String(body['projectId']));
   if (!project) throw new SiteError(400, `${type} needs projectId of an existing project`);
@@ -17,7 +19,20 @@ export function projectLinksOfNewObject(site: SiteObjects, type: ConfigType, bod
   return { projectId, sequence: Math.max(0, ...sequences) + 1 };
 }
 
-/** A project's components and versions go with it. */
+/** A new company-managed project uses the default schemes, as in Jira. */
+export function projectSchemesOfNewProject(site: SiteObjects, project: JsonObject): JsonObject {
+  const issueTypeSchemes = site.list('issuetypescheme');
+  const defaultIssueTypeScheme = issueTypeSchemes.find((s) => s['isDefault'] === true) ?? issueTypeSchemes[0];
+  const defaultPermissionScheme = site.list('permissionscheme').find((s) => s['name'] === 'Default Permission Scheme');
+  return projectSchemesOf(String(project['id']), project['simplified'] === true, {
+    workflowSchemeId: null,
+    issueTypeSchemeId: String(defaultIssueTypeScheme?.['id'] ?? '10000'),
+    fieldConfigurationSchemeId: null,
+    permissionSchemeId: Number(defaultPermissionScheme?.['id'] ?? site.list('permissionscheme')[0]?.['id'] ?? 0),
+  });
+}
+
+/** A project's components, versions and scheme associations go with it. */
 export function projectDependentsOf(site: SiteObjects, type: ConfigType, id: string): Array<[ConfigType, string]> {
   if (type !== 'project') return [];
   const own = (t: 'component' | 'version') =>
@@ -25,7 +40,8 @@ export function projectDependentsOf(site: SiteObjects, type: ConfigType, id: str
       .list(t)
       .filter((o) => String(o['projectId']) === id)
       .map((o) => [t, o['id'] as string] as [ConfigType, string]);
-  return [...own('component'), ...own('version')];
+  const schemes: Array<[ConfigType, string]> = site.get('projectschemes', id) ? [['projectschemes', id]] : [];
+  return [...own('component'), ...own('version'), ...schemes];
 }
 
 export function componentsOf(site: SiteObjects, projectId: string): JsonObject[] {

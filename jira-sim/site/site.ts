@@ -17,7 +17,7 @@ import { defaultContextOf, defaultWithout, dependentsOf, linksOfNewObject } from
 import { resolvePath } from './json-path';
 import { mergePatch } from './merge-patch';
 import { NUMERIC_ID_TYPES, objectTemplate } from './new-object';
-import { projectDependentsOf, projectLinksOfNewObject } from './project-relations';
+import { projectDependentsOf, projectLinksOfNewObject, projectSchemesOfNewProject } from './project-relations';
 import { SiteError } from './site-error';
 import type { Plan, Product } from './site-options';
 import { touchVolatileFields } from './volatile';
@@ -111,6 +111,10 @@ export class Site {
     const created = mergePatch(template, { ...fields, ...links }) as JsonObject;
     this.objects[type].set(id, created);
     this.changed(type);
+    if (type === 'project') {
+      this.objects.projectschemes.set(id, projectSchemesOfNewProject(this, created));
+      this.changed('projectschemes');
+    }
     const context = type === 'field' ? defaultContextOf(created) : undefined;
     if (context) {
       this.add('fieldcontext', context, nowMs);
