@@ -60,6 +60,16 @@ beforeAll(async () => {
   await patch('version', third!.id, { sequence: 0 });
   for (const v of [first!, second!, third!]) expected.push({ key: `version/${sequence[0]}:${v.id}`, change: 'modified', paths: ['/position'] });
 
+  // A company-managed project moved to another workflow scheme and permission scheme.
+  const associations = await objects('projectschemes');
+  const moved = associations.find((a) => a['issueTypeSchemeId'] !== null)!;
+  const workflowSchemes = await objects('workflowscheme');
+  const permissionSchemes = await objects('permissionscheme');
+  const otherWorkflow = workflowSchemes.find((w) => String(w.id) !== String(moved['workflowSchemeId']) && w['name'] !== 'Default Workflow Scheme')!;
+  const otherPermission = permissionSchemes.find((p) => String(p.id) !== String(moved['permissionSchemeId']))!;
+  await patch('projectschemes', moved.id, { workflowSchemeId: otherWorkflow.id, permissionSchemeId: otherPermission.id });
+  expected.push({ key: `projectschemes/${moved.id}`, change: 'modified', paths: ['/workflowSchemeId', '/permissionSchemeId'] });
+
   const after = await snap('2026-08-01T01:00:00Z');
   const scan = (await client.workflow.getHandle(after.driftScanWorkflowId!).result()) as DriftScanResult;
   expect(before.rootHash).not.toBe(after.rootHash);

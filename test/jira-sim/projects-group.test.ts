@@ -154,6 +154,78 @@ describe('admin mutations', () => {
   });
 });
 
+describe('scheme associations', () => {
+  const ids = (list: any[]) => list.map((p) => String(p.id));
+
+  it('bulk association endpoints match the spec and group every company-managed project under one scheme', async () => {
+    const all = await projects();
+    const classic = all.filter((p) => p.style !== 'next-gen');
+    const query = all.map((p) => `projectId=${String(p.id)}`).join('&');
+    const workflow = await fx.jira(`workflowscheme/project?${query}`);
+    expectValid(responseValidator(`${API}workflowscheme/project`), workflow.body, 'workflowscheme/project');
+    const paths = ['issuetypescheme/project', 'issuetypescreenscheme/project', 'fieldconfigurationscheme/project', 'notificationscheme/project'];
+    const listed: Record<string, any[]> = {};
+    for (const path of paths) {
+      const pages = await allPages(fx, `${path}?${query}`, 2);
+      for (const page of pages) expectValid(responseValidator(`${API}${path}`), page, path);
+      listed[path] = pages.flatMap((p) => p.values);
+    }
+    const grouped = (values: any[]) => values.flatMap((v) => v.projectIds).sort();
+    expect(grouped(workflow.body.values)).toEqual(ids(classic).sort());
+    for (const path of paths.slice(0, 3)) expect([path, grouped(listed[path]!)]).toEqual([path, ids(classic).sort()]);
+    expect(listed['notificationscheme/project']!.map((m) => m.projectId)).toEqual(ids(classic).sort((a, b) => Number(a) - Number(b)));
+    // Jira's Default Workflow Scheme has no id; named schemes do.
+    expect(workflow.body.values.some((v: any) => v.workflowScheme.id === undefined && v.workflowScheme.name === 'Default Workflow Scheme')).toBe(true);
+    expect(workflow.body.values.some((v: any) => typeof v.workflowScheme.id === 'number')).toBe(true);
+  });
+
+  it('workflowscheme/project needs 1 to 100 project ids', async () => {
+    expect((await fx.jira('workflowscheme/project')).status).toBe(400);
+    const many = Array.from({ length: 101 }, (_, i) => `projectId=${10000 + i}`).join('&');
+    expect((await fx.jira(`workflowscheme/project?${many}`)).status).toBe(400);
+  });
+
+  it('per-project permission and issue security schemes, priority schemes and their projects match the spec', async () => {
+    const all = await projects();
+    const permission = responseValidator(`${API}project/{projectKeyOrId}/permissionscheme`);
+    for (const project of all.slice(0, 10)) {
+      const response = await fx.jira(`project/${project.key}/permissionscheme`);
+      expectValid(permission, response.body, `permission scheme of ${project.key}`);
+      expect(response.body.permissions).toBeUndefined();
+      expect((await fx.jira(`project/${project.id}/issuesecuritylevelscheme`)).status).toBe(404);
+    }
+    const schemes = await allPages(fx, 'priorityscheme');
+    for (const page of schemes) expectValid(responseValidator(`${API}priorityscheme`), page, 'priorityscheme');
+    const members = await allPages(fx, `priorityscheme/${schemes[0].values[0].id}/projects`, 7);
+    for (const page of members) expectValid(responseValidator(`${API}priorityscheme/{schemeId}/projects`), page, 'priority scheme projects');
+    expect(members.flatMap((p) => p.values).map((p: any) => p.id)).toEqual(ids(all).sort((a, b) => Number(a) - Number(b)));
+    expect((await fx.jira('priorityscheme/999/projects')).status).toBe(404);
+  });
+
+  it('admin patches move a project between schemes; a new project gets the defaults; its associations go with it', async () => {
+    const schemes = await fx.admin.listObjects(cloud(), 'permissionscheme');
+    const workflowSchemes = await fx.admin.listObjects(cloud(), 'workflowscheme');
+    const project = await fx.admin.addObject(cloud(), 'project', { key: 'SCHX', name: 'Schemes' });
+    const id = project['id'] as string;
+    const defaults = await fx.admin.getObject(cloud(), 'projectschemes', id);
+    expect(defaults).toMatchObject({ id, workflowSchemeId: null, fieldConfigurationSchemeId: null, issueSecuritySchemeId: null, notificationSchemeId: '10000' });
+    expect((await fx.jira('project/SCHX/permissionscheme')).body.name).toBe('Default Permission Scheme');
+
+    const target = workflowSchemes[workflowSchemes.length - 1]!;
+    await fx.admin.patchObject(cloud(), 'projectschemes', id, { workflowSchemeId: target['id'] as number, permissionSchemeId: schemes[1]!['id'] as number, issueSecuritySchemeId: 10100 });
+    const workflow = (await fx.jira(`workflowscheme/project?projectId=${id}`)).body.values;
+    expect(workflow).toEqual([{ projectIds: [id], workflowScheme: expect.objectContaining({ id: target['id'], name: target['name'] }) }]);
+    expect((await fx.jira('project/SCHX/permissionscheme')).body.id).toBe(schemes[1]!['id']);
+    const security = await fx.jira('project/SCHX/issuesecuritylevelscheme');
+    expectValid(responseValidator(`${API}project/{projectKeyOrId}/issuesecuritylevelscheme`), security.body, 'issue security scheme');
+    expect(security.body.id).toBe(10100);
+
+    await expect(fx.admin.addObject(cloud(), 'projectschemes', { workflowSchemeId: 1 })).rejects.toMatchObject({ status: 400 });
+    await fx.admin.deleteObject(cloud(), 'project', id);
+    await expect(fx.admin.getObject(cloud(), 'projectschemes', id)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
 describe('generation', () => {
   it('a large site has ~20 categories and components and versions spread over its 2,520 projects', () => {
     const site = generateSite(8, 'large', 'https://big.atlassian.net');
@@ -169,6 +241,8 @@ describe('generation', () => {
       expect(new Set(own.map((v) => v.name)).size).toBe(own.length);
     }
     // The categories projects carry are categories of the site.
+    expect(site.projectschemes.map((a) => a['id'])).toEqual(site.project.map((p) => p['id']));
+    expect(site.projectschemes.filter((a) => a['workflowSchemeId'] !== null).length).toBeGreaterThan(100);
     const categoryIds = new Set(site.projectcategory.map((c) => c['id']));
     for (const p of site.project) if (p['projectCategory']) expect(categoryIds.has((p['projectCategory'] as any).id)).toBe(true);
   });

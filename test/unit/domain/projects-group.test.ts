@@ -59,10 +59,24 @@ const VERSION = {
   position: 3,
 };
 
+/** What the projectschemes plan builds for one project from the association endpoints. */
+const PROJECT_SCHEMES = {
+  id: '10000',
+  workflowSchemeId: 'default',
+  issueTypeSchemeId: '10001',
+  issueTypeScreenSchemeId: '1',
+  fieldConfigurationSchemeId: '10000',
+  notificationSchemeId: '10000',
+  permissionSchemeId: '10002',
+  issueSecuritySchemeId: null,
+  prioritySchemeId: '1',
+};
+
 export const PROJECT_GROUP_FIXTURES: Array<{ type: ConfigType; raw: Record<string, unknown> }> = [
   { type: 'projectcategory', raw: CATEGORY },
   { type: 'component', raw: COMPONENT },
   { type: 'version', raw: VERSION },
+  { type: 'projectschemes', raw: PROJECT_SCHEMES },
 ];
 
 const canonicalOf = (type: ConfigType, raw: unknown) => normalize(raw, CONFIG_CATALOGUE[type].rules) as Record<string, Json>;
@@ -73,6 +87,9 @@ describe('keys', () => {
     expect(toConfigObject('component', COMPONENT).key).toBe('component/10000:10042');
     expect(toConfigObject('version', VERSION).key).toBe('version/10000:10010');
     expect(() => toConfigObject('version', { ...VERSION, parentKey: undefined })).toThrow('version: object has no parentKey');
+    // One object per project, keyed by the project's id (read by a list plan, so not a child key).
+    expect(toConfigObject('projectschemes', PROJECT_SCHEMES).key).toBe('projectschemes/10000');
+    expect(PARENT_TYPE.projectschemes).toBeUndefined();
   });
 
   it('components and versions are read once per project, one phase after projects', () => {
@@ -126,6 +143,17 @@ describe('normalisation', () => {
     expect(toConfigObject('component', { ...COMPONENT, issueCount: 0, lead: { ...LEAD, displayName: 'M. K.' } }).hash).toBe(
       toConfigObject('component', COMPONENT).hash,
     );
+  });
+});
+
+describe('project scheme associations', () => {
+  it('are scheme ids only, kept as read; a move to another scheme is drift at that member', () => {
+    expect(canonicalOf('projectschemes', PROJECT_SCHEMES)).toEqual(PROJECT_SCHEMES);
+    const moved = toConfigObject('projectschemes', { ...PROJECT_SCHEMES, permissionSchemeId: '10003', issueSecuritySchemeId: '10100' });
+    expect(changedPaths(toConfigObject('projectschemes', PROJECT_SCHEMES).canonical, moved.canonical).sort()).toEqual([
+      '/issueSecuritySchemeId',
+      '/permissionSchemeId',
+    ]);
   });
 });
 
