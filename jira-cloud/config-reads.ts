@@ -5,7 +5,7 @@
 import type { ConfigType } from '../domain/config-catalogue';
 import { list, pageBean, type ReadPlan } from './read-plan-kit';
 import { contextOptions, fieldConfigurationItems, fieldConfigurationSchemes, fieldContexts } from './reads/fields';
-import { projectCategories, projectComponents, projectSchemes, projectVersions } from './reads/projects';
+import { projectCategories, projectComponents, projectRoleActors, projectSchemes, projectVersions } from './reads/projects';
 
 export type { EmitPage, ListPlan, PerParentPlan, PlanMetadata, ReadPlan } from './read-plan-kit';
 
@@ -86,4 +86,5 @@ export const CONFIG_RESOURCES: Record<ConfigType, ReadPlan> = {
   component: projectComponents,
   version: projectVersions,
   projectschemes: projectSchemes,
+  projectroleactors: projectRoleActors,
 };

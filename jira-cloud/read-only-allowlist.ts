@@ -23,6 +23,8 @@ export const ALLOWED_REQUESTS: readonly AllowedRequest[] = [
   { method: 'GET', path: `${API}/project/{id}`, note: 'project' },
   { method: 'GET', path: `${API}/project/{id}/component`, note: 'project components' },
   { method: 'GET', path: `${API}/project/{id}/version`, note: 'project versions' },
+  { method: 'GET', path: `${API}/project/{id}/role`, note: 'project role map' },
+  { method: 'GET', path: `${API}/project/{id}/role/{id}`, note: 'project role actors' },
   { method: 'GET', path: `${API}/project/{id}/permissionscheme`, note: 'project permission scheme' },
   { method: 'GET', path: `${API}/project/{id}/issuesecuritylevelscheme`, note: 'project issue security scheme' },
   { method: 'GET', path: `${API}/field`, note: 'fields' },

@@ -28,6 +28,9 @@ export const CONFIG_TYPES = [
   // Each project's scheme associations (id = the project's id): workflow, issue type, issue type screen,
   // field configuration, notification, permission, issue security and priority scheme ids.
   'projectschemes',
+  // Who holds each project role in each project (id `{projectId}:{roleId}`; absent pairs hold the role's
+  // default actors).
+  'projectroleactors',
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];

@@ -1,9 +1,9 @@
 // The projects group: project categories, each project's components and versions, each project's
 // scheme associations.
 // Pure data, like the rest of the catalogue (no runtime import of config-catalogue.ts: a cycle).
-import { childSpec, rules, spec, type ConfigTypeSpec } from '../catalogue-kit';
+import { childSpec, rules, spec, unordered, type ConfigTypeSpec } from '../catalogue-kit';
 
-export const PROJECT_GROUP_TYPES = ['projectcategory', 'component', 'version', 'projectschemes'] as const;
+export const PROJECT_GROUP_TYPES = ['projectcategory', 'component', 'version', 'projectschemes', 'projectroleactors'] as const;
 
 export type ProjectGroupType = (typeof PROJECT_GROUP_TYPES)[number];
 
@@ -11,6 +11,7 @@ export type ProjectGroupType = (typeof PROJECT_GROUP_TYPES)[number];
 export const PROJECT_GROUP_PARENTS = {
   component: 'project',
   version: 'project',
+  projectroleactors: 'project',
 } as const;
 
 const COMPONENT_RULES = rules({
@@ -47,6 +48,21 @@ const VERSION_RULES = rules({
   siteLinkPaths: ['moveUnfixedIssuesTo'],
 });
 
+/** As PROJECT_ROLE_RULES treats a role's default actors (domain/config-catalogue.ts). */
+const PROJECT_ROLE_ACTORS_RULES = rules({
+  droppedPaths: [
+    // Actor ids are regenerated (Salto omits them); display data and deprecated names duplicate
+    // actorUser.accountId / actorGroup.
+    'actors.*.id',
+    'actors.*.displayName',
+    'actors.*.avatarUrl',
+    'actors.*.name',
+    'actors.*.user',
+  ],
+  // Actors are a set: who holds the role, in no order Jira keeps.
+  unorderedArrays: [unordered('actors', 'type', 'actorUser.accountId', 'actorGroup.groupId', 'actorGroup.name')],
+});
+
 export const PROJECT_GROUP_SPECS: { readonly [T in ProjectGroupType]: ConfigTypeSpec } = {
   projectcategory: spec('projectcategory', rules({})),
   // A component's name, description, lead and default assignee rule.
@@ -60,4 +76,7 @@ export const PROJECT_GROUP_SPECS: { readonly [T in ProjectGroupType]: ConfigType
   // only: the schemes themselves are objects of their own types. Read by one list plan from the bulk
   // association endpoints (not per project), so it has no parent type.
   projectschemes: spec('projectschemes', rules({})),
+  // Who holds one project role in one project: `{id: roleId, actors}`, keyed
+  // `projectroleactors/{projectId}:{roleId}`; the role's name and description are the projectrole type's.
+  projectroleactors: childSpec('projectroleactors', PROJECT_ROLE_ACTORS_RULES),
 };

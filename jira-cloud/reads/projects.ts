@@ -228,3 +228,48 @@ export const projectSchemes: ListPlan = {
     return requests;
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// Who holds each project role in each project
+// ---------------------------------------------------------------------------------------------
+
+/** The role id at the end of a project role URL (`.../project/10000/role/10002`). */
+function roleIdOf(url: unknown): string | undefined {
+  return /\/role\/(\d+)\/?$/.exec(text(url))?.[1];
+}
+
+/**
+ * The actors of every role in one project: the project's role map, then each role (no endpoint returns
+ * a project's actors of several roles at once). The role's own definition is the projectrole type's;
+ * this object is `{id: roleId, actors}`.
+ */
+export const projectRoleActors: PerParentPlan = {
+  kind: 'per-parent',
+  scopes: [
+    'read:avatar:jira',
+    'read:group:jira',
+    'read:project-category:jira',
+    'read:project-role:jira',
+    'read:project:jira',
+    'read:user:jira',
+  ],
+  endpoints: [`GET ${PROJECT}/role`, `GET ${PROJECT}/role/{id}`],
+  async read(client, project, emit) {
+    const projectId = text(project['id']);
+    const base = `/rest/api/3/project/${encodeURIComponent(projectId)}/role`;
+    const roleIds = [...new Set(Object.values(asRecord(await client.getJson(base))).map(roleIdOf))].filter((id): id is string => id !== undefined);
+    const found: Array<Record<string, unknown>> = [];
+    const requests = await boundedSum(roleIds, client.concurrency ?? 4, async (roleId) => {
+      try {
+        const role = asRecord(await client.getJson(`${base}/${roleId}`));
+        found.push({ id: role['id'] ?? Number(roleId), parentKey: projectId, actors: Array.isArray(role['actors']) ? role['actors'] : [] });
+      } catch (err) {
+        // 404: the role was deleted since the map was read.
+        if (!(err instanceof JiraClientError && (err as { status?: number }).status === 404)) throw err;
+      }
+      return 1;
+    });
+    if (found.length > 0) await emit(found);
+    return 1 + requests;
+  },
+};

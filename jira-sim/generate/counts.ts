@@ -33,6 +33,8 @@ const SHARES: Record<ConfigType, number> = {
   version: 0.2,
   // One per project, built from the project plans (this count is not used).
   projectschemes: 0,
+  // One per project and role, built from the projects and roles (this count is not used).
+  projectroleactors: 0,
 };
 
 /** Floors so that every site has the system objects the generators build on (e.g. To Do/In Progress/Done). */
@@ -58,6 +60,7 @@ const MINIMUMS: Record<ConfigType, number> = {
   component: 2,
   version: 2,
   projectschemes: 0,
+  projectroleactors: 0,
 };
 
 export function totalForSize(size: SiteSize): number {
@@ -67,11 +70,19 @@ export function totalForSize(size: SiteSize): number {
   return Math.round(size);
 }
 
+/**
+ * Ceilings where a share of a large site would be unrealistic: real sites have tens of project roles, not
+ * hundreds, and every role is read once per project (projectroleactors).
+ */
+const MAXIMUMS: Partial<Record<ConfigType, number>> = {
+  projectrole: 20,
+};
+
 export function planCounts(size: SiteSize): PlannedCounts {
   const total = totalForSize(size);
   const counts = {} as PlannedCounts;
   for (const type of Object.keys(SHARES) as ConfigType[]) {
-    counts[type] = Math.max(MINIMUMS[type], Math.round(total * SHARES[type]));
+    counts[type] = Math.min(MAXIMUMS[type] ?? Infinity, Math.max(MINIMUMS[type], Math.round(total * SHARES[type])));
   }
   return counts;
 }

@@ -8,7 +8,7 @@ import { buildIssueTypes, projectIdOfScope } from './issue-types';
 import { buildPermissionSchemes } from './permission-schemes';
 import { buildPriorities } from './priorities';
 import { buildComponents, buildProjectCategories, buildVersions } from './project-parts';
-import { buildProjectSchemes } from './project-schemes';
+import { buildProjectRoleActors, buildProjectSchemes } from './project-schemes';
 import { buildProjects, type ProjectPlan } from './projects';
 import { planProjects } from './projects';
 import { buildResolutions } from './resolutions';
@@ -109,5 +109,6 @@ export function generateSite(seed: number, size: SiteSize, siteUrl: string): Gen
       fieldconfigurationschemes: fieldconfigurationscheme,
       permissionschemes: permissionscheme,
     }),
+    projectroleactors: buildProjectRoleActors(ctx, plans, projectrole),
   };
 }

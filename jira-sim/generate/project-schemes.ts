@@ -1,5 +1,7 @@
 import type { JsonObject } from '../types';
+import type { GenContext } from './context';
 import type { ProjectPlan } from './projects';
+import { dedupeActors, roleActor } from './roles';
 
 /**
  * Each project's scheme associations (one `projectschemes` object per project, id = the project's id).
@@ -64,4 +66,24 @@ export function projectSchemesOf(
     issueSecuritySchemeId: null,
     prioritySchemeId: DEFAULT_PRIORITY_SCHEME_ID,
   };
+}
+
+/**
+ * Who holds each role in each project (`projectroleactors`, id `{projectId}:{roleId}`): Jira copies a
+ * role's default actors into a new project; projects then add and remove their own.
+ */
+export function buildProjectRoleActors(ctx: GenContext, plans: ProjectPlan[], roles: JsonObject[]): JsonObject[] {
+  const rng = ctx.rng('projectroleactors');
+  const entries: JsonObject[] = [];
+  let actorId = 100000;
+  for (const plan of plans) {
+    for (const role of roles) {
+      const defaults = Array.isArray(role['actors']) ? (role['actors'] as JsonObject[]) : [];
+      let actors: JsonObject[] = defaults.filter(() => !rng.chance(0.15)).map((actor) => ({ ...actor, id: actorId++ }));
+      if (rng.chance(0.4)) actors.push(roleActor(ctx, rng, actorId++));
+      actors = dedupeActors(actors);
+      entries.push({ id: `${plan.id}:${String(role['id'])}`, projectId: plan.id, roleId: role['id'] as number, actors });
+    }
+  }
+  return entries;
 }

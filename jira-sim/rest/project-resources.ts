@@ -96,7 +96,41 @@ function search(query: QueryInput): (object: JsonObject) => boolean {
   return (o) => contains(text(o, 'name'), wanted) || contains(text(o, 'description'), wanted);
 }
 
+/** A project's actors of a role: stored per project and role, else the role's default actors (a role added later). */
+function roleActorsIn(site: Site, projectId: string, role: JsonObject): Json[] {
+  const stored = site.get('projectroleactors', `${projectId}:${String(role['id'])}`);
+  const actors = stored ? stored['actors'] : role['actors'];
+  return Array.isArray(actors) ? actors : [];
+}
+
+function projectRoleUrl(site: Site, projectId: string, roleId: Json | undefined): string {
+  return `${site.info.siteUrl}/rest/api/3/project/${projectId}/role/${String(roleId)}`;
+}
+
 export const PROJECT_RESOURCES: Record<string, Resource> = {
+  'project/{projectIdOrKey}/role': {
+    // Role name → the URL of the role in this project (every role applies to every project).
+    get: ({ site, params }) => {
+      const projectId = String(projectOf(site, params['projectIdOrKey'])['id']);
+      const map: JsonObject = {};
+      for (const role of site.list('projectrole')) map[text(role, 'name')] = projectRoleUrl(site, projectId, role['id']);
+      return map;
+    },
+  },
+  'project/{projectIdOrKey}/role/{id}': {
+    get: ({ site, params }) => {
+      const projectId = String(projectOf(site, params['projectIdOrKey'])['id']);
+      const role = site.get('projectrole', params['id'] ?? '');
+      if (!role) throw new RestError(404, `No project role with id '${params['id'] ?? ''}' could be found.`);
+      return {
+        self: projectRoleUrl(site, projectId, role['id']),
+        name: text(role, 'name'),
+        id: role['id'] as number,
+        description: text(role, 'description'),
+        actors: roleActorsIn(site, projectId, role),
+      };
+    },
+  },
   projectCategory: {
     get: ({ site }) => site.list('projectcategory').map(categoryView),
   },

@@ -73,6 +73,11 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
       'read:group:jira',
     ],
   },
+  'GET project/{projectIdOrKey}/role': { classic: ['read:jira-work'], granular: ['read:project-role:jira'] },
+  'GET project/{projectIdOrKey}/role/{id}': {
+    classic: ['read:jira-work'],
+    granular: ['read:user:jira', 'read:group:jira', 'read:project-role:jira', 'read:project:jira', 'read:avatar:jira', 'read:project-category:jira'],
+  },
   'GET project/{projectIdOrKey}/version': { classic: ['read:jira-work'], granular: ['read:project-version:jira'] },
   'GET project/{projectKeyOrId}/issuesecuritylevelscheme': {
     classic: ['read:jira-work'],

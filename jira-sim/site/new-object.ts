@@ -173,8 +173,9 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
       return { self: rest(`component/${id}`), id, name, description: '', assigneeType: 'PROJECT_DEFAULT' };
     case 'version':
       return { self: rest(`version/${id}`), id, name, description: '', archived: false, released: false };
-    // Created with their project (site/project-relations.ts); never on their own.
+    // Created with their project (site/project-relations.ts), patched by `{projectId}[:{roleId}]`; never added.
     case 'projectschemes':
+    case 'projectroleactors':
       return { id };
   }
 }

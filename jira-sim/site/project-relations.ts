@@ -10,6 +10,7 @@ import { SiteError } from './site-error';
  */
 export function projectLinksOfNewObject(site: SiteObjects, type: ConfigType, body: JsonObject): JsonObject {
   if (type === 'projectschemes') throw new SiteError(400, 'projectschemes are created with their project; patch projectschemes/{projectId} instead');
+  if (type === 'projectroleactors') throw new SiteError(400, 'projectroleactors exist for every project and role; patch projectroleactors/{projectId}:{roleId} instead');
   if (type !== 'component' && type !== 'version') return {};
   const project = site.get('project', String(body['projectId']));
   if (!project) throw new SiteError(400, `${type} needs projectId of an existing project`);
@@ -32,7 +33,7 @@ export function projectSchemesOfNewProject(site: SiteObjects, project: JsonObjec
   });
 }
 
-/** A project's components, versions and scheme associations go with it. */
+/** A project's components, versions, scheme associations and role actors go with it. */
 export function projectDependentsOf(site: SiteObjects, type: ConfigType, id: string): Array<[ConfigType, string]> {
   if (type !== 'project') return [];
   const own = (t: 'component' | 'version') =>
@@ -41,7 +42,11 @@ export function projectDependentsOf(site: SiteObjects, type: ConfigType, id: str
       .filter((o) => String(o['projectId']) === id)
       .map((o) => [t, o['id'] as string] as [ConfigType, string]);
   const schemes: Array<[ConfigType, string]> = site.get('projectschemes', id) ? [['projectschemes', id]] : [];
-  return [...own('component'), ...own('version'), ...schemes];
+  const actors = site
+    .list('projectroleactors')
+    .filter((a) => String(a['projectId']) === id)
+    .map((a) => ['projectroleactors', a['id'] as string] as [ConfigType, string]);
+  return [...own('component'), ...own('version'), ...schemes, ...actors];
 }
 
 export function componentsOf(site: SiteObjects, projectId: string): JsonObject[] {
