@@ -70,6 +70,12 @@ beforeAll(async () => {
   await patch('projectschemes', moved.id, { workflowSchemeId: otherWorkflow.id, permissionSchemeId: otherPermission.id });
   expected.push({ key: `projectschemes/${moved.id}`, change: 'modified', paths: ['/workflowSchemeId', '/permissionSchemeId'] });
 
+  // Someone else holds a role in one project (the role's default actors and other projects unchanged).
+  const [held] = await objects('projectroleactors');
+  const newcomer = { type: 'atlassian-user-role-actor', displayName: 'Drift Test', actorUser: { accountId: '5b10a2844c20165700ede0ff' } };
+  await patch('projectroleactors', held!.id, { actors: [...(held!['actors'] as unknown[]), newcomer] });
+  expected.push({ key: `projectroleactors/${held!.id}`, change: 'modified', paths: ['/actors'] });
+
   const after = await snap('2026-08-01T01:00:00Z');
   const scan = (await client.workflow.getHandle(after.driftScanWorkflowId!).result()) as DriftScanResult;
   expect(before.rootHash).not.toBe(after.rootHash);

@@ -226,6 +226,44 @@ describe('scheme associations', () => {
   });
 });
 
+describe('project role actors', () => {
+  it('the role map names every role; each role in each project matches the spec', async () => {
+    const roles = (await fx.jira('role')).body as any[];
+    const mapValidator = responseValidator(`${API}project/{projectIdOrKey}/role`);
+    const roleValidator = responseValidator(`${API}project/{projectIdOrKey}/role/{id}`);
+    for (const project of (await projects()).slice(0, 5)) {
+      const map = (await fx.jira(`project/${project.key}/role`)).body;
+      expectValid(mapValidator, map, `roles of ${project.key}`);
+      expect(Object.keys(map).sort()).toEqual(roles.map((r) => r.name).sort());
+      for (const url of Object.values(map) as string[]) {
+        expect(url).toMatch(new RegExp(`/rest/api/3/project/${String(project.id)}/role/\\d+$`));
+        const roleId = url.split('/').pop();
+        const role = await fx.jira(`project/${project.id}/role/${roleId}`);
+        expectValid(roleValidator, role.body, `role ${roleId} of ${project.key}`);
+        expect(role.body.id).toBe(Number(roleId));
+      }
+    }
+    expect((await fx.jira('project/NOPE/role')).status).toBe(404);
+    expect((await fx.jira(`project/${(await projects())[0].id}/role/1`)).status).toBe(404);
+  });
+
+  it('admin patches change who holds a role in one project only; a role added later holds its default actors', async () => {
+    const [first, second] = await projects();
+    const roles = (await fx.jira('role')).body as any[];
+    const roleId = roles[0].id;
+    const user = { id: 1, type: 'atlassian-user-role-actor', displayName: 'Ana', actorUser: { accountId: '5b10a2844c20165700ede99z' } };
+    await fx.admin.patchObject(cloud(), 'projectroleactors', `${String(first.id)}:${String(roleId)}`, { actors: [user] });
+    expect((await fx.jira(`project/${first.id}/role/${roleId}`)).body.actors).toEqual([user]);
+    expect((await fx.jira(`project/${second.id}/role/${roleId}`)).body.actors).not.toEqual([user]);
+
+    const added = await fx.admin.addObject(cloud(), 'projectrole', { name: 'Auditors', actors: [user] });
+    const map = (await fx.jira(`project/${first.id}/role`)).body;
+    expect(map['Auditors']).toMatch(new RegExp(`/project/${String(first.id)}/role/${String(added['id'])}$`));
+    expect((await fx.jira(`project/${first.id}/role/${String(added['id'])}`)).body.actors).toEqual([user]);
+    await expect(fx.admin.addObject(cloud(), 'projectroleactors', { actors: [] })).rejects.toMatchObject({ status: 400 });
+  });
+});
+
 describe('generation', () => {
   it('a large site has ~20 categories and components and versions spread over its 2,520 projects', () => {
     const site = generateSite(8, 'large', 'https://big.atlassian.net');
@@ -242,6 +280,9 @@ describe('generation', () => {
     }
     // The categories projects carry are categories of the site.
     expect(site.projectschemes.map((a) => a['id'])).toEqual(site.project.map((p) => p['id']));
+    // Tens of roles, not hundreds: every role is read once per project.
+    expect(site.projectrole).toHaveLength(20);
+    expect(site.projectroleactors).toHaveLength(2520 * 20);
     expect(site.projectschemes.filter((a) => a['workflowSchemeId'] !== null).length).toBeGreaterThan(100);
     const categoryIds = new Set(site.projectcategory.map((c) => c['id']));
     for (const p of site.project) if (p['projectCategory']) expect(categoryIds.has((p['projectCategory'] as any).id)).toBe(true);

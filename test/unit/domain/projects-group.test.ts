@@ -1,7 +1,7 @@
 // The projects group's keys and normalisation: project categories, components, versions (and, further
 // down, each project's scheme associations and role actors).
 import fc from 'fast-check';
-import { normalize, type Json } from '../../../domain/canonical-json';
+import { canonicalJson, normalize, type Json } from '../../../domain/canonical-json';
 import { CONFIG_CATALOGUE, PARENT_TYPE, snapshotPhases, type ConfigType } from '../../../domain/config-catalogue';
 import { toConfigObject } from '../../../domain/config-object';
 import { changedPaths } from '../../../domain/json-pointer-diff';
@@ -72,11 +72,29 @@ const PROJECT_SCHEMES = {
   prioritySchemeId: '1',
 };
 
+/** What the projectroleactors plan builds from GET /project/{id}/role/{roleId}. */
+const ROLE_ACTORS = {
+  id: 10360,
+  parentKey: '10000',
+  actors: [
+    { id: 10240, displayName: 'Mia Krystof', type: 'atlassian-user-role-actor', actorUser: { accountId: '5b10a2844c20165700ede21g' }, avatarUrl: 'https://avatar.example/48' },
+    {
+      id: 10241,
+      displayName: 'jira-developers',
+      type: 'atlassian-group-role-actor',
+      name: 'jira-developers',
+      actorGroup: { name: 'jira-developers', displayName: 'jira-developers', groupId: '952d12c3-5b5b-4d04-bb32-44d383afc4b2' },
+    },
+    { id: 10242, displayName: 'Ana Lopez', type: 'atlassian-user-role-actor', actorUser: { accountId: '5b109f2e9729b51b54dc274d' } },
+  ],
+};
+
 export const PROJECT_GROUP_FIXTURES: Array<{ type: ConfigType; raw: Record<string, unknown> }> = [
   { type: 'projectcategory', raw: CATEGORY },
   { type: 'component', raw: COMPONENT },
   { type: 'version', raw: VERSION },
   { type: 'projectschemes', raw: PROJECT_SCHEMES },
+  { type: 'projectroleactors', raw: ROLE_ACTORS },
 ];
 
 const canonicalOf = (type: ConfigType, raw: unknown) => normalize(raw, CONFIG_CATALOGUE[type].rules) as Record<string, Json>;
@@ -90,6 +108,8 @@ describe('keys', () => {
     // One object per project, keyed by the project's id (read by a list plan, so not a child key).
     expect(toConfigObject('projectschemes', PROJECT_SCHEMES).key).toBe('projectschemes/10000');
     expect(PARENT_TYPE.projectschemes).toBeUndefined();
+    expect(toConfigObject('projectroleactors', ROLE_ACTORS).key).toBe('projectroleactors/10000:10360');
+    expect(PARENT_TYPE.projectroleactors).toBe('project');
   });
 
   it('components and versions are read once per project, one phase after projects', () => {
@@ -157,6 +177,30 @@ describe('project scheme associations', () => {
   });
 });
 
+describe('project role actors', () => {
+  it('actor ids and display data go; actors are a set sorted by type and account or group', () => {
+    expect(canonicalOf('projectroleactors', ROLE_ACTORS)).toEqual({
+      id: 10360,
+      parentKey: '10000',
+      actors: [
+        {
+          actorGroup: { displayName: 'jira-developers', groupId: '952d12c3-5b5b-4d04-bb32-44d383afc4b2', name: 'jira-developers' },
+          type: 'atlassian-group-role-actor',
+        },
+        { actorUser: { accountId: '5b109f2e9729b51b54dc274d' }, type: 'atlassian-user-role-actor' },
+        { actorUser: { accountId: '5b10a2844c20165700ede21g' }, type: 'atlassian-user-role-actor' },
+      ],
+    });
+  });
+
+  it('needs its unordered rule: without it a shuffle of the actors changes the canonical text (sanity check)', () => {
+    const rules = { ...CONFIG_CATALOGUE.projectroleactors.rules, unorderedArrays: [] };
+    const reversed = { ...ROLE_ACTORS, actors: [...ROLE_ACTORS.actors].reverse() };
+    expect(canonicalJson(normalize(reversed, rules))).not.toBe(canonicalJson(normalize(ROLE_ACTORS, rules)));
+    expect(toConfigObject('projectroleactors', reversed).hash).toBe(toConfigObject('projectroleactors', ROLE_ACTORS).hash);
+  });
+});
+
 describe('hash properties', () => {
   const fixture = fc.constantFrom(...PROJECT_GROUP_FIXTURES);
 
@@ -180,7 +224,12 @@ describe('hash properties', () => {
         const before = toConfigObject(type, raw);
         const after = toConfigObject(type, changed);
         expect(after.hash).not.toBe(before.hash);
-        expect(changedPaths(before.canonical, after.canonical)).toEqual([`/${leaf.path.join('/')}`]);
+        // Inside a sorted (unordered) array the pointer names the member's canonical index, not its API one.
+        const paths = changedPaths(before.canonical, after.canonical);
+        expect(paths.length).toBeGreaterThan(0);
+        for (const path of paths) expect(path.startsWith(`/${String(leaf.path[0])}`)).toBe(true);
+        if (!CONFIG_CATALOGUE[type].rules.unorderedArrays.some((rule) => rule.path === leaf.path[0]))
+          expect(paths).toEqual([`/${leaf.path.join('/')}`]);
       }),
       { numRuns: 200 },
     );
