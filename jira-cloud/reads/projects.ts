@@ -15,14 +15,7 @@ export const projectCategories: ListPlan = list({ path: '/rest/api/3/projectCate
  */
 export const projectComponents: PerParentPlan = {
   kind: 'per-parent',
-  scopes: [
-    'read:application-role:jira',
-    'read:avatar:jira',
-    'read:group:jira',
-    'read:project.component:jira',
-    'read:project:jira',
-    'read:user:jira',
-  ],
+  scopes: ['read:application-role:jira', 'read:avatar:jira', 'read:group:jira', 'read:project.component:jira', 'read:project:jira', 'read:user:jira'],
   endpoints: [`GET ${PROJECT}/component`],
   async read(client, project, emit) {
     const projectId = text(project['id']);
@@ -177,7 +170,8 @@ export const projectSchemes: ListPlan = {
         for (const projectId of ids(a['projectIds'])) set(projectId, 'workflowSchemeId', id);
       }
       for (const a of issueType.values) for (const p of ids(a['projectIds'])) set(p, 'issueTypeSchemeId', text(asRecord(a['issueTypeScheme'])['id']));
-      for (const a of screen.values) for (const p of ids(a['projectIds'])) set(p, 'issueTypeScreenSchemeId', text(asRecord(a['issueTypeScreenScheme'])['id']));
+      for (const a of screen.values)
+        for (const p of ids(a['projectIds'])) set(p, 'issueTypeScreenSchemeId', text(asRecord(a['issueTypeScreenScheme'])['id']));
       for (const a of fieldConfiguration.values) {
         const scheme = a['fieldConfigurationScheme'];
         const id = scheme === undefined || scheme === null ? DEFAULT_WITHOUT_ID : text(asRecord(scheme)['id']);
@@ -245,14 +239,7 @@ function roleIdOf(url: unknown): string | undefined {
  */
 export const projectRoleActors: PerParentPlan = {
   kind: 'per-parent',
-  scopes: [
-    'read:avatar:jira',
-    'read:group:jira',
-    'read:project-category:jira',
-    'read:project-role:jira',
-    'read:project:jira',
-    'read:user:jira',
-  ],
+  scopes: ['read:avatar:jira', 'read:group:jira', 'read:project-category:jira', 'read:project-role:jira', 'read:project:jira', 'read:user:jira'],
   endpoints: [`GET ${PROJECT}/role`, `GET ${PROJECT}/role/{id}`],
   async read(client, project, emit) {
     const projectId = text(project['id']);

@@ -57,7 +57,7 @@ function componentView(component: JsonObject, project: JsonObject): JsonObject {
 const VERSION_EXPANDS: Record<string, (version: JsonObject) => Json> = {
   operations: (v) => [{ id: `edit-${String(v['id'])}`, styleClass: 'project-config-operations-edit', label: 'Edit', weight: 10 }],
   issuesstatus: () => ({ unmapped: 0, toDo: 0, inProgress: 0, done: 0 }),
-  driver: (v) => (isJsonObject(v['driver']) ? (v['driver'] as JsonObject) : null),
+  driver: (v) => (isJsonObject(v['driver']) ? v['driver'] : null),
   approvers: () => [],
 };
 
@@ -88,7 +88,10 @@ function versionStatus(version: JsonObject): string {
 
 /** Jira lists dates-less versions last when sorting by a date. */
 function dateKey(field: string): (v: JsonObject) => string {
-  return (v) => (typeof v[field] === 'string' ? (v[field] as string) : '9999-99-99');
+  return (v) => {
+    const value = v[field];
+    return typeof value === 'string' ? value : '9999-99-99';
+  };
 }
 
 function search(query: QueryInput): (object: JsonObject) => boolean {

@@ -1,10 +1,6 @@
 import type { Site } from '../site/site';
 import { isJsonObject, type Json, type JsonObject } from '../types';
-import {
-  DEFAULT_ISSUE_TYPE_SCREEN_SCHEME_ID,
-  DEFAULT_NOTIFICATION_SCHEME_ID,
-  DEFAULT_PRIORITY_SCHEME_ID,
-} from '../generate/project-schemes';
+import { DEFAULT_ISSUE_TYPE_SCREEN_SCHEME_ID, DEFAULT_PRIORITY_SCHEME_ID } from '../generate/project-schemes';
 import { RestError } from './jira-error';
 import { projectOf } from './project-resources';
 import { expandSet, many, type QueryInput } from './query-params';
@@ -78,7 +74,9 @@ function workflowSchemeOf(site: Site, schemeId: string | null): JsonObject {
 
 function issueTypeSchemeOf(site: Site, schemeId: string): JsonObject {
   const scheme = site.get('issuetypescheme', schemeId);
-  return scheme ? pick(scheme, ['id', 'name', 'description', 'isDefault', 'defaultIssueTypeId']) : { id: schemeId, name: `Issue type scheme ${schemeId}` };
+  return scheme
+    ? pick(scheme, ['id', 'name', 'description', 'isDefault', 'defaultIssueTypeId'])
+    : { id: schemeId, name: `Issue type scheme ${schemeId}` };
 }
 
 /** The sim has no issue type screen schemes yet: the default one, as Jira names it. */
@@ -124,11 +122,11 @@ export const PROJECT_SCHEME_RESOURCES: Record<string, Resource> = {
     // Projects on the system default field configuration come without `fieldConfigurationScheme`.
     get: paged({ defaultMax: 50, cap: 50 }, ({ site, query }) =>
       groupBy(site, requestedProjects(site, query), 'fieldConfigurationSchemeId', false).map((g) => {
-          const scheme = g.schemeId === null ? undefined : fieldConfigurationSchemeOf(site, g.schemeId);
-          const row: JsonObject = { projectIds: g.projectIds };
-          if (scheme) row['fieldConfigurationScheme'] = scheme;
-          return row;
-        }),
+        const scheme = g.schemeId === null ? undefined : fieldConfigurationSchemeOf(site, g.schemeId);
+        const row: JsonObject = { projectIds: g.projectIds };
+        if (scheme) row['fieldConfigurationScheme'] = scheme;
+        return row;
+      }),
     ),
   },
   'project/{projectKeyOrId}/permissionscheme': {
@@ -148,7 +146,13 @@ export const PROJECT_SCHEME_RESOURCES: Record<string, Resource> = {
       const schemeId = associationsOf(site, projectIdOf(site, params))['issueSecuritySchemeId'];
       if (schemeId === null || schemeId === undefined) throw new RestError(404, 'The project does not have an issue security level scheme.');
       const id = Number(schemeId);
-      return { self: `${site.info.siteUrl}/rest/api/3/issuesecurityschemes/${id}`, id, name: `Issue security scheme ${id}`, description: '', levels: [] };
+      return {
+        self: `${site.info.siteUrl}/rest/api/3/issuesecurityschemes/${id}`,
+        id,
+        name: `Issue security scheme ${id}`,
+        description: '',
+        levels: [],
+      };
     },
   },
 };
@@ -204,7 +208,8 @@ export const DEFAULT_SCHEME_ASSOCIATION_RESOURCES: Record<string, Resource> = {
 
 function prioritySchemeIds(site: Site): string[] {
   const ids = new Set([DEFAULT_PRIORITY_SCHEME_ID]);
-  for (const a of site.list('projectschemes')) if (a['prioritySchemeId'] !== null && a['prioritySchemeId'] !== undefined) ids.add(String(a['prioritySchemeId']));
+  for (const a of site.list('projectschemes'))
+    if (a['prioritySchemeId'] !== null && a['prioritySchemeId'] !== undefined) ids.add(String(a['prioritySchemeId']));
   return [...ids].sort((a, b) => Number(a) - Number(b));
 }
 

@@ -10,7 +10,8 @@ import { SiteError } from './site-error';
  */
 export function projectLinksOfNewObject(site: SiteObjects, type: ConfigType, body: JsonObject): JsonObject {
   if (type === 'projectschemes') throw new SiteError(400, 'projectschemes are created with their project; patch projectschemes/{projectId} instead');
-  if (type === 'projectroleactors') throw new SiteError(400, 'projectroleactors exist for every project and role; patch projectroleactors/{projectId}:{roleId} instead');
+  if (type === 'projectroleactors')
+    throw new SiteError(400, 'projectroleactors exist for every project and role; patch projectroleactors/{projectId}:{roleId} instead');
   if (type !== 'component' && type !== 'version') return {};
   const project = site.get('project', String(body['projectId']));
   if (!project) throw new SiteError(400, `${type} needs projectId of an existing project`);

@@ -40,7 +40,7 @@ describe('responses match the spec', () => {
     expect(response.body).toHaveLength(fx.site.objectCounts.projectcategory);
   });
 
-  it("components and versions of every project, on every page (pages of 2), by id and by key", async () => {
+  it('components and versions of every project, on every page (pages of 2), by id and by key', async () => {
     const components = responseValidator(`${API}project/{projectIdOrKey}/component`);
     const versions = responseValidator(`${API}project/{projectIdOrKey}/version`);
     let componentCount = 0;
@@ -59,7 +59,8 @@ describe('responses match the spec', () => {
   });
 
   it('pages hold the spec default (50) and no more', async () => {
-    for (const path of [`${API}project/{projectIdOrKey}/component`, `${API}project/{projectIdOrKey}/version`]) expect(defaultMaxResults(path)).toBe(50);
+    for (const path of [`${API}project/{projectIdOrKey}/component`, `${API}project/{projectIdOrKey}/version`])
+      expect(defaultMaxResults(path)).toBe(50);
     const project = (await projects())[0];
     for (let i = 0; i < 60; i++) await fx.admin.addObject(cloud(), 'version', { projectId: project.id, name: `bulk ${i}` });
     const first = (await fx.jira(`project/${project.id}/version`)).body;
@@ -175,7 +176,9 @@ describe('scheme associations', () => {
     for (const path of paths.slice(0, 3)) expect([path, grouped(listed[path]!)]).toEqual([path, ids(classic).sort()]);
     expect(listed['notificationscheme/project']!.map((m) => m.projectId)).toEqual(ids(classic).sort((a, b) => Number(a) - Number(b)));
     // Jira's Default Workflow Scheme has no id; named schemes do.
-    expect(workflow.body.values.some((v: any) => v.workflowScheme.id === undefined && v.workflowScheme.name === 'Default Workflow Scheme')).toBe(true);
+    expect(workflow.body.values.some((v: any) => v.workflowScheme.id === undefined && v.workflowScheme.name === 'Default Workflow Scheme')).toBe(
+      true,
+    );
     expect(workflow.body.values.some((v: any) => typeof v.workflowScheme.id === 'number')).toBe(true);
   });
 
@@ -208,11 +211,21 @@ describe('scheme associations', () => {
     const project = await fx.admin.addObject(cloud(), 'project', { key: 'SCHX', name: 'Schemes' });
     const id = project['id'] as string;
     const defaults = await fx.admin.getObject(cloud(), 'projectschemes', id);
-    expect(defaults).toMatchObject({ id, workflowSchemeId: null, fieldConfigurationSchemeId: null, issueSecuritySchemeId: null, notificationSchemeId: '10000' });
+    expect(defaults).toMatchObject({
+      id,
+      workflowSchemeId: null,
+      fieldConfigurationSchemeId: null,
+      issueSecuritySchemeId: null,
+      notificationSchemeId: '10000',
+    });
     expect((await fx.jira('project/SCHX/permissionscheme')).body.name).toBe('Default Permission Scheme');
 
     const target = workflowSchemes[workflowSchemes.length - 1]!;
-    await fx.admin.patchObject(cloud(), 'projectschemes', id, { workflowSchemeId: target['id'] as number, permissionSchemeId: schemes[1]!['id'] as number, issueSecuritySchemeId: 10100 });
+    await fx.admin.patchObject(cloud(), 'projectschemes', id, {
+      workflowSchemeId: target['id'] as number,
+      permissionSchemeId: schemes[1]!['id'] as number,
+      issueSecuritySchemeId: 10100,
+    });
     const workflow = (await fx.jira(`workflowscheme/project?projectId=${id}`)).body.values;
     expect(workflow).toEqual([{ projectIds: [id], workflowScheme: expect.objectContaining({ id: target['id'], name: target['name'] }) }]);
     expect((await fx.jira('project/SCHX/permissionscheme')).body.id).toBe(schemes[1]!['id']);
@@ -235,7 +248,7 @@ describe('project role actors', () => {
       const map = (await fx.jira(`project/${project.key}/role`)).body;
       expectValid(mapValidator, map, `roles of ${project.key}`);
       expect(Object.keys(map).sort()).toEqual(roles.map((r) => r.name).sort());
-      for (const url of Object.values(map) as string[]) {
+      for (const url of Object.values<string>(map)) {
         expect(url).toMatch(new RegExp(`/rest/api/3/project/${String(project.id)}/role/\\d+$`));
         const roleId = url.split('/').pop();
         const role = await fx.jira(`project/${project.id}/role/${roleId}`);

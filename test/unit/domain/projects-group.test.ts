@@ -77,7 +77,13 @@ const ROLE_ACTORS = {
   id: 10360,
   parentKey: '10000',
   actors: [
-    { id: 10240, displayName: 'Mia Krystof', type: 'atlassian-user-role-actor', actorUser: { accountId: '5b10a2844c20165700ede21g' }, avatarUrl: 'https://avatar.example/48' },
+    {
+      id: 10240,
+      displayName: 'Mia Krystof',
+      type: 'atlassian-user-role-actor',
+      actorUser: { accountId: '5b10a2844c20165700ede21g' },
+      avatarUrl: 'https://avatar.example/48',
+    },
     {
       id: 10241,
       displayName: 'jira-developers',
@@ -138,7 +144,7 @@ describe('normalisation', () => {
     });
   });
 
-  it("version: date-, locale- and caller-dependent fields go; the release sequence position stays; links site-relative", () => {
+  it('version: date-, locale- and caller-dependent fields go; the release sequence position stays; links site-relative', () => {
     expect(canonicalOf('version', VERSION)).toEqual({
       id: '10010',
       name: '2.1',
