@@ -9,6 +9,7 @@ import { PLATFORM_GROUP_SPECS, PLATFORM_GROUP_TYPES } from './catalogue/platform
 import { SCREEN_GROUP_CATALOGUE, SCREEN_GROUP_PARENTS, SCREEN_GROUP_TYPES } from './catalogue/screens';
 import { SCHEME_GROUP_SPECS, SCHEME_GROUP_TYPES } from './catalogue/schemes';
 import { BOARD_GROUP_PARENTS, BOARD_GROUP_SPECS, BOARD_GROUP_TYPES } from './catalogue/boards';
+import { PROJECT_GROUP_PARENTS, PROJECT_GROUP_SPECS, PROJECT_GROUP_TYPES } from './catalogue/projects';
 
 export { SCOPE_PROJECT_COPIES, type ConfigTypeSpec } from './catalogue-kit';
 
@@ -36,6 +37,7 @@ export const CONFIG_TYPES = [
   ...SCHEME_GROUP_TYPES,
   // Filters, dashboards (and their gadgets) and Jira Software boards.
   ...BOARD_GROUP_TYPES,
+  ...PROJECT_GROUP_TYPES,
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];
@@ -62,6 +64,7 @@ export const PARENT_TYPE: Partial<Record<ConfigType, ConfigType>> = {
   fieldconfigurationitem: 'fieldconfiguration',
   ...SCREEN_GROUP_PARENTS,
   ...BOARD_GROUP_PARENTS,
+  ...PROJECT_GROUP_PARENTS,
 };
 
 /**
@@ -251,4 +254,5 @@ export const CONFIG_CATALOGUE: { readonly [T in ConfigType]: ConfigTypeSpec } = 
   ...SCREEN_GROUP_CATALOGUE,
   ...SCHEME_GROUP_SPECS,
   ...BOARD_GROUP_SPECS,
+  ...PROJECT_GROUP_SPECS,
 };

@@ -9,6 +9,7 @@ import { contextOptions, fieldConfigurationItems, fieldConfigurationSchemes, fie
 import { advancedSettings, applicationRoles, issueEvents, issueLinkTypes, jiraConfiguration, statusCategories } from './reads/platform';
 import { issueTypeSchemeItems, issueTypeScreenSchemes, screenTabs } from './reads/screens';
 import { issueSecurityLevels, issueSecuritySchemes, notificationSchemes, prioritySchemes } from './reads/schemes';
+import { projectCategories, projectComponents, projectRoleActors, projectSchemes, projectVersions } from './reads/projects';
 
 export type { EmitPage, ListPlan, PerParentPlan, PlanMetadata, ReadPlan } from './read-plan-kit';
 
@@ -106,4 +107,9 @@ export const CONFIG_RESOURCES: Record<ConfigType, ReadPlan> = {
   dashboard: dashboards,
   dashboardgadget: dashboardGadgets,
   board: boards,
+  projectcategory: projectCategories,
+  component: projectComponents,
+  version: projectVersions,
+  projectschemes: projectSchemes,
+  projectroleactors: projectRoleActors,
 };

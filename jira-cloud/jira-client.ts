@@ -1,7 +1,7 @@
 // The Jira Cloud HTTP client: read-only JSON reads of one site's REST API v3 via the 3LO gateway
 // (`{apiBaseUrl}/ex/jira/{cloudId}/rest/api/3/...`, reference §1.7).
 import type { Logger } from 'pino';
-import { createJsonRequester, type GetAccessToken, type RetryInfo } from './json-requester';
+import { createJsonRequester, type GetAccessToken, type QueryValue, type RetryInfo } from './json-requester';
 import { DEFAULT_RETRY, type RetryConfig } from './retry-policy';
 
 export { getAccessibleResources, type AccessibleResource } from './accessible-resources';
@@ -24,7 +24,7 @@ export interface JiraClientOptions {
 
 export interface JiraClient {
   /** GET an allowlisted path such as '/rest/api/3/field'; resolves with the parsed JSON body. */
-  getJson(path: string, query?: Record<string, string | number>): Promise<unknown>;
+  getJson(path: string, query?: Record<string, QueryValue>): Promise<unknown>;
   /** POST to an allowlisted read-only bulk-read endpoint (readWorkflows, workflowscheme/read). */
   postReadJson(path: string, body: unknown): Promise<unknown>;
   /** HTTP requests sent so far, retries included. */

@@ -11,6 +11,9 @@ import { assertAllowedRequest, type AllowedMethod } from './read-only-allowlist'
 import { newCallRetryState, retryDelayMs, type RetryConfig } from './retry-policy';
 import { translateGotError } from './translate-got-error';
 
+/** A query parameter's value; a list repeats the parameter. */
+export type QueryValue = string | number | ReadonlyArray<string | number>;
+
 export type GetAccessToken = (opts: { forceRefresh: boolean }) => Promise<string>;
 
 export interface RetryInfo {
@@ -33,7 +36,8 @@ export interface JsonRequesterOptions {
 }
 
 export interface RequestJsonOptions {
-  query?: Record<string, string | number>;
+  /** A list value repeats the parameter (`projectId=1&projectId=2`), as Jira's array parameters expect. */
+  query?: Record<string, QueryValue>;
   body?: unknown;
 }
 
@@ -70,7 +74,12 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
     assertAllowedRequest(method, path); // before any token lookup or I/O
 
     const url = new URL(`${basePath}${path}`, base.origin);
-    for (const [key, value] of Object.entries(opts.query ?? {})) url.searchParams.set(key, String(value));
+    for (const [key, value] of Object.entries(opts.query ?? {})) {
+      if (Array.isArray(value)) {
+        url.searchParams.delete(key);
+        for (const item of value as ReadonlyArray<string | number>) url.searchParams.append(key, String(item));
+      } else url.searchParams.set(key, String(value));
+    }
 
     const retryState = newCallRetryState();
     const secrets = new Set<string>();

@@ -13,6 +13,7 @@
 //   this resource and redo it.
 // - After a failure, no further onPage calls start, and fetchAllPages settles only once the calls
 //   already running have finished.
+import type { QueryValue } from './json-requester';
 import type { JiraClient } from './jira-client';
 import { JiraPagingError } from './errors';
 import { parseArray, parsePageBean, parseWrapper, type JiraObject, type PageBean } from './page-shapes';
@@ -22,7 +23,7 @@ export type ResourceShape =
 
 export interface ResourceDefinition {
   path: string;
-  query?: Record<string, string | number>;
+  query?: Record<string, QueryValue>;
   shape: ResourceShape;
 }
 

@@ -2,6 +2,7 @@
 // plans are written with. Group files under reads/ build their plans from these.
 import { fetchAllPages, type PagingClient } from './pagination';
 import type { ResourceDefinition } from './pagination';
+import type { QueryValue } from './json-requester';
 
 /** Hands one page of raw objects (already given their parentKey where they have a parent) to the store. */
 export type EmitPage = (values: Array<Record<string, unknown>>) => Promise<void>;
@@ -56,7 +57,7 @@ export async function collect(client: PagingClient, def: ResourceDefinition): Pr
   return { values: pages.flatMap((page) => page ?? []), pages: count };
 }
 
-export const pageBean = (path: string, maxResults: number, query?: Record<string, string | number>): ResourceDefinition => ({
+export const pageBean = (path: string, maxResults: number, query?: Record<string, QueryValue>): ResourceDefinition => ({
   path,
   query,
   shape: { kind: 'page-bean', maxResults },

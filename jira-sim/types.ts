@@ -46,6 +46,17 @@ export const CONFIG_TYPES = [
   'dashboard',
   'dashboardgadget',
   'board',
+  // The projects group: project categories, each project's components and versions (in its release
+  // sequence, `sequence`), each stored with its `projectId`.
+  'projectcategory',
+  'component',
+  'version',
+  // Each project's scheme associations (id = the project's id): workflow, issue type, issue type screen,
+  // field configuration, notification, permission, issue security and priority scheme ids.
+  'projectschemes',
+  // Who holds each project role in each project (id `{projectId}:{roleId}`; absent pairs hold the role's
+  // default actors).
+  'projectroleactors',
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];

@@ -54,6 +54,15 @@ const SHARES: Record<ConfigType, number> = {
   dashboard: 0.002857,
   dashboardgadget: 0.014286,
   board: 0.004762,
+  // The projects group on a large site: ~20 categories, ~1.2 components and ~1.7 versions per project
+  // (2,520 projects), most versions in software projects.
+  projectcategory: 0.001,
+  component: 0.15,
+  version: 0.2,
+  // One per project, built from the project plans (this count is not used).
+  projectschemes: 0,
+  // One per project and role, built from the projects and roles (this count is not used).
+  projectroleactors: 0,
 };
 
 /** Floors so that every site has the system objects the generators build on (e.g. To Do/In Progress/Done). */
@@ -89,6 +98,11 @@ const MINIMUMS: Record<ConfigType, number> = {
   dashboard: 2,
   dashboardgadget: 3,
   board: 2,
+  projectcategory: 4,
+  component: 2,
+  version: 2,
+  projectschemes: 0,
+  projectroleactors: 0,
 };
 
 export function totalForSize(size: SiteSize): number {
@@ -98,11 +112,21 @@ export function totalForSize(size: SiteSize): number {
   return Math.round(size);
 }
 
+/**
+ * Ceilings where a share of a large site would be unrealistic: a Cloud site has Jira's few default project
+ * roles (Administrators, Member, Viewer, atlassian-addons-project-access) and a handful of its own, not
+ * hundreds, and every role is read once per project (projectroleactors).
+ */
+export const MAX_PROJECT_ROLES = 8;
+const MAXIMUMS: Partial<Record<ConfigType, number>> = {
+  projectrole: MAX_PROJECT_ROLES,
+};
+
 export function planCounts(size: SiteSize): PlannedCounts {
   const total = totalForSize(size);
   const counts = {} as PlannedCounts;
   for (const type of Object.keys(SHARES) as ConfigType[]) {
-    counts[type] = Math.max(MINIMUMS[type], Math.round(total * SHARES[type]));
+    counts[type] = Math.min(MAXIMUMS[type] ?? Infinity, Math.max(MINIMUMS[type], Math.round(total * SHARES[type])));
   }
   return counts;
 }

@@ -9,12 +9,15 @@ import { buildIssueTypes, projectIdOfScope } from './issue-types';
 import { buildPermissionSchemes } from './permission-schemes';
 import { buildPlatform } from './platform';
 import { buildPriorities } from './priorities';
+import { buildComponents, buildProjectCategories, buildVersions } from './project-parts';
+import { buildProjectRoleActors, buildProjectSchemes } from './project-schemes';
 import { buildProjects, type ProjectPlan } from './projects';
 import { planProjects } from './projects';
 import { buildResolutions } from './resolutions';
 import { buildRoles } from './roles';
 import { buildIssueTypeSchemes, buildWorkflowSchemes } from './schemes';
 import { buildIssueTypeScreenSchemes, buildScreenSchemes, buildScreenTabs } from './screen-schemes';
+import { withListedSchemes } from './project-schemes';
 import { buildIssueSecurity, buildNotificationSchemes, buildPrioritySchemes } from './scheme-group';
 import { buildScreens } from './screens';
 import { buildStatuses } from './statuses';
@@ -141,5 +144,18 @@ export function generateSite(seed: number, size: SiteSize, siteUrl: string): Gen
     issuesecuritylevel: security.levels,
     priorityscheme,
     ...boards,
+    projectcategory: buildProjectCategories(ctx, counts.projectcategory),
+    component: buildComponents(ctx, counts.component, plans),
+    version: buildVersions(ctx, counts.version, plans),
+    projectschemes: withListedSchemes(
+      buildProjectSchemes(plans, {
+        workflowschemes: workflowscheme,
+        issuetypeschemes: typeSchemes.schemes,
+        fieldconfigurationschemes: fieldconfigurationscheme,
+        permissionschemes: permissionscheme,
+      }),
+      { notificationscheme, issuesecurityscheme: security.schemes, priorityscheme },
+    ),
+    projectroleactors: buildProjectRoleActors(ctx, plans, projectrole),
   };
 }

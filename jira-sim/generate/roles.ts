@@ -41,7 +41,7 @@ export function buildRoles(ctx: GenContext, count: number): JsonObject[] {
   return roles;
 }
 
-function roleActor(ctx: GenContext, rng: Prng, id: number): JsonObject {
+export function roleActor(ctx: GenContext, rng: Prng, id: number): JsonObject {
   if (rng.chance(0.5)) {
     const group = rng.pick(ctx.groups);
     return {
@@ -63,7 +63,7 @@ function roleActor(ctx: GenContext, rng: Prng, id: number): JsonObject {
 }
 
 /** Jira keeps one actor per group/user in a role. */
-function dedupeActors(actors: JsonObject[]): JsonObject[] {
+export function dedupeActors(actors: JsonObject[]): JsonObject[] {
   const seen = new Set<string>();
   return actors.filter((actor) => {
     const group = actor['actorGroup'] as JsonObject | undefined;

@@ -8,6 +8,8 @@ import { AGILE_RESOURCES, BOARD_GROUP_RESOURCES } from './board-resources';
 import { FIELD_RESOURCES } from './field-resources';
 import { PLATFORM_RESOURCES } from './platform-resources';
 import { SCHEME_RESOURCES } from './scheme-resources';
+import { PROJECT_RESOURCES } from './project-resources';
+import { DEFAULT_SCHEME_ASSOCIATION_RESOURCES, PROJECT_SCHEME_RESOURCES } from './project-scheme-resources';
 import { RouteTable } from './route-match';
 import { SCREEN_RESOURCES } from './screen-resources';
 import { issueTypeSchemeView } from './screen-views';
@@ -37,11 +39,15 @@ function activeWorkflowNames(site: Site): Set<string> {
 
 /** The read-only configuration endpoints the sim serves, by path template under /rest/api/3/ (as in the spec). */
 export const RESOURCES: Record<string, Resource> = {
+  // Defaults first: a group that serves one of these templates replaces it.
+  ...DEFAULT_SCHEME_ASSOCIATION_RESOURCES,
   ...FIELD_RESOURCES,
   ...PLATFORM_RESOURCES,
   ...SCREEN_RESOURCES,
   ...SCHEME_RESOURCES,
   ...BOARD_GROUP_RESOURCES,
+  ...PROJECT_RESOURCES,
+  ...PROJECT_SCHEME_RESOURCES,
   'project/search': {
     get: paged(
       { defaultMax: 50, cap: 100 },

@@ -31,6 +31,13 @@ export function projectView(site: Site, project: JsonObject, expand: Set<string>
       .map((t) => (isJsonObject(t) ? site.get('issuetype', String(t['id'])) : undefined))
       .filter((t): t is JsonObject => t !== undefined);
   }
+  // The category is read fresh too: renaming or deleting a category shows in its projects, as in Jira.
+  const category = view['projectCategory'];
+  if (isJsonObject(category)) {
+    const current = site.get('projectcategory', String(category['id']));
+    if (current) view['projectCategory'] = current;
+    else delete view['projectCategory'];
+  }
   return view;
 }
 

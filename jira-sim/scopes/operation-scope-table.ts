@@ -43,6 +43,7 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
   'GET fieldconfiguration/{id}/fields': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration:jira'] },
   'GET fieldconfigurationscheme': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration-scheme:jira'] },
   'GET fieldconfigurationscheme/mapping': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration-scheme:jira'] },
+  'GET fieldconfigurationscheme/project': { classic: ['manage:jira-configuration'], granular: ['read:field-configuration-scheme:jira'] },
   'GET filter/search': {
     classic: ['read:jira-work'],
     granular: [
@@ -78,8 +79,10 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
   },
   'GET issuetypescheme': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-scheme:jira'] },
   'GET issuetypescheme/mapping': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-scheme:jira'] },
+  'GET issuetypescheme/project': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-scheme:jira'] },
   'GET issuetypescreenscheme': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-screen-scheme:jira'] },
   'GET issuetypescreenscheme/mapping': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-screen-scheme:jira'] },
+  'GET issuetypescreenscheme/project': { classic: ['manage:jira-configuration'], granular: ['read:issue-type-screen-scheme:jira'] },
   'GET notificationscheme': {
     classic: ['manage:jira-configuration'],
     granular: [
@@ -94,6 +97,7 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
       'read:field-configuration:jira',
     ],
   },
+  'GET notificationscheme/project': { classic: ['manage:jira-configuration'], granular: ['read:notification-scheme:jira', 'read:project:jira'] },
   'GET permissionscheme': {
     classic: ['read:jira-work'],
     granular: [
@@ -130,6 +134,43 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
       'read:project.component:jira',
     ],
   },
+  'GET project/{projectIdOrKey}/component': {
+    classic: ['read:jira-work'],
+    granular: [
+      'read:project:jira',
+      'read:project.component:jira',
+      'read:user:jira',
+      'read:application-role:jira',
+      'read:avatar:jira',
+      'read:group:jira',
+    ],
+  },
+  'GET project/{projectIdOrKey}/role': { classic: ['read:jira-work'], granular: ['read:project-role:jira'] },
+  'GET project/{projectIdOrKey}/role/{id}': {
+    classic: ['read:jira-work'],
+    granular: ['read:user:jira', 'read:group:jira', 'read:project-role:jira', 'read:project:jira', 'read:avatar:jira', 'read:project-category:jira'],
+  },
+  'GET project/{projectIdOrKey}/version': { classic: ['read:jira-work'], granular: ['read:project-version:jira'] },
+  'GET project/{projectKeyOrId}/issuesecuritylevelscheme': {
+    classic: ['read:jira-work'],
+    granular: ['read:issue-security-level:jira', 'read:issue-security-scheme:jira'],
+  },
+  'GET project/{projectKeyOrId}/permissionscheme': {
+    classic: ['read:jira-work'],
+    granular: [
+      'read:application-role:jira',
+      'read:field:jira',
+      'read:group:jira',
+      'read:permission-scheme:jira',
+      'read:permission:jira',
+      'read:project-role:jira',
+      'read:user:jira',
+      'read:avatar:jira',
+      'read:project-category:jira',
+      'read:project:jira',
+    ],
+  },
+  'GET projectCategory': { classic: ['read:jira-work'], granular: ['read:project-category:jira'] },
   'GET resolution/search': { classic: ['read:jira-work'], granular: ['read:resolution:jira'] },
   'GET role': {
     classic: ['manage:jira-configuration'],
@@ -153,6 +194,20 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
     classic: ['manage:jira-configuration'],
     granular: [
       'read:workflow-scheme:jira',
+      'read:application-role:jira',
+      'read:avatar:jira',
+      'read:group:jira',
+      'read:issue-type:jira',
+      'read:project-category:jira',
+      'read:project:jira',
+      'read:user:jira',
+    ],
+  },
+  'GET workflowscheme/project': {
+    classic: ['manage:jira-configuration'],
+    granular: [
+      'read:workflow-scheme:jira',
+      'read:workflow:jira',
       'read:application-role:jira',
       'read:avatar:jira',
       'read:group:jira',

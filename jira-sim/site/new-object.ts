@@ -267,5 +267,16 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
         ranking: { rankCustomFieldId: 10019 },
         subQuery: { query: '' },
       };
+    // The project (projectId) and a version's place (sequence) come from site/project-relations.ts.
+    case 'projectcategory':
+      return { self: rest(`projectCategory/${id}`), id, name, description: '' };
+    case 'component':
+      return { self: rest(`component/${id}`), id, name, description: '', assigneeType: 'PROJECT_DEFAULT' };
+    case 'version':
+      return { self: rest(`version/${id}`), id, name, description: '', archived: false, released: false };
+    // Created with their project (site/project-relations.ts), patched by `{projectId}[:{roleId}]`; never added.
+    case 'projectschemes':
+    case 'projectroleactors':
+      return { id };
   }
 }

@@ -20,6 +20,7 @@ import { NUMERIC_ID_TYPES, objectTemplate } from './new-object';
 import { refuseSingleton } from './platform-objects';
 import { screenDependentsOf, screenLinksOfNewObject } from './screen-relations';
 import { clearDefaultLevel, schemeDependentsOf, schemeLinksOfNewObject } from './scheme-relations';
+import { moveProjectInSchemeLists, projectDependentsOf, projectLinksOfNewObject, projectSchemesOfNewProject } from './project-relations';
 import { SiteError } from './site-error';
 import type { Plan, Product } from './site-options';
 import { touchVolatileFields } from './volatile';
@@ -117,9 +118,14 @@ export class Site {
       ...linksOfNewObject(this, type, body),
       ...screenLinksOfNewObject(this, type, body),
       ...schemeLinksOfNewObject(this, type, body),
+      ...projectLinksOfNewObject(this, type, body),
     }) as JsonObject;
     this.objects[type].set(id, created);
     this.changed(type);
+    if (type === 'project') {
+      this.objects.projectschemes.set(id, projectSchemesOfNewProject(this, created));
+      this.changed('projectschemes');
+    }
     const context = type === 'field' ? defaultContextOf(created) : undefined;
     if (context) {
       this.add('fieldcontext', context, nowMs);
@@ -135,13 +141,19 @@ export class Site {
     if (type === 'workflow') bumpWorkflowVersion(updated, current, nowMs);
     this.objects[type].set(id, updated);
     this.changed(type);
+    if (type === 'projectschemes') moveProjectInSchemeLists(this, id, patch);
     return updated;
   }
 
   remove(type: ConfigType, id: string): void {
     refuseSingleton(type, 'remove');
     const removed = this.require(type, id);
-    const dependents = [...dependentsOf(this, type, id), ...screenDependentsOf(this, type, id), ...schemeDependentsOf(this, type, id)];
+    const dependents = [
+      ...dependentsOf(this, type, id),
+      ...screenDependentsOf(this, type, id),
+      ...schemeDependentsOf(this, type, id),
+      ...projectDependentsOf(this, type, id),
+    ];
     for (const [dependentType, dependentId] of dependents) {
       this.objects[dependentType].delete(dependentId);
       this.changed(dependentType);

@@ -47,6 +47,13 @@ export function touchVolatileFields(type: ConfigType, object: JsonObject, siteUr
       set('userCountDescription', `${users} users`);
       break;
     }
+    case 'component':
+      set('issueCount', Number(object['issueCount'] ?? 0) + 1);
+      break;
+    case 'version':
+      set('overdue', object['overdue'] !== true);
+      set('userReleaseDate', `${new Date(nowMs).getUTCDate()}/Jan/30`);
+      break;
     default:
       break;
   }

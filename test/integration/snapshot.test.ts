@@ -134,7 +134,11 @@ test('a failed window records why and can be redone', async () => {
 });
 
 test('a type the site does not offer (404) is recorded as unavailable, not a failed snapshot', async () => {
-  await simAdmin(stack, 'POST', '/admin/faults', { cloudId: tenant.cloudId, pathPattern: '/rest/api/3/fieldconfigurationscheme', kind: 'not-found' });
+  await simAdmin(stack, 'POST', '/admin/faults', {
+    cloudId: tenant.cloudId,
+    pathPattern: '/rest/api/3/fieldconfigurationscheme$',
+    kind: 'not-found',
+  });
   let result;
   try {
     result = await runSnapshot(client, { tenantId: tenant.tenantId, type: 'daily', window: '2026-04-05', taskQueue });

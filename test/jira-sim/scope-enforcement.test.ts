@@ -73,9 +73,11 @@ describe('enforcement on a site', () => {
       // GET configuration's classic scope is read:jira-user.
       scopes: ['read:jira-work', 'manage:jira-project', 'manage:jira-configuration', 'read:jira-user'],
     });
+    // Operations whose required query parameters the spec marks (workflowscheme/project: 1 to 100 projectIds).
+    const requiredQuery: Record<string, string> = { 'workflowscheme/project': '?projectId=10000' };
     for (const template of RESOURCE_ROUTES.templates().filter((t) => !t.includes('{'))) {
       const method = template === 'workflows' ? 'POST' : 'GET';
-      const response = await fx.jira(template, {
+      const response = await fx.jira(template + (requiredQuery[template] ?? ''), {
         cloudId: site.cloudId,
         token: classic.tokens.access_token,
         method,

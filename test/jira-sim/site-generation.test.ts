@@ -1,21 +1,22 @@
 /** Seeded site generation: deterministic, sized as asked, and internally consistent. */
 import { generateSite } from '../../jira-sim/generate';
-import { LARGE_SITE_OBJECTS, planCounts } from '../../jira-sim/generate/counts';
+import { LARGE_SITE_OBJECTS, MAX_PROJECT_ROLES, planCounts } from '../../jira-sim/generate/counts';
 import { CONFIG_TYPES } from '../../jira-sim/types';
 import { allPages, CONFIG_SCOPES, startFixture, type SimFixture } from './sim-fixture';
 
 const SITE_URL = 'https://acme.atlassian.net';
 
-function total(counts: Record<string, number>): number {
-  return Object.values(counts).reduce((a, b) => a + b, 0);
-}
-
 /**
- * The platform group is mostly what Jira ships (4 status categories, 17 system events, 4 link types, the
- * advanced settings, …); it comes on top of the sizes below and is counted on its own.
+ * Sites are sized by the types below; two groups come on top and are counted on their own: the platform
+ * group (mostly what Jira ships: 4 status categories, 17 system events, 4 link types, the advanced
+ * settings, …) and the projects group (categories, components, versions, per-project scheme associations
+ * and role actors: it scales with the projects, test/jira-sim/projects-group.test.ts).
  */
 const PLATFORM_TYPES = ['issuelinktype', 'statuscategory', 'applicationrole', 'jiraconfiguration', 'advancedsetting', 'issueevent'];
-const withoutPlatform = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([t]) => !PLATFORM_TYPES.includes(t)));
+const PROJECTS_GROUP = ['projectcategory', 'component', 'version', 'projectschemes', 'projectroleactors'];
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+const sized = (counts: Record<string, number>) =>
+  Object.fromEntries(Object.entries(counts).filter(([t]) => !PLATFORM_TYPES.includes(t) && !PROJECTS_GROUP.includes(t)));
 const onlyPlatform = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([t]) => PLATFORM_TYPES.includes(t)));
 
 describe('generateSite', () => {
@@ -28,20 +29,24 @@ describe('generateSite', () => {
   });
 
   it('sizes sites: small about 300, large at least 20,000, a number about that many', () => {
-    expect(Math.abs(total(withoutPlatform(planCounts('small'))) - 300)).toBeLessThanOrEqual(15);
+    // Project roles stop at MAX_PROJECT_ROLES (each is read once per project): the sized total of a site
+    // whose role share is above it is that much smaller.
+    const roleCut = (size: number) => Math.max(0, Math.round(size * 0.02) - MAX_PROJECT_ROLES);
+    expect(Math.abs(total(sized(planCounts('small'))) - 300)).toBeLessThanOrEqual(20);
     expect(total(onlyPlatform(planCounts('small')))).toBe(41);
     expect(total(planCounts('large'))).toBeGreaterThanOrEqual(20_000);
-    expect(Math.abs(total(withoutPlatform(planCounts(5000))) - 5000)).toBeLessThanOrEqual(50);
+    expect(planCounts(5000).projectrole).toBe(MAX_PROJECT_ROLES);
+    expect(Math.abs(total(sized(planCounts(5000))) + roleCut(5000) - 5000)).toBeLessThanOrEqual(50);
     const large = generateSite(1, 'large', SITE_URL);
     const counts = Object.fromEntries(CONFIG_TYPES.map((t) => [t, large[t].length]));
-    expect(total(withoutPlatform(counts))).toBe(LARGE_SITE_OBJECTS);
+    expect(total(sized(counts))).toBe(LARGE_SITE_OBJECTS - roleCut(LARGE_SITE_OBJECTS));
     expect(total(onlyPlatform(counts))).toBe(73);
     // Like a real big site: the fields group (fields, their contexts and options), the screens group
     // (screens, their tabs, screen schemes, issue type screen schemes) and projects are the largest.
     const sizes = new Map<string, number>();
-    for (const type of CONFIG_TYPES) {
+    for (const type of Object.keys(sized(counts))) {
       const group = type.startsWith('field') ? 'fields' : type.startsWith('screen') || type === 'issuetypescreenscheme' ? 'screens' : type;
-      sizes.set(group, (sizes.get(group) ?? 0) + large[type].length);
+      sizes.set(group, (sizes.get(group) ?? 0) + counts[type]!);
     }
     const ranked = [...sizes.keys()].sort((x, y) => (sizes.get(y) ?? 0) - (sizes.get(x) ?? 0));
     expect(ranked.slice(0, 3).sort()).toEqual(['fields', 'project', 'screens']);
