@@ -163,3 +163,12 @@ describe('getAccessibleResources', () => {
     await expect(getAccessibleResources(server.url, OLD)).rejects.toBeInstanceOf(JiraMalformedResponseError);
   });
 });
+
+describe('query parameters', () => {
+  it('sends a list as the parameter repeated (projectId=1&projectId=2), as Jira array parameters expect', async () => {
+    const { client, server } = await setup((_req, res) => sendJson(res, 200, { values: [], isLast: true }));
+    await client.getJson('/rest/api/3/workflowscheme/project', { projectId: ['10000', 10001], maxResults: 50 });
+    expect(server.requests[0]!.query.getAll('projectId')).toEqual(['10000', '10001']);
+    expect(server.requests[0]!.query.get('maxResults')).toBe('50');
+  });
+});
