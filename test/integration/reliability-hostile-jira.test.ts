@@ -70,7 +70,8 @@ const SCENARIOS: Scenario[] = [
   {
     // What a site without a product, or a grant without a scope, looks like: recorded, not a failure.
     name: 'an endpoint that disappears (404)',
-    rules: [{ kind: 'not-found', pathPattern: '/rest/api/3/screens' }],
+    // Anchored: `/rest/api/3/screenscheme` starts with the same text.
+    rules: [{ kind: 'not-found', pathPattern: '/rest/api/3/screens$' }],
     expect: 'unavailable',
     reason: /^HTTP 404/,
   },
@@ -164,7 +165,11 @@ test.each(SCENARIOS.map((s, i) => [s.name, s, i] as const))('%s', async (_name, 
   expect(rules.reduce((n, r) => n + r.applied, 0)).toBeGreaterThan(0);
   if (scenario.expect === 'unavailable') {
     expect(outcome.status).toBe('COMPLETED');
-    expect(outcome.unavailable).toEqual([{ configType: 'screen', reason: expect.stringMatching(scenario.reason!) }]);
+    // A screen's tabs are read per screen: with no screens, they are unavailable for the same reason.
+    expect(outcome.unavailable).toEqual([
+      { configType: 'screen', reason: expect.stringMatching(scenario.reason!) },
+      { configType: 'screentab', reason: expect.stringMatching(/^screen unavailable: HTTP 404/) },
+    ]);
     expect(row).toMatchObject({ status: 'complete' });
     expect(row.root_hash).not.toBe(cleanRootHash);
   } else if (scenario.expect === 'complete') {
