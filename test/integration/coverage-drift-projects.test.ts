@@ -1,43 +1,27 @@
 // One change of each type of the projects group in jira-sim, made through its admin API, shows as
 // drift of exactly that object with the right JSON pointer, after real snapshots and a real scan.
-import type { Client } from '@temporalio/client';
-import { driftCursorKey, listDrift, type DriftEvent } from '../../client/drift-reads';
-import { runSnapshot } from '../../client/snapshots';
-import type { Pool } from '../../store/pool';
-import { SecretBox } from '../../store/secret-box';
-import type { DriftScanResult } from '../../workflows/drift-scan-contract';
-import { temporalClient, testPool } from '../support/clients';
-import { readStackState, type StackState } from '../support/stack-state';
-import { onboardTenant, simAdmin, uniqueId, type TenantFixture } from '../support/tenant-fixture';
-import { startWorker, type WorkerProcess } from '../support/worker-process';
+import type { DriftEvent } from '../../client/drift-reads';
+import {
+  driftEventsAfter,
+  expectEachChange,
+  expectNothingElse,
+  startCoverageDrift,
+  type CoverageDrift,
+  type ExpectedDrift,
+  type SimObject,
+} from '../support/coverage-drift';
 
-type SimObject = Record<string, unknown> & { id: string };
-
-let stack: StackState;
-let client: Client;
-let pool: Pool;
-let worker: WorkerProcess;
-let tenant: TenantFixture;
+let ctx: CoverageDrift;
 let events: DriftEvent[];
-const expected: Array<{ key: string; change: string; paths: string[] }> = [];
-const taskQueue = uniqueId('coverage-drift-projects');
-
-const sim = <T>(method: string, p: string, body?: unknown) => simAdmin<T>(stack, method, p, body);
-const objects = (type: string) => sim<SimObject[]>('GET', `/admin/sites/${tenant.cloudId}/objects/${type}`);
-const patch = (type: string, id: string, body: unknown) =>
-  sim('PATCH', `/admin/sites/${tenant.cloudId}/objects/${type}/${encodeURIComponent(id)}`, body);
+const expected: ExpectedDrift[] = [];
 
 beforeAll(async () => {
-  stack = readStackState();
-  client = await temporalClient(stack);
-  pool = testPool(stack);
-  tenant = await onboardTenant(stack, pool, { tenantId: uniqueId('coverage-projects'), size: 'small', seed: 43 });
-  worker = await startWorker(stack, taskQueue);
-  const snap = (window: string) => runSnapshot(client, { tenantId: tenant.tenantId, type: 'hourly', window, taskQueue });
+  ctx = await startCoverageDrift({ name: 'projects', seed: 43 });
+  const { sim, objects, patch, tenant } = ctx;
   // A category no project carries yet: renaming one that projects carry is drift of those projects too
   // (GET /project/search embeds the category), as in Jira.
   const category = await sim<SimObject>('POST', `/admin/sites/${tenant.cloudId}/objects/projectcategory`, { name: 'Research' });
-  const before = await snap('2026-08-01T00:00:00Z');
+  const before = await ctx.snap('2026-08-01T00:00:00Z');
 
   await patch('projectcategory', category.id, { description: 'Changed by the drift test.' });
   expected.push({ key: `projectcategory/${category.id}`, change: 'modified', paths: ['/description'] });
@@ -76,31 +60,13 @@ beforeAll(async () => {
   await patch('projectroleactors', held!.id, { actors: [...(held!['actors'] as unknown[]), newcomer] });
   expected.push({ key: `projectroleactors/${held!.id}`, change: 'modified', paths: ['/actors'] });
 
-  const after = await snap('2026-08-01T01:00:00Z');
-  const scan = (await client.workflow.getHandle(after.driftScanWorkflowId!).result()) as DriftScanResult;
-  expect(before.rootHash).not.toBe(after.rootHash);
-  const reads = { pool, cursorKey: driftCursorKey(SecretBox.fromSpec(stack.encryptionKeys)) };
-  events = (await listDrift(reads, tenant.tenantId, { scanId: scan.scanId, pageSize: 500 })).events;
+  events = await driftEventsAfter(ctx, before, await ctx.snap('2026-08-01T01:00:00Z'));
 });
 
 afterAll(async () => {
-  await worker?.stop();
-  await pool?.end();
-  await client?.connection.close();
+  await ctx?.close();
 });
 
-test('each change of the projects group is drift of that object, with its pointer', () => {
-  const byKey = new Map(events.map((e) => [e.objectKey, e]));
-  for (const want of expected) {
-    const event = byKey.get(want.key);
-    expect([want.key, event?.change]).toEqual([want.key, want.change]);
-    // A changed member inside an array is named by its index in the canonical (sorted) array.
-    for (const path of want.paths)
-      expect([want.key, event!.changedPaths.some((p) => p === path || p.startsWith(`${path}/`))]).toEqual([want.key, true]);
-  }
-});
+test('each change of the projects group is drift of that object, with its pointer', () => expectEachChange(events, expected));
 
-test('nothing else changed', () => {
-  const wanted = new Set(expected.map((e) => e.key));
-  expect(events.filter((e) => !wanted.has(e.objectKey)).map((e) => `${e.change} ${e.objectKey} ${e.changedPaths.join(',')}`)).toEqual([]);
-});
+test('nothing else changed', () => expectNothingElse(events, expected));
