@@ -80,7 +80,7 @@ export function moveProjectInSchemeLists(site: Site, projectId: string, patch: J
     if (!(slot in patch)) continue;
     const target = patch[slot];
     for (const scheme of site.list(type)) {
-      const listed = Array.isArray(scheme[field]) ? (scheme[field]) : [];
+      const listed = Array.isArray(scheme[field]) ? scheme[field] : [];
       const without = listed.filter((p) => String(p) !== projectId);
       const next = target !== null && String(scheme['id']) === String(target) ? [...without, toId(projectId)] : without;
       if (next.length !== listed.length) {

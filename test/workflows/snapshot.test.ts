@@ -62,7 +62,14 @@ test('a complete snapshot reads every config type once, finalises, tags itself a
     const result: SnapshotWorkflowResult = await handle.result();
     // Per type: what its activity stored and the requests it made (each mocked read: 2 objects, 1 request).
     const types = Object.fromEntries(CONFIG_TYPES.map((type) => [type, { objects: 2, requests: 1 }]));
-    expect(result).toEqual({ snapshotId: '1', status: 'COMPLETED', rootHash: ROOT_HASH, objectCount: 24, driftScanWorkflowId: 'drift:snap-ok:7..1', types });
+    expect(result).toEqual({
+      snapshotId: '1',
+      status: 'COMPLETED',
+      rootHash: ROOT_HASH,
+      objectCount: 24,
+      driftScanWorkflowId: 'drift:snap-ok:7..1',
+      types,
+    });
     expect(mocks.calls.resources.map((r) => r.configType).sort()).toEqual([...CONFIG_TYPES].sort());
     expect(mocks.calls.finalized).toEqual([{ snapshotId: '1', pages: CONFIG_TYPES.length }]);
     expect(mocks.calls.incomplete).toEqual([]);
