@@ -9,6 +9,7 @@ import { PLATFORM_GROUP_SPECS, PLATFORM_GROUP_TYPES } from './catalogue/platform
 import { SCREEN_GROUP_CATALOGUE, SCREEN_GROUP_PARENTS, SCREEN_GROUP_TYPES } from './catalogue/screens';
 import { SCHEME_GROUP_SPECS, SCHEME_GROUP_TYPES } from './catalogue/schemes';
 import { BOARD_GROUP_PARENTS, BOARD_GROUP_SPECS, BOARD_GROUP_TYPES } from './catalogue/boards';
+import { ROLE_ACTOR_DROPPED_PATHS, ROLE_ACTORS_UNORDERED } from './catalogue/role-actors';
 import { PROJECT_GROUP_PARENTS, PROJECT_GROUP_SPECS, PROJECT_GROUP_TYPES } from './catalogue/projects';
 
 export { SCOPE_PROJECT_COPIES, type ConfigTypeSpec } from './catalogue-kit';
@@ -215,15 +216,9 @@ const PROJECT_ROLE_RULES = rules({
     // Per calling user: membership and the caller's language.
     'currentUserRole',
     'translatedName',
-    // Actor ids are regenerated (Salto omits them); display data and deprecated names duplicate
-    // actorUser.accountId / actorGroup.
-    'actors.*.id',
-    'actors.*.displayName',
-    'actors.*.avatarUrl',
-    'actors.*.name',
-    'actors.*.user',
+    ...ROLE_ACTOR_DROPPED_PATHS,
   ],
-  unorderedArrays: [unordered('actors', 'type', 'actorUser.accountId', 'actorGroup.groupId', 'actorGroup.name')],
+  unorderedArrays: [ROLE_ACTORS_UNORDERED],
 });
 
 export const CONFIG_CATALOGUE: { readonly [T in ConfigType]: ConfigTypeSpec } = {

@@ -9,24 +9,13 @@ import { contextOptions, fieldConfigurationItems, fieldConfigurationSchemes, fie
 import { advancedSettings, applicationRoles, issueEvents, issueLinkTypes, jiraConfiguration, statusCategories } from './reads/platform';
 import { issueTypeSchemeItems, issueTypeScreenSchemes, screenTabs } from './reads/screens';
 import { issueSecurityLevels, issueSecuritySchemes, notificationSchemes, prioritySchemes } from './reads/schemes';
+import { PROJECT_READ_SCOPES } from './reads/project-scopes';
 import { projectCategories, projectComponents, projectRoleActors, projectSchemes, projectVersions } from './reads/projects';
 
 export type { EmitPage, ListPlan, PerParentPlan, PlanMetadata, ReadPlan } from './read-plan-kit';
 
 export const CONFIG_RESOURCES: Record<ConfigType, ReadPlan> = {
-  project: list(pageBean('/rest/api/3/project/search', 100, { expand: 'description,lead,issueTypes,url,projectKeys' }), [
-    'read:application-role:jira',
-    'read:avatar:jira',
-    'read:group:jira',
-    'read:issue-type-hierarchy:jira',
-    'read:issue-type:jira',
-    'read:project-category:jira',
-    'read:project-version:jira',
-    'read:project.component:jira',
-    'read:project.property:jira',
-    'read:project:jira',
-    'read:user:jira',
-  ]),
+  project: list(pageBean('/rest/api/3/project/search', 100, { expand: 'description,lead,issueTypes,url,projectKeys' }), [...PROJECT_READ_SCOPES]),
   field: list(pageBean('/rest/api/3/field/search', 100, { expand: 'key,searcherKey,isLocked' }), [
     'read:field-configuration:jira',
     'read:field:jira',

@@ -108,3 +108,11 @@ export class JiraPagingError extends JiraClientError {
     this.path = safePath(path);
   }
 }
+
+/**
+ * Jira answered 404: for a child read, the parent was deleted since it was listed (or, for some
+ * endpoints, has nothing of that kind). What that means is the caller's to say.
+ */
+export function isNotFound(err: unknown): boolean {
+  return err instanceof JiraClientError && (err as { status?: number }).status === 404;
+}

@@ -31,7 +31,15 @@ export {
   type ResourceShape,
 } from './pagination';
 export { ALLOWED_REQUESTS, assertAllowedRequest, isAllowedRequest } from './read-only-allowlist';
-export { JiraClientError, JiraHttpError, JiraMalformedResponseError, JiraPagingError, JiraUnauthorizedError, JiraWriteRefusedError } from './errors';
+export {
+  isNotFound,
+  JiraClientError,
+  JiraHttpError,
+  JiraMalformedResponseError,
+  JiraPagingError,
+  JiraUnauthorizedError,
+  JiraWriteRefusedError,
+} from './errors';
 export { JiraClientRegistry, type JiraClientSettings } from './tenant-clients';
 export {
   exchangeAuthorizationCode,

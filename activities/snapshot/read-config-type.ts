@@ -5,7 +5,7 @@
 import { Context } from '@temporalio/activity';
 import { PARENT_TYPE, type ConfigType } from '../../domain/config-catalogue';
 import { toConfigObject } from '../../domain/config-object';
-import { JiraClientError, type PagingClient } from '../../jira-cloud';
+import { isNotFound, JiraClientError, type PagingClient } from '../../jira-cloud';
 import { isUnavailableStatus, unavailableAreaObject } from '../../domain/unavailable-area';
 import type { Pool } from '../../store/pool';
 import { clearChildEntriesExcept, clearResourceEntries, storePage, streamTypeBodies, unavailableMarker } from '../../store/snapshot-store';
@@ -152,7 +152,7 @@ async function readChildrenOf(plan: PerParentPlan, client: PagingClient, parent:
   try {
     return await plan.read(client, parent, emit);
   } catch (err) {
-    if (err instanceof JiraClientError && (err as { status?: number }).status === 404) return 1;
+    if (isNotFound(err)) return 1;
     throw err;
   }
 }

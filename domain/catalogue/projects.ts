@@ -1,7 +1,8 @@
 // The projects group: project categories, each project's components and versions, each project's
 // scheme associations.
 // Pure data, like the rest of the catalogue (no runtime import of config-catalogue.ts: a cycle).
-import { childSpec, rules, spec, unordered, type ConfigTypeSpec } from '../catalogue-kit';
+import { childSpec, rules, spec, type ConfigTypeSpec } from '../catalogue-kit';
+import { ROLE_ACTOR_DROPPED_PATHS, ROLE_ACTORS_UNORDERED } from './role-actors';
 
 export const PROJECT_GROUP_TYPES = ['projectcategory', 'component', 'version', 'projectschemes', 'projectroleactors'] as const;
 
@@ -49,19 +50,7 @@ const VERSION_RULES = rules({
 });
 
 /** As PROJECT_ROLE_RULES treats a role's default actors (domain/config-catalogue.ts). */
-const PROJECT_ROLE_ACTORS_RULES = rules({
-  droppedPaths: [
-    // Actor ids are regenerated (Salto omits them); display data and deprecated names duplicate
-    // actorUser.accountId / actorGroup.
-    'actors.*.id',
-    'actors.*.displayName',
-    'actors.*.avatarUrl',
-    'actors.*.name',
-    'actors.*.user',
-  ],
-  // Actors are a set: who holds the role, in no order Jira keeps.
-  unorderedArrays: [unordered('actors', 'type', 'actorUser.accountId', 'actorGroup.groupId', 'actorGroup.name')],
-});
+const PROJECT_ROLE_ACTORS_RULES = rules({ droppedPaths: ROLE_ACTOR_DROPPED_PATHS, unorderedArrays: [ROLE_ACTORS_UNORDERED] });
 
 export const PROJECT_GROUP_SPECS: { readonly [T in ProjectGroupType]: ConfigTypeSpec } = {
   projectcategory: spec('projectcategory', rules({})),

@@ -1,7 +1,8 @@
 // The boards group: shared filters with their issue list columns, dashboards and their gadgets, and
 // Jira Software boards with their configuration (the agile API, /rest/agile/1.0).
-import { JiraClientError } from '../errors';
+import { isNotFound } from '../errors';
 import { fetchAllPages, type PagingClient } from '../pagination';
+import { PROJECT_READ_SCOPES } from './project-scopes';
 import { asObjects, collect, pageBean, text, type ListPlan, type PerParentPlan } from '../read-plan-kit';
 
 /** The body of a call, or undefined when Jira answers 404 (what that means is the caller's to say). */
@@ -9,7 +10,7 @@ async function unless404(client: PagingClient, path: string): Promise<unknown> {
   try {
     return await client.getJson(path);
   } catch (err) {
-    if (err instanceof JiraClientError && (err as { status?: number }).status === 404) return undefined;
+    if (isNotFound(err)) return undefined;
     throw err;
   }
 }
@@ -57,20 +58,8 @@ export const filters: ListPlan = {
 /** Dashboards with their owner, description, share and edit permissions (gadgets are their own type). */
 export const dashboards: ListPlan = {
   kind: 'list',
-  scopes: [
-    'read:application-role:jira',
-    'read:avatar:jira',
-    'read:dashboard:jira',
-    'read:group:jira',
-    'read:issue-type-hierarchy:jira',
-    'read:issue-type:jira',
-    'read:project-category:jira',
-    'read:project-version:jira',
-    'read:project.component:jira',
-    'read:project-role:jira',
-    'read:project:jira',
-    'read:user:jira',
-  ],
+  // A dashboard's share permissions name projects; the project's property scope is not among them.
+  scopes: [...PROJECT_READ_SCOPES.filter((s) => s !== 'read:project.property:jira'), 'read:dashboard:jira', 'read:project-role:jira'].sort(),
   endpoints: ['GET /rest/api/3/dashboard/search'],
   async read(client, emit) {
     const def = pageBean('/rest/api/3/dashboard/search', 50, { expand: 'description,owner,sharePermissions,editPermissions', orderBy: 'id' });

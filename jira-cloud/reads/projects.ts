@@ -1,6 +1,6 @@
 // The projects group: project categories, each project's components and versions, each project's
 // scheme associations.
-import { JiraClientError } from '../errors';
+import { isNotFound } from '../errors';
 import { fetchAllPages } from '../pagination';
 import { asObjects, collect, list, pageBean, text, type ListPlan, type PerParentPlan } from '../read-plan-kit';
 
@@ -202,7 +202,7 @@ export const projectSchemes: ListPlan = {
         permission = asRecord(await client.getJson(`${base}/permissionscheme`));
       } catch (err) {
         // 404: the project was deleted since it was listed; it has no associations any more.
-        if (!(err instanceof JiraClientError && (err as { status?: number }).status === 404)) throw err;
+        if (!isNotFound(err)) throw err;
         rows.delete(projectId);
         return 1;
       }
@@ -212,7 +212,7 @@ export const projectSchemes: ListPlan = {
         set(projectId, 'issueSecuritySchemeId', text(security['id']));
       } catch (err) {
         // 404: the project has no issue security scheme (or was deleted since it was listed).
-        if (!(err instanceof JiraClientError && (err as { status?: number }).status === 404)) throw err;
+        if (!isNotFound(err)) throw err;
       }
       return 2;
     });
@@ -252,7 +252,7 @@ export const projectRoleActors: PerParentPlan = {
         found.push({ id: role['id'] ?? Number(roleId), parentKey: projectId, actors: Array.isArray(role['actors']) ? role['actors'] : [] });
       } catch (err) {
         // 404: the role was deleted since the map was read.
-        if (!(err instanceof JiraClientError && (err as { status?: number }).status === 404)) throw err;
+        if (!isNotFound(err)) throw err;
       }
       return 1;
     });

@@ -1,7 +1,7 @@
 // The schemes group: notification schemes (events and recipients), issue security schemes, their levels
 // with members, and priority schemes with their priorities (in order) and projects.
 import { fetchAllPages } from '../pagination';
-import { asObjects, collect, groupBy, list, pageBean, text, type ListPlan } from '../read-plan-kit';
+import { asObjects, collect, list, pageBean, text, type ListPlan, readWithRows } from '../read-plan-kit';
 import type { PagingClient } from '../pagination';
 
 /** Notification schemes with every event and its recipients (expand=all); the spec's page default is 50. */
@@ -33,18 +33,13 @@ export const issueSecurityLevels: ListPlan = {
   kind: 'list',
   scopes: ISSUE_SECURITY_SCOPES,
   endpoints: ['GET /rest/api/3/issuesecurityschemes/level', 'GET /rest/api/3/issuesecurityschemes/level/member'],
-  async read(client, emit) {
-    const levels = await collect(client, pageBean('/rest/api/3/issuesecurityschemes/level', 50));
-    const members = await collect(client, pageBean('/rest/api/3/issuesecurityschemes/level/member', 50));
-    const membersOf = groupBy(members.values, 'issueSecurityLevelId');
-    await emit(
-      levels.values.map((level) => ({
-        ...level,
-        members: (membersOf.get(text(level['id'])) ?? []).map(({ issueSecurityLevelId: _l, issueSecuritySchemeId: _s, ...m }) => m),
-      })),
-    );
-    return levels.pages + members.pages;
-  },
+  read: (client, emit) =>
+    readWithRows(
+      client,
+      { parents: pageBean('/rest/api/3/issuesecurityschemes/level', 50), rows: pageBean('/rest/api/3/issuesecurityschemes/level/member', 50) },
+      { parentField: 'issueSecurityLevelId', as: 'members', alsoDrop: ['issueSecuritySchemeId'] },
+      emit,
+    ),
 };
 
 /** A nested PageBean (expand=priorities,projects) that Jira cut short. */

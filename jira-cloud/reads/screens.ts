@@ -1,7 +1,7 @@
 // The screens group: a screen's tabs with their fields in order, screen schemes, issue type screen
 // schemes with their mappings, and each issue type scheme's ordered issue types.
-import { JiraClientError } from '../errors';
-import { collect, groupBy, pageBean, text, type ListPlan, type PerParentPlan } from '../read-plan-kit';
+import { isNotFound } from '../errors';
+import { collect, groupBy, pageBean, text, type ListPlan, type PerParentPlan, readWithRows } from '../read-plan-kit';
 
 const SCREEN = '/rest/api/3/screens/{screenId}';
 
@@ -25,7 +25,7 @@ export const screenTabs: PerParentPlan = {
           return { body: { ...tab, parentKey: screenId, screenId, position, fields: fields.values }, requests: fields.pages };
         } catch (err) {
           // A tab deleted since the screen's tabs were listed has no fields to read any more.
-          if (err instanceof JiraClientError && (err as { status?: number }).status === 404) return { body: undefined, requests: 1 };
+          if (isNotFound(err)) return { body: undefined, requests: 1 };
           throw err;
         }
       }),
@@ -40,20 +40,13 @@ export const issueTypeScreenSchemes: ListPlan = {
   kind: 'list',
   scopes: ['read:issue-type-screen-scheme:jira'],
   endpoints: ['GET /rest/api/3/issuetypescreenscheme', 'GET /rest/api/3/issuetypescreenscheme/mapping'],
-  async read(client, emit) {
-    const [schemes, mappings] = await Promise.all([
-      collect(client, pageBean('/rest/api/3/issuetypescreenscheme', 50)),
-      collect(client, pageBean('/rest/api/3/issuetypescreenscheme/mapping', 50)),
-    ]);
-    const mappingsOf = groupBy(mappings.values, 'issueTypeScreenSchemeId');
-    await emit(
-      schemes.values.map((scheme) => ({
-        ...scheme,
-        mappings: (mappingsOf.get(text(scheme['id'])) ?? []).map(({ issueTypeScreenSchemeId: _drop, ...m }) => m),
-      })),
-    );
-    return schemes.pages + mappings.pages;
-  },
+  read: (client, emit) =>
+    readWithRows(
+      client,
+      { parents: pageBean('/rest/api/3/issuetypescreenscheme', 50), rows: pageBean('/rest/api/3/issuetypescreenscheme/mapping', 50) },
+      { parentField: 'issueTypeScreenSchemeId', as: 'mappings' },
+      emit,
+    ),
 };
 
 /**
