@@ -31,17 +31,47 @@ type SchemeSlot =
  */
 function associationsOf(site: Site, projectId: string): JsonObject {
   const stored = site.get('projectschemes', projectId) ?? { id: projectId };
-  const holds = (field: string) => (scheme: JsonObject) => Array.isArray(scheme[field]) && scheme[field].map(String).includes(projectId);
+  const listed = listedSchemes(site);
   const teamManaged = site.get('project', projectId)?.['simplified'] === true;
-  const notification = site.list('notificationscheme').find(holds('projects'));
-  const security = site.list('issuesecurityscheme').find(holds('projectIds'));
-  const priority = site.list('priorityscheme').find(holds('projectIds'));
+  const notification = listed.notificationscheme.get(projectId);
+  const security = listed.issuesecurityscheme.get(projectId);
+  const priority = listed.priorityscheme.get(projectId);
   return {
     ...stored,
-    notificationSchemeId: teamManaged ? null : notification ? String(notification['id']) : (stored['notificationSchemeId'] ?? null),
-    issueSecuritySchemeId: security ? Number(security['id']) : null,
-    prioritySchemeId: priority ? String(priority['id']) : DEFAULT_PRIORITY_SCHEME_ID,
+    notificationSchemeId: teamManaged ? null : (notification ?? stored['notificationSchemeId'] ?? null),
+    issueSecuritySchemeId: security !== undefined ? Number(security) : null,
+    prioritySchemeId: priority ?? DEFAULT_PRIORITY_SCHEME_ID,
   };
+}
+
+type ListedSchemes = Record<'notificationscheme' | 'issuesecurityscheme' | 'priorityscheme', Map<string, string>>;
+const LISTING: ReadonlyArray<readonly [keyof ListedSchemes, 'notificationscheme' | 'issuesecurityscheme' | 'priorityscheme', string]> = [
+  ['notificationscheme', 'notificationscheme', 'projects'],
+  ['issuesecurityscheme', 'issuesecurityscheme', 'projectIds'],
+  ['priorityscheme', 'priorityscheme', 'projectIds'],
+];
+const listedCache = new WeakMap<Site, { stamp: string; listed: ListedSchemes }>();
+
+/**
+ * Project id → the scheme listing it, per scheme type (the first in list order, as a scan would find),
+ * rebuilt only when one of the three lists or the site's ordering changed: scanning the lists for every
+ * project of every page made the association endpoints quadratic in the number of projects.
+ */
+function listedSchemes(site: Site): ListedSchemes {
+  const ordering = site.getOrdering();
+  const stamp = [ordering.mode, ordering.seed, ...LISTING.map(([, type]) => site.version(type))].join(':');
+  const cached = listedCache.get(site);
+  if (cached?.stamp === stamp) return cached.listed;
+  const listed: ListedSchemes = { notificationscheme: new Map(), issuesecurityscheme: new Map(), priorityscheme: new Map() };
+  for (const [slot, type, field] of LISTING) {
+    for (const scheme of site.list(type)) {
+      const projects = scheme[field];
+      if (!Array.isArray(projects)) continue;
+      for (const projectId of projects) if (!listed[slot].has(String(projectId))) listed[slot].set(String(projectId), String(scheme['id']));
+    }
+  }
+  listedCache.set(site, { stamp, listed });
+  return listed;
 }
 
 /** Projects named by `projectId` (all when none is named) that exist, by id; unknown ids are ignored, as in Jira. */

@@ -74,6 +74,11 @@ export class Site {
     return counts;
   }
 
+  /** Bumped by every change to objects of the type: lets views cache what they derive from a list. */
+  version(type: ConfigType): number {
+    return this.versions[type];
+  }
+
   get(type: ConfigType, id: string): JsonObject | undefined {
     return this.objects[type].get(id);
   }
