@@ -4,6 +4,7 @@
  */
 import type { FaultRule, FaultRuleInput } from './faults/fault-rules';
 import type { RequestEntry, Stats } from './observe/request-log';
+import type { PointsQuota, QuotaSettings } from './quota/points-quota';
 import type { Plan, Product } from './site/site-options';
 import type { ConfigType, JsonObject, ObjectCounts, OrderingMode, SiteSize } from './types';
 
@@ -214,6 +215,14 @@ export class JiraSimAdmin {
     return this.call('GET', '/admin/latency');
   }
 
+  /** Enforces Jira's points quota and burst limit (undefined: off, the default). Resets every pool. */
+  setQuota(settings: QuotaSettings | undefined): Promise<QuotaView> {
+    return this.call('POST', '/admin/quota', settings ?? { off: true });
+  }
+  getQuota(): Promise<QuotaView> {
+    return this.call('GET', '/admin/quota');
+  }
+
   // Request log and statistics.
   requests(query: RequestsQuery = {}): Promise<RequestsPage> {
     const params = new URLSearchParams();
@@ -241,6 +250,8 @@ export class JiraSimAdmin {
     return parsed as T;
   }
 }
+
+export type QuotaView = ReturnType<PointsQuota['describe']>;
 
 function enc(value: string): string {
   return encodeURIComponent(value);

@@ -3,6 +3,7 @@ import { FaultRules } from './faults/fault-rules';
 import { LatencySettings } from './faults/latency-settings';
 import { RetryAfterMemory } from './faults/retry-after-memory';
 import { OAuthStore } from './oauth/oauth-store';
+import { PointsQuota } from './quota/points-quota';
 import { RequestLog } from './observe/request-log';
 import { SiteRegistry } from './site/registry';
 import { Sleeper } from './sleeper';
@@ -22,6 +23,8 @@ export class SimState {
   readonly faults = new FaultRules();
   readonly latency: LatencySettings;
   readonly retryAfter = new RetryAfterMemory();
+  /** Jira's points quota and burst limit; off until configured (admin API `/admin/quota`). */
+  readonly quota = new PointsQuota();
   readonly log: RequestLog;
   readonly sleeper = new Sleeper();
 

@@ -126,6 +126,13 @@ export function registerAdminRoutes(app: FastifyInstance, state: SimState): void
     return state.latency.describe();
   });
 
+  app.get('/admin/quota', async () => state.quota.describe(state.clock.now()));
+  app.post('/admin/quota', async (request) => {
+    const body = parse(schemas.quotaBody, request.body);
+    state.quota.configure('off' in body ? undefined : body);
+    return state.quota.describe(state.clock.now());
+  });
+
   // What the service did.
   app.get('/admin/requests', async (request) => state.log.query(parse(schemas.requestsQuery, request.query)));
   app.delete('/admin/requests', async (_request, reply) => {

@@ -55,6 +55,19 @@ export const faultBody = z.object({
   totalDelta: z.number().int().optional(),
 });
 
+/** A points quota to enforce (see jira-sim/quota/points-quota.ts), or `{ off: true }`. */
+export const quotaBody = z.union([
+  z.object({ off: z.literal(true) }).strict(),
+  z
+    .object({
+      tier: z.enum(['global', 'tenant']),
+      pointsPerWindow: z.number().int().positive(),
+      windowSeconds: z.number().int().positive().default(3600),
+      burstPerSecond: z.number().int().positive().optional(),
+    })
+    .strict(),
+]);
+
 export const latencyBody = z.object({ ms: z.number().nonnegative(), cloudId: z.string().optional() });
 
 export const requestsQuery = z.object({

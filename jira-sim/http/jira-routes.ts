@@ -8,6 +8,7 @@ import type { Json } from '../types';
 import { bearerToken, callerKeyForToken } from './bearer';
 import { applyBaseLatency, applyFaults, sendJson } from './network-simulation';
 import { productGate } from './product-gates';
+import { requestPoints } from '../quota/points-quota';
 import { requireContext } from './request-context';
 
 /** The REST APIs the sim serves: the platform API (scopes from the spec) and Jira Software's agile API. */
@@ -48,20 +49,35 @@ export function registerJiraRoutes(app: FastifyInstance, state: SimState): void 
         return sendJson(reply, 401, SCOPE_MISMATCH_BODY);
       }
 
+      // Then the rate limits: the points quota of the app's pool and the endpoint's burst limit.
+      const endpoint = `/${api?.prefix ?? ''}${route?.template ?? apiPath ?? rest}`;
+      const admission = state.quota.admit({ clientId: check.grant.clientId, cloudId, method: request.method, endpoint }, state.clock.now());
+      if (!admission.admitted) {
+        context.throttled = admission.limit;
+        reply.headers(admission.headers);
+        return sendJson(reply, 429, jiraError(429, 'Rate limit exceeded.'));
+      }
+      /** Every answer past the limits is charged to the pool (a read by its objects) and carries its headers. */
+      const charged = (readBody?: Json) => {
+        const now = state.clock.now();
+        state.quota.charge(admission.pool, requestPoints(readBody), now);
+        return reply.headers(state.quota.headers(admission.pool, now));
+      };
+
       const outcome = await applyFaults(state, request, reply, context, callerKeyForToken(token), jiraError);
       if (outcome.answered) return reply;
 
       const gate = productGate(site, rest);
-      if (gate) return sendJson(reply, gate.status, gate.body);
+      if (gate) return sendJson(charged(), gate.status, gate.body);
       if (!route || apiPath === undefined) {
-        return sendJson(reply, 404, jiraError(404, `No resource found for ${request.method} /${rest}.`));
+        return sendJson(charged(), 404, jiraError(404, `No resource found for ${request.method} /${rest}.`));
       }
       const resource = route.value;
       const handler = request.method === 'GET' ? resource.get : request.method === 'POST' ? resource.post : undefined;
       if (!handler) {
         // The sim is a read-only Jira: writes are refused, and recorded as writes by the recording hook.
         reply.header('Allow', [resource.get ? 'GET' : undefined, resource.post ? 'POST' : undefined].filter(Boolean).join(', '));
-        return sendJson(reply, 405, jiraError(405, `Method ${request.method} is not allowed on /${rest}; jira-sim is read-only.`));
+        return sendJson(charged(), 405, jiraError(405, `Method ${request.method} is not allowed on /${rest}; jira-sim is read-only.`));
       }
 
       let body: Json;
@@ -75,12 +91,12 @@ export function registerJiraRoutes(app: FastifyInstance, state: SimState): void 
           pageFault: outcome.pageFault,
         });
       } catch (error) {
-        if (error instanceof RestError) return sendJson(reply, error.status, error.body);
-        if (error instanceof NoContent) return reply.code(204).send();
+        if (error instanceof RestError) return sendJson(charged(), error.status, error.body);
+        if (error instanceof NoContent) return charged().code(204).send();
         throw error;
       }
       if (outcome.pageFault?.kind === 'truncated-page' && Array.isArray(body)) body = body.slice(0, Math.floor(body.length / 2));
-      return sendJson(reply, 200, body, outcome.malformed);
+      return sendJson(charged(body), 200, body, outcome.malformed);
     },
   });
 }

@@ -51,6 +51,7 @@ export function record(state: SimState, request: FastifyRequest, context: SimReq
     tokenRefresh: context.tokenRefresh,
     invalidGrant: context.invalidGrant,
     earlyRetry: context.earlyRetry,
+    throttled: context.throttled,
     durationMs: Math.round(performance.now() - context.startedAt),
   });
 }

@@ -13,6 +13,8 @@ export interface SimRequestContext {
   tokenRefresh: boolean;
   invalidGrant: boolean;
   earlyRetry: boolean;
+  /** Refused by the points quota or the burst limit (not an injected fault). */
+  throttled?: 'quota' | 'burst';
   /** True once the entry was written (timeouts write it themselves before dropping the socket). */
   logged: boolean;
 }

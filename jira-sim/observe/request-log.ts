@@ -21,6 +21,8 @@ export interface RequestEntry {
   tokenRefresh: boolean;
   invalidGrant: boolean;
   earlyRetry: boolean;
+  /** Refused by the points quota or the burst limit (jira-sim/quota). */
+  throttled?: 'quota' | 'burst';
   durationMs: number;
 }
 
