@@ -20,6 +20,7 @@
 // - One client per tenant per process, so a tenant's activities share its cap and pause
 //   (tenant-clients.ts).
 export { createJiraClient, type JiraClient, type JiraClientOptions } from './jira-client';
+export { quotaFromHeaders, type QuotaObservation } from './rate-limit-headers';
 export { getAccessibleResources, type AccessibleResource } from './accessible-resources';
 export {
   fetchAllPages,

@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import { createJsonRequester, type GetAccessToken, type QueryValue, type RetryInfo } from './json-requester';
 import { DEFAULT_RETRY, type RetryConfig } from './retry-policy';
+import type { QuotaObservation } from './rate-limit-headers';
 
 export { getAccessibleResources, type AccessibleResource } from './accessible-resources';
 
@@ -29,6 +30,8 @@ export interface JiraClient {
   postReadJson(path: string, body: unknown): Promise<unknown>;
   /** HTTP requests sent so far, retries included. */
   requestCount(): number;
+  /** The points pool as Jira's quota headers last described it (undefined when Jira sent none). */
+  quota(): QuotaObservation | undefined;
   /** The in-flight cap (pagination sizes its window of outstanding pages from it). */
   readonly concurrency: number;
 }
@@ -52,6 +55,7 @@ export function createJiraClient(opts: JiraClientOptions): JiraClient {
     getJson: (path, query) => requester.requestJson('GET', path, { query }),
     postReadJson: (path, body) => requester.requestJson('POST', path, { body }),
     requestCount: () => requester.requestCount(),
+    quota: () => requester.quota(),
     concurrency,
   };
 }

@@ -7,6 +7,7 @@ import { createSemaphore } from './concurrency';
 import { JiraHttpError } from './errors';
 import { createLimitedRequest } from './limited-request';
 import { createPauseGate } from './pause-gate';
+import { createQuotaTracker, type QuotaObservation } from './rate-limit-headers';
 import { assertAllowedRequest, type AllowedMethod } from './read-only-allowlist';
 import { newCallRetryState, retryDelayMs, type RetryConfig } from './retry-policy';
 import { translateGotError } from './translate-got-error';
@@ -45,6 +46,8 @@ export interface JsonRequester {
   requestJson(method: AllowedMethod, path: string, opts?: RequestJsonOptions): Promise<unknown>;
   /** HTTP requests actually sent, retries included. */
   requestCount(): number;
+  /** The points pool as Jira's quota headers last described it (undefined when Jira sent none). */
+  quota(): QuotaObservation | undefined;
 }
 
 export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
@@ -52,10 +55,16 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
   const basePath = base.pathname.replace(/\/+$/, '');
   const limiter = createSemaphore(o.concurrency);
   const gate = createPauseGate();
+  const quota = createQuotaTracker();
   let sent = 0;
 
   const http = got.extend({
-    request: createLimitedRequest(limiter, () => sent++, { gate, maxMs: o.retry.maxRetryAfterMs }),
+    request: createLimitedRequest(
+      limiter,
+      () => sent++,
+      { gate, maxMs: o.retry.maxRetryAfterMs },
+      (headers) => quota.observe(headers),
+    ),
     timeout: { request: o.timeoutMs },
     // Jira's API does not redirect these reads; following one could carry the token elsewhere.
     followRedirect: false,
@@ -163,5 +172,5 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
     return response.body;
   }
 
-  return { requestJson, requestCount: () => sent };
+  return { requestJson, requestCount: () => sent, quota: () => quota.latest() };
 }

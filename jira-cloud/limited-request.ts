@@ -16,7 +16,12 @@ export interface RateLimitPause {
   maxMs: number;
 }
 
-export function createLimitedRequest(limiter: Semaphore, onSent: () => void, pause?: RateLimitPause): RequestFunction {
+export function createLimitedRequest(
+  limiter: Semaphore,
+  onSent: () => void,
+  pause?: RateLimitPause,
+  onHeaders?: (headers: http.IncomingHttpHeaders) => void,
+): RequestFunction {
   const gate = pause?.gate;
   return async (url, options) => {
     await gate?.wait();
@@ -31,6 +36,7 @@ export function createLimitedRequest(limiter: Semaphore, onSent: () => void, pau
         const status = response.statusCode ?? 0;
         const waitMs = status === 429 || status === 503 ? retryAfterMs(response.headers['retry-after']) : undefined;
         if (pause && waitMs !== undefined && waitMs > 0) pause.gate.pauseFor(Math.min(waitMs, pause.maxMs));
+        onHeaders?.(response.headers);
       });
       request.once('close', release);
       onSent();

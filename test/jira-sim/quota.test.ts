@@ -3,6 +3,7 @@
  * hourly pools per tier (Tier 1: one per app across sites; Tier 2: per site and app), the burst limit per
  * endpoint, and the Beta-RateLimit headers (shared/reference/jira-cloud-api.md §3).
  */
+import { createJiraClient } from '../../jira-cloud';
 import { requestPoints } from '../../jira-sim/quota/points-quota';
 import { CONFIG_SCOPES, startFixture, type HttpResult, type SimFixture } from './sim-fixture';
 
@@ -178,5 +179,22 @@ describe('admin API', () => {
     const bad = await fx.http('/admin/quota', { method: 'POST', body: { tier: 'tier9', pointsPerWindow: -1 } });
     expect(bad.status).toBe(400);
     expect((await fx.admin.getQuota()).settings).toEqual({ tier: 'global', pointsPerWindow: 500, windowSeconds: 60 });
+  });
+});
+
+describe('the Jira client against the quota', () => {
+  it('knows its pool from the headers: what is left matches the pool the sim charged', async () => {
+    await fx.admin.setQuota({ tier: 'tenant', pointsPerWindow: 5_000, windowSeconds: 600 });
+    const client = createJiraClient({ apiBaseUrl: fx.sim.url, cloudId: fx.site.cloudId, getAccessToken: async () => fx.tokens.access_token });
+    expect(client.quota()).toBeUndefined();
+    await Promise.all([client.getJson('/rest/api/3/role'), client.getJson('/rest/api/3/issuetype'), client.getJson('/rest/api/3/priority')]);
+    const pool = (await fx.admin.getQuota()).pools[0]!;
+    expect(client.quota()).toMatchObject({
+      policy: 'tenant-app-quota',
+      quota: 5_000,
+      windowSeconds: 600,
+      remaining: 5_000 - pool.used,
+      nearLimit: false,
+    });
   });
 });

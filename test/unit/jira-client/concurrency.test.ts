@@ -19,20 +19,17 @@ describe('in-flight cap', () => {
     server = await startServer((req, res, i) => (req.path.endsWith('/screens') ? screens(req, res, i) : schemes(req, res, i)));
     const client = createJiraClient({ apiBaseUrl: server.url, cloudId: 'cloud-1', getAccessToken: async () => 't', concurrency: 3 });
 
-    const started = Date.now();
     const results = await Promise.all([
       fetchAllPages(client, def('/rest/api/3/screens'), async () => sleep(5)),
       fetchAllPages(client, def('/rest/api/3/screenscheme'), async () => undefined),
       client.getJson('/rest/api/3/screens', { startAt: 0, maxResults: 5 }),
     ]);
-    const elapsed = Date.now() - started;
 
     expect(results[0]).toEqual({ pages: 40, objects: 200 });
     expect(results[1]).toEqual({ pages: 24, objects: 120 });
+    // Reaching the cap is what shows the reads overlap (no wall-clock bound: timing belongs to benchmarks).
     expect(server.maxInFlight()).toBe(3);
     expect(client.requestCount()).toBe(65);
-    // 65 requests × 20 ms / 3 in flight ≈ 430 ms; sequential would be 1.3 s.
-    expect(elapsed).toBeLessThan(1100);
   });
 
   it('holds across retries (503 storms and Retry-After)', async () => {
