@@ -74,25 +74,31 @@ export const groupBy = (rows: Array<Record<string, unknown>>, key: string) => {
 };
 
 /**
- * Reads parents and a flat mapping listing (scheme → issue types, level → members: Jira serves such
- * mappings as one list for all parents, which costs two listings instead of a request per parent) and
- * emits each parent with the rows that name its `id` in `join.parentField`, under `join.as`, without
- * the linking fields. Returns the requests made.
+ * A type read as parents plus a flat mapping listing (scheme → issue types, level → members: Jira serves
+ * such mappings as one list for all parents, which costs two listings instead of a request per parent).
+ * Each parent is emitted with the rows that name its `id` in `join.parentField`, under `join.as`, without
+ * the linking fields.
  */
-export async function readWithRows(
-  client: PagingClient,
+export function listWithRows(
   defs: { parents: ResourceDefinition; rows: ResourceDefinition },
   join: { parentField: string; as: string; alsoDrop?: string[] },
-  emit: EmitPage,
-): Promise<number> {
-  const [parents, rows] = await Promise.all([collect(client, defs.parents), collect(client, defs.rows)]);
+  scopes: string[],
+): ListPlan {
   const linking = new Set([join.parentField, ...(join.alsoDrop ?? [])]);
-  const rowsOf = groupBy(rows.values, join.parentField);
-  await emit(
-    parents.values.map((parent) => ({
-      ...parent,
-      [join.as]: (rowsOf.get(text(parent['id'])) ?? []).map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !linking.has(k)))),
-    })),
-  );
-  return parents.pages + rows.pages;
+  return {
+    kind: 'list',
+    scopes,
+    endpoints: [`GET ${defs.parents.path}`, `GET ${defs.rows.path}`],
+    async read(client, emit) {
+      const [parents, rows] = await Promise.all([collect(client, defs.parents), collect(client, defs.rows)]);
+      const rowsOf = groupBy(rows.values, join.parentField);
+      await emit(
+        parents.values.map((parent) => ({
+          ...parent,
+          [join.as]: (rowsOf.get(text(parent['id'])) ?? []).map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !linking.has(k)))),
+        })),
+      );
+      return parents.pages + rows.pages;
+    },
+  };
 }

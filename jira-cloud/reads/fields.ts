@@ -1,7 +1,7 @@
 // Fields in depth: a custom field's contexts (with their mappings and defaults), a context's options,
 // field configurations' items and field configuration schemes with their mappings.
 import { fetchAllPages } from '../pagination';
-import { asObjects, collect, groupBy, pageBean, text, type ListPlan, type PerParentPlan, readWithRows } from '../read-plan-kit';
+import { asObjects, collect, groupBy, pageBean, text, type ListPlan, type PerParentPlan, listWithRows } from '../read-plan-kit';
 
 /** Custom fields whose type can have contexts (Jira refuses the call for system fields). */
 const isCustomField = (field: Record<string, unknown>) => text(field['id']).startsWith('customfield_');
@@ -84,15 +84,8 @@ export const fieldConfigurationItems: PerParentPlan = {
 };
 
 /** Field configuration schemes with their issue type → field configuration mappings. */
-export const fieldConfigurationSchemes: ListPlan = {
-  kind: 'list',
-  scopes: ['read:field-configuration-scheme:jira'],
-  endpoints: ['GET /rest/api/3/fieldconfigurationscheme', 'GET /rest/api/3/fieldconfigurationscheme/mapping'],
-  read: (client, emit) =>
-    readWithRows(
-      client,
-      { parents: pageBean('/rest/api/3/fieldconfigurationscheme', 50), rows: pageBean('/rest/api/3/fieldconfigurationscheme/mapping', 50) },
-      { parentField: 'fieldConfigurationSchemeId', as: 'mappings' },
-      emit,
-    ),
-};
+export const fieldConfigurationSchemes: ListPlan = listWithRows(
+  { parents: pageBean('/rest/api/3/fieldconfigurationscheme', 50), rows: pageBean('/rest/api/3/fieldconfigurationscheme/mapping', 50) },
+  { parentField: 'fieldConfigurationSchemeId', as: 'mappings' },
+  ['read:field-configuration-scheme:jira'],
+);

@@ -1,7 +1,7 @@
 // The schemes group: notification schemes (events and recipients), issue security schemes, their levels
 // with members, and priority schemes with their priorities (in order) and projects.
 import { fetchAllPages } from '../pagination';
-import { asObjects, collect, list, pageBean, text, type ListPlan, readWithRows } from '../read-plan-kit';
+import { asObjects, collect, list, pageBean, text, type ListPlan, listWithRows } from '../read-plan-kit';
 import type { PagingClient } from '../pagination';
 
 /** Notification schemes with every event and its recipients (expand=all); the spec's page default is 50. */
@@ -29,18 +29,11 @@ export const issueSecuritySchemes: ListPlan = list(pageBean('/rest/api/3/issuese
  * Every level of every scheme, then every member of every level: two paged lists whatever the number of
  * schemes (no request per scheme or per level). Each level carries its members' holders.
  */
-export const issueSecurityLevels: ListPlan = {
-  kind: 'list',
-  scopes: ISSUE_SECURITY_SCOPES,
-  endpoints: ['GET /rest/api/3/issuesecurityschemes/level', 'GET /rest/api/3/issuesecurityschemes/level/member'],
-  read: (client, emit) =>
-    readWithRows(
-      client,
-      { parents: pageBean('/rest/api/3/issuesecurityschemes/level', 50), rows: pageBean('/rest/api/3/issuesecurityschemes/level/member', 50) },
-      { parentField: 'issueSecurityLevelId', as: 'members', alsoDrop: ['issueSecuritySchemeId'] },
-      emit,
-    ),
-};
+export const issueSecurityLevels: ListPlan = listWithRows(
+  { parents: pageBean('/rest/api/3/issuesecurityschemes/level', 50), rows: pageBean('/rest/api/3/issuesecurityschemes/level/member', 50) },
+  { parentField: 'issueSecurityLevelId', as: 'members', alsoDrop: ['issueSecuritySchemeId'] },
+  ISSUE_SECURITY_SCOPES,
+);
 
 /** A nested PageBean (expand=priorities,projects) that Jira cut short. */
 function isPartial(page: unknown): boolean {

@@ -1,7 +1,7 @@
 // The screens group: a screen's tabs with their fields in order, screen schemes, issue type screen
 // schemes with their mappings, and each issue type scheme's ordered issue types.
 import { isNotFound } from '../errors';
-import { collect, groupBy, pageBean, text, type ListPlan, type PerParentPlan, readWithRows } from '../read-plan-kit';
+import { collect, groupBy, pageBean, text, type ListPlan, type PerParentPlan, listWithRows } from '../read-plan-kit';
 
 const SCREEN = '/rest/api/3/screens/{screenId}';
 
@@ -36,18 +36,11 @@ export const screenTabs: PerParentPlan = {
 };
 
 /** Issue type screen schemes with their issue type → screen scheme mappings. */
-export const issueTypeScreenSchemes: ListPlan = {
-  kind: 'list',
-  scopes: ['read:issue-type-screen-scheme:jira'],
-  endpoints: ['GET /rest/api/3/issuetypescreenscheme', 'GET /rest/api/3/issuetypescreenscheme/mapping'],
-  read: (client, emit) =>
-    readWithRows(
-      client,
-      { parents: pageBean('/rest/api/3/issuetypescreenscheme', 50), rows: pageBean('/rest/api/3/issuetypescreenscheme/mapping', 50) },
-      { parentField: 'issueTypeScreenSchemeId', as: 'mappings' },
-      emit,
-    ),
-};
+export const issueTypeScreenSchemes: ListPlan = listWithRows(
+  { parents: pageBean('/rest/api/3/issuetypescreenscheme', 50), rows: pageBean('/rest/api/3/issuetypescreenscheme/mapping', 50) },
+  { parentField: 'issueTypeScreenSchemeId', as: 'mappings' },
+  ['read:issue-type-screen-scheme:jira'],
+);
 
 /**
  * Each issue type scheme's issue type ids in the scheme's order (one object per scheme, keyed by its
