@@ -2,11 +2,12 @@
 // A continue-as-new pagination loop: each activity compares the next chunk of the two key-sorted entry
 // lists and writes the drift events; the workflow carries only the cursor and running totals, so
 // history stays small and memory flat at any size.
-import { ApplicationFailure, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, continueAsNew, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { storeActivities as store } from './store-activities';
 import {
   driftScanProgressQuery,
+  type DriftAttributionTotals,
   type DriftScanCarriedState,
   type DriftScanInput,
   type DriftScanProgress,
@@ -95,9 +96,19 @@ export async function driftScanWorkflow(input: DriftScanInput): Promise<DriftSca
     if (chunk.done) break;
   }
 
+  // Who changed it and when: the audit log over the scan's interval, then each event's records.
+  // Before completion, so a completed scan always has its attribution (or the reason it has none).
+  let attribution: DriftAttributionTotals | undefined;
+  if (patched('drift-audit-attribution')) {
+    const read = await scanner.ingestAuditRecords({ tenantId, scanId: state.scanId });
+    const linked = await scanner.attributeDriftEvents({ tenantId, scanId: state.scanId });
+    attribution = { auditLog: read.status, auditRecords: read.records, ...linked };
+  }
+
   await store.completeDriftScan({ tenantId, scanId: state.scanId, totals: state.totals });
   progress.done = true;
-  return result(state.scanId, state.totals, state.runs);
+  const done = result(state.scanId, state.totals, state.runs);
+  return attribution ? { ...done, attribution } : done;
 }
 
 function result(scanId: string, totals: DriftScanResult | DriftScanCarriedState['totals'], runs: number): DriftScanResult {
