@@ -131,3 +131,13 @@ export async function recordAttributionTotals(
     s.unattributed,
   ]);
 }
+
+/** What several scans of one tenant learned from the audit log (scans without a row are absent). */
+export async function getScanAudits(db: Queryable, tenantId: string, scanIds: string[]): Promise<Map<string, ScanAuditRow>> {
+  const out = new Map<string, ScanAuditRow>();
+  for (const scanId of new Set(scanIds)) {
+    const row = await getScanAudit(db, tenantId, scanId);
+    if (row) out.set(scanId, row);
+  }
+  return out;
+}

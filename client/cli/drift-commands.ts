@@ -1,12 +1,25 @@
 // `jira-drift drift ...`: list a tenant's drift events page by page, show one, or scan two snapshots.
 import type { Command } from 'commander';
-import { listDrift, showDrift, driftCursorKey, type DriftEvent } from '../drift-reads';
+import { listDrift, showDrift, driftCursorKey, type DriftEvent, type DriftEventDetail } from '../drift-reads';
 import { checkDriftScanPair, parseDriftScanOptions, startDriftScan } from '../drift-scans';
 import { command, integerOption, printResult } from './command-runner';
 
 function eventLine(e: DriftEvent): string {
   const paths = e.change === 'modified' ? `  ${e.changedPaths.join(' ')}` : '';
-  return `${e.id}\t${e.windowStart}\t${e.snapshotType}\t${e.change}\t${e.objectKey}${paths}`;
+  return `${e.id}\t${e.windowStart}\t${e.snapshotType}\t${e.change}\t${e.objectKey}${paths}\t${attributionText(e.attribution)}`;
+}
+
+/** When and by whom (account ids), or why the audit log does not say. */
+function attributionText(a: DriftEvent['attribution']): string {
+  if (a.status === 'unattributed') return `unattributed: ${a.reason}`;
+  return a.changes.map((c) => `${c.at} by ${c.by ?? '(unknown)'}`).join(', ');
+}
+
+function auditRecordLines(records: DriftEventDetail['auditRecords']): string[] {
+  return records.flatMap((r) => [
+    `  audit record ${r.recordId} ${r.created} by ${r.authorAccountId ?? '(unknown)'} (matched by ${r.matchedBy}): ${r.summary}`,
+    ...r.changedValues.map((c) => `    ${c.fieldName}: ${c.changedFrom ?? '(none)'} -> ${c.changedTo ?? '(none)'}`),
+  ]);
 }
 
 export function registerDriftCommands(program: Command): void {
@@ -47,7 +60,7 @@ export function registerDriftCommands(program: Command): void {
 
   drift
     .command('show <event>')
-    .description('one drift event with the changed values before and after')
+    .description('one drift event with the changed values before and after, and the audit records naming its object')
     .requiredOption('--tenant <id>', 'tenant id')
     .option('--json', 'print JSON')
     .action(
@@ -58,6 +71,7 @@ export function registerDriftCommands(program: Command): void {
             eventLine(event),
             ...event.changes.map((c) => `  ${c.path}: ${JSON.stringify(c.before) ?? '(absent)'} -> ${JSON.stringify(c.after) ?? '(absent)'}`),
             ...(event.body !== undefined ? [`  body: ${JSON.stringify(event.body)}`] : []),
+            ...auditRecordLines(event.auditRecords),
           ].join('\n'),
         );
       }),
