@@ -1,8 +1,13 @@
 // Who changed it and when: the audit records linked to drift events (matched by the rules in
 // domain/catalogue/audit-match-rules.ts), or why an event has none. Facts only: each record's time,
 // author account id, summary and changed values, and how it names the object.
+import type { Pool } from 'pg';
 import type { Queryable } from '../store/pool';
-import { getScanAudits, type ScanAuditRow } from '../store/audit-store';
+import { recordIdRule } from '../domain/input-rules';
+import { getScanAudit, getScanAudits, type ScanAuditRow } from '../store/audit-store';
+import { InvalidInputError } from './errors';
+import { assertTenantId } from './input-schemas';
+import { requireInstalledTenant } from './installed-tenant';
 import { linkedAuditRecords, type LinkedAuditRecord } from '../store/audit-links-store';
 
 export type AuditRecordLink = Omit<LinkedAuditRecord, 'eventId'>;
@@ -52,4 +57,19 @@ export async function attributionOf(
     );
   }
   return { records, attribution };
+}
+
+export type DriftScanAuditLog = ScanAuditRow;
+
+/**
+ * What one drift scan learned from the audit log: the interval read, whether the log was available
+ * (and why not), records read, the part of the interval the log no longer covers, and the counts of
+ * attributed and unattributed events. Undefined for a scan that did not read the log.
+ */
+export async function driftScanAuditLog(deps: { pool: Pool }, tenantId: string, scanId: string): Promise<DriftScanAuditLog | undefined> {
+  const tenant = assertTenantId(tenantId);
+  const scanRule = recordIdRule('scan');
+  if (!scanRule.test(scanId)) throw new InvalidInputError(scanRule.message);
+  await requireInstalledTenant(deps.pool, tenant);
+  return getScanAudit(deps.pool, tenant, scanId);
 }
