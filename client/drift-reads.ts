@@ -23,7 +23,8 @@ export function driftCursorKey(secretBox: SecretBox): Buffer {
   return secretBox.deriveKey('drift-cursor-v1');
 }
 
-const instant = z.union([z.string().max(64), z.date()]).transform((v, ctx) => {
+/** An instant given as ISO-8601 text or a Date, normalised to ISO-8601 UTC. */
+export const instantSchema = z.union([z.string().max(64), z.date()]).transform((v, ctx) => {
   const ms = v instanceof Date ? v.getTime() : /^\d{4}-\d{2}-\d{2}/.test(v) ? Date.parse(v) : Number.NaN;
   if (Number.isNaN(ms)) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be an ISO-8601 date or instant' });
@@ -35,8 +36,8 @@ const instant = z.union([z.string().max(64), z.date()]).transform((v, ctx) => {
 const listDriftSchema = z
   .object({
     snapshotType: snapshotTypeSchema.optional(),
-    since: instant.optional(),
-    until: instant.optional(),
+    since: instantSchema.optional(),
+    until: instantSchema.optional(),
     scanId: recordIdSchema('scan').optional(),
     pageSize: countSchema(LIMITS.driftListPageSize).default(LIMITS.driftListPageSize.default),
     cursor: z.string().max(512).optional(),
