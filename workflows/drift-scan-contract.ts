@@ -26,6 +26,8 @@ export interface DriftScanCarriedState {
   cursor: string;
   totals: DriftTotals;
   runs: number;
+  /** What the audit log read of this scan (runs with the `drift-audit-attribution` marker) found. */
+  auditRead?: { status: 'read' | 'unavailable'; records: number; requests: number };
 }
 
 export interface DriftScanResult extends DriftTotals {

@@ -16,6 +16,7 @@ import {
 import { TENANT_ID, windowSearchAttributes } from './search-attributes';
 import { driftScanInputProblems } from './workflow-inputs';
 import { LIMITS } from '../domain/input-rules';
+import type { IngestAuditResult } from '../activities/drift/audit-activities';
 
 // A chunk heartbeats after every page and resumes from its last heartbeat when retried.
 const scanner = proxyActivities<Activities>({
@@ -69,10 +70,19 @@ export async function driftScanWorkflow(input: DriftScanInput): Promise<DriftSca
     };
   }
 
+  // Who changed it and when: the audit log over the scan's interval is read while the snapshots are
+  // compared (it does not depend on the events), once per scan; a continued run carries its counts.
+  let auditRead: Promise<IngestAuditResult> | undefined;
+  if (patched('drift-audit-attribution')) {
+    auditRead = state.auditRead ? Promise.resolve(state.auditRead) : scanner.ingestAuditRecords({ tenantId, scanId: state.scanId });
+    auditRead.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+  }
+
   for (let activities = 0; ; activities++) {
     // Each run makes progress before it may hand over, so a standing suggestion cannot loop forever.
     if (activities > 0 && (activities >= activitiesPerRun || workflowInfo().continueAsNewSuggested)) {
-      await continueAsNew<typeof driftScanWorkflow>({ ...input, carried: { ...state, runs: state.runs + 1 } });
+      const carriedAudit = auditRead ? { auditRead: await auditRead } : {};
+      await continueAsNew<typeof driftScanWorkflow>({ ...input, carried: { ...state, ...carriedAudit, runs: state.runs + 1 } });
     }
     const chunk = await scanner.scanDriftChunk({
       tenantId,
@@ -96,11 +106,11 @@ export async function driftScanWorkflow(input: DriftScanInput): Promise<DriftSca
     if (chunk.done) break;
   }
 
-  // Who changed it and when: the audit log over the scan's interval, then each event's records.
-  // Before completion, so a completed scan always has its attribution (or the reason it has none).
+  // Then each event's records. Before completion, so a completed scan always has its attribution (or
+  // the reason it has none).
   let attribution: DriftAttributionTotals | undefined;
-  if (patched('drift-audit-attribution')) {
-    const read = await scanner.ingestAuditRecords({ tenantId, scanId: state.scanId });
+  if (auditRead) {
+    const read = await auditRead;
     const linked = await scanner.attributeDriftEvents({ tenantId, scanId: state.scanId });
     attribution = { auditLog: read.status, auditRecords: read.records, ...linked };
   }
