@@ -2,7 +2,8 @@
 // between two real snapshots (real Temporal, PostgreSQL and jira-sim). A field configuration change by
 // actor A and a workflow change by actor B carry their author and time; an unaudited change is
 // unattributed; `drift show` lists the records with summary and changed values.
-import { showDrift, driftCursorKey } from '../../client/drift-reads';
+import { showDrift, driftCursorKey, listDrift } from '../../client/drift-reads';
+import { startDriftScan } from '../../client/drift-scans';
 import { SecretBox } from '../../store/secret-box';
 import type { DriftScanResult } from '../../workflows/drift-scan-contract';
 import { driftEventsAfter, startCoverageDrift, type CoverageDrift } from '../support/coverage-drift';
@@ -14,6 +15,7 @@ const ACTOR_B = '557058:b0b0b0b0-0000-4000-8000-00000000000b';
 let ctx: CoverageDrift;
 let events: DriftEvent[];
 let scan: DriftScanResult;
+let baseSnapshotId: string;
 const keys: Record<string, string> = {};
 const window: Record<string, [number, number]> = {};
 
@@ -43,6 +45,7 @@ beforeAll(async () => {
 
   const after = await ctx.snap('2026-09-01T01:00:00Z');
   events = await driftEventsAfter(ctx, before, after);
+  baseSnapshotId = before.snapshotId;
   scan = (await ctx.client.workflow.getHandle(after.driftScanWorkflowId!).result()) as DriftScanResult;
 });
 
@@ -94,4 +97,25 @@ test('drift show lists the matching records with their summary and changed value
 
 test('the scan result counts what the audit log said (counts only)', () => {
   expect(scan.attribution).toEqual({ auditLog: 'read', auditRecords: 2, attributed: 2, unattributed: events.length - 2 });
+});
+
+test('a scan that continues as new carries what the log said and attributes the same', async () => {
+  // The first snapshot against a third (nothing changed since the second), on demand in tiny pages:
+  // many runs, one audit read.
+  const third = await ctx.snap('2026-09-01T02:00:00Z');
+  const again = await startDriftScan(ctx.client, {
+    tenantId: ctx.tenant.tenantId,
+    baseSnapshotId,
+    targetSnapshotId: third.snapshotId,
+    pageSize: 5,
+    pagesPerActivity: 1,
+    activitiesPerRun: 2,
+    taskQueue: ctx.taskQueue,
+  });
+  const result = await again.result();
+  expect(result.runs).toBeGreaterThan(1);
+  expect(result.attribution).toEqual({ auditLog: 'read', auditRecords: 2, attributed: 2, unattributed: result.events - 2 });
+  const reads = { pool: ctx.pool, cursorKey: driftCursorKey(SecretBox.fromSpec(ctx.stack.encryptionKeys)) };
+  const rescanned = (await listDrift(reads, ctx.tenant.tenantId, { scanId: result.scanId, pageSize: 500 })).events;
+  expect(rescanned.find((e) => e.objectKey === keys['workflow'])?.attribution).toMatchObject({ changes: [{ by: ACTOR_B, matchedBy: 'name' }] });
 });
