@@ -3,12 +3,14 @@ import type { ActivityDeps } from './deps';
 import { createSnapshotActivities } from './snapshot/snapshot-activities';
 import { createTokenActivities } from './credentials/token-activities';
 import { createDriftActivities } from './drift/drift-activities';
+import { createAuditActivities } from './drift/audit-activities';
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createSnapshotActivities(deps),
     ...createTokenActivities(deps),
     ...createDriftActivities(deps),
+    ...createAuditActivities(deps),
   };
 }
 

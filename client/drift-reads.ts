@@ -9,6 +9,7 @@ import { LIMITS, recordIdRule } from '../domain/input-rules';
 import { getDriftEvent, listDriftEvents, loadBodies, type DriftEventRow } from '../store/drift-store';
 import type { SecretBox } from '../store/secret-box';
 import { InvalidInputError } from './errors';
+import { attributionOf, type AuditRecordLink, type DriftAttribution } from './drift-attribution';
 import { requireInstalledTenant } from './installed-tenant';
 import { assertTenantId, countSchema, parseInput, recordIdSchema, snapshotTypeSchema } from './input-schemas';
 
@@ -22,7 +23,8 @@ export function driftCursorKey(secretBox: SecretBox): Buffer {
   return secretBox.deriveKey('drift-cursor-v1');
 }
 
-const instant = z.union([z.string().max(64), z.date()]).transform((v, ctx) => {
+/** An instant given as ISO-8601 text or a Date, normalised to ISO-8601 UTC. */
+export const instantSchema = z.union([z.string().max(64), z.date()]).transform((v, ctx) => {
   const ms = v instanceof Date ? v.getTime() : /^\d{4}-\d{2}-\d{2}/.test(v) ? Date.parse(v) : Number.NaN;
   if (Number.isNaN(ms)) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be an ISO-8601 date or instant' });
@@ -34,8 +36,8 @@ const instant = z.union([z.string().max(64), z.date()]).transform((v, ctx) => {
 const listDriftSchema = z
   .object({
     snapshotType: snapshotTypeSchema.optional(),
-    since: instant.optional(),
-    until: instant.optional(),
+    since: instantSchema.optional(),
+    until: instantSchema.optional(),
     scanId: recordIdSchema('scan').optional(),
     pageSize: countSchema(LIMITS.driftListPageSize).default(LIMITS.driftListPageSize.default),
     cursor: z.string().max(512).optional(),
@@ -48,7 +50,10 @@ const listDriftSchema = z
 
 export type ListDriftQuery = z.input<typeof listDriftSchema>;
 
-export type DriftEvent = DriftEventRow;
+export interface DriftEvent extends DriftEventRow {
+  /** When and by whom (account ids), from the audit records linked to the event; or why none. */
+  attribution: DriftAttribution;
+}
 
 export interface DriftPage {
   events: DriftEvent[];
@@ -77,7 +82,9 @@ export async function listDrift(deps: DriftReadDeps, tenantId: string, query: Li
   await requireInstalledTenant(deps.pool, tenant);
   // One row more than the page tells exactly whether another page exists.
   const rows = await listDriftEvents(deps.pool, { tenantId: tenant, ...q, after, limit: q.pageSize + 1 });
-  const events = rows.slice(0, q.pageSize);
+  const page = rows.slice(0, q.pageSize);
+  const { attribution } = await attributionOf(deps.pool, tenant, page);
+  const events = page.map((e) => ({ ...e, attribution: attribution.get(e.id)! }));
   const last = events[events.length - 1];
   const nextCursor =
     rows.length > q.pageSize && last ? encodeDriftCursor(deps.cursorKey, scope, { windowStart: last.windowStart, id: last.id }) : null;
@@ -89,6 +96,8 @@ export interface DriftEventDetail extends DriftEvent {
   changes: Array<{ path: string; before?: Json; after?: Json }>;
   /** For an added object its body; for a removed one the body it had. */
   body?: Json;
+  /** The audit records that name the event's object, oldest first, with summary and changed values. */
+  auditRecords: AuditRecordLink[];
 }
 
 export async function showDrift(deps: Pick<DriftReadDeps, 'pool'>, tenantId: string, eventId: string): Promise<DriftEventDetail> {
@@ -96,8 +105,10 @@ export async function showDrift(deps: Pick<DriftReadDeps, 'pool'>, tenantId: str
   const eventRule = recordIdRule('event');
   if (!eventRule.test(eventId)) throw new InvalidInputError(eventRule.message);
   const tenant = (await requireInstalledTenant(deps.pool, tenantId)).id;
-  const event = await getDriftEvent(deps.pool, tenant, eventId);
-  if (!event) throw new InvalidInputError(`no drift event ${eventId} for tenant ${tenant}`);
+  const row = await getDriftEvent(deps.pool, tenant, eventId);
+  if (!row) throw new InvalidInputError(`no drift event ${eventId} for tenant ${tenant}`);
+  const linked = await attributionOf(deps.pool, tenant, [row]);
+  const event = { ...row, attribution: linked.attribution.get(row.id)!, auditRecords: linked.records.get(row.id) ?? [] };
   const hashes = [event.beforeHash, event.afterHash].filter((h): h is string => h !== null);
   const bodies = await loadBodies(deps.pool, tenant, hashes);
   const parse = (hash: string | null) => (hash && bodies.has(hash) ? (JSON.parse(bodies.get(hash)!) as Json) : undefined);

@@ -39,6 +39,12 @@ export interface SiteDetails extends CreatedSite {
   scopeEnforcement: boolean;
 }
 
+export interface ChangeOptions {
+  author?: string;
+}
+
+const byAuthor = (opts: ChangeOptions): string => (opts.author === undefined ? '' : `?author=${enc(opts.author)}`);
+
 export interface GrantInput {
   clientId: string;
   scopes: string[];
@@ -46,6 +52,8 @@ export interface GrantInput {
   refreshReuseIntervalSec?: number;
   /** When set, the authorization-code exchange must send the same redirect_uri. */
   redirectUri?: string;
+  /** Whether the consenting user holds Administer Jira (default true). */
+  administerJira?: boolean;
 }
 
 export interface GrantDetails {
@@ -128,15 +136,24 @@ export class JiraSimAdmin {
   getObject(cloudId: string, type: ConfigType, id: string | number): Promise<JsonObject> {
     return this.call('GET', `${objects(cloudId, type)}/${enc(String(id))}`);
   }
-  addObject(cloudId: string, type: ConfigType, fields: JsonObject = {}): Promise<JsonObject> {
-    return this.call('POST', objects(cloudId, type), fields);
+  // `author`: the account id the change's audit record names (default: the site's admin).
+  addObject(cloudId: string, type: ConfigType, fields: JsonObject = {}, opts: ChangeOptions = {}): Promise<JsonObject> {
+    return this.call('POST', `${objects(cloudId, type)}${byAuthor(opts)}`, fields);
   }
   /** JSON merge patch (RFC 7386): null deletes a property. */
-  patchObject(cloudId: string, type: ConfigType, id: string | number, patch: JsonObject): Promise<JsonObject> {
-    return this.call('PATCH', `${objects(cloudId, type)}/${enc(String(id))}`, patch);
+  patchObject(cloudId: string, type: ConfigType, id: string | number, patch: JsonObject, opts: ChangeOptions = {}): Promise<JsonObject> {
+    return this.call('PATCH', `${objects(cloudId, type)}/${enc(String(id))}${byAuthor(opts)}`, patch);
   }
-  deleteObject(cloudId: string, type: ConfigType, id: string | number): Promise<void> {
-    return this.call('DELETE', `${objects(cloudId, type)}/${enc(String(id))}`);
+  deleteObject(cloudId: string, type: ConfigType, id: string | number, opts: ChangeOptions = {}): Promise<void> {
+    return this.call('DELETE', `${objects(cloudId, type)}/${enc(String(id))}${byAuthor(opts)}`);
+  }
+  /** Every audit record the site still keeps, oldest first. */
+  auditRecords(cloudId: string): Promise<JsonObject[]> {
+    return this.call('GET', `/admin/sites/${enc(cloudId)}/audit`);
+  }
+  /** Keep audit records this many days (null: all). */
+  setAuditRetention(cloudId: string, days: number | null): Promise<{ days: number | null }> {
+    return this.call('POST', `/admin/sites/${enc(cloudId)}/audit-retention`, { days });
   }
   /** Reverses one array inside an object ("permissions", "transitions.0.validators" or "/permissions"). */
   reorder(cloudId: string, input: { type: ConfigType; id: string | number; arrayPath: string }): Promise<JsonObject> {

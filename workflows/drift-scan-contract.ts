@@ -26,12 +26,24 @@ export interface DriftScanCarriedState {
   cursor: string;
   totals: DriftTotals;
   runs: number;
+  /** What the audit log read of this scan (runs with the `drift-audit-attribution` marker) found. */
+  auditRead?: { status: 'read' | 'unavailable'; records: number; requests: number };
 }
 
 export interface DriftScanResult extends DriftTotals {
   scanId: string;
   events: number;
   runs: number;
+  /** Scans run with the `drift-audit-attribution` marker: what the audit log said about the events. */
+  attribution?: DriftAttributionTotals;
+}
+
+export interface DriftAttributionTotals {
+  /** `unavailable`: Free plan, no Administer Jira or the audit scope missing; every event unattributed. */
+  auditLog: 'read' | 'unavailable';
+  auditRecords: number;
+  attributed: number;
+  unattributed: number;
 }
 
 export interface DriftScanProgress extends DriftTotals {

@@ -2,11 +2,12 @@
 // A continue-as-new pagination loop: each activity compares the next chunk of the two key-sorted entry
 // lists and writes the drift events; the workflow carries only the cursor and running totals, so
 // history stays small and memory flat at any size.
-import { ApplicationFailure, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, continueAsNew, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { storeActivities as store } from './store-activities';
 import {
   driftScanProgressQuery,
+  type DriftAttributionTotals,
   type DriftScanCarriedState,
   type DriftScanInput,
   type DriftScanProgress,
@@ -15,6 +16,7 @@ import {
 import { TENANT_ID, windowSearchAttributes } from './search-attributes';
 import { driftScanInputProblems } from './workflow-inputs';
 import { LIMITS } from '../domain/input-rules';
+import type { IngestAuditResult } from '../activities/drift/audit-activities';
 
 // A chunk heartbeats after every page and resumes from its last heartbeat when retried.
 const scanner = proxyActivities<Activities>({
@@ -68,10 +70,19 @@ export async function driftScanWorkflow(input: DriftScanInput): Promise<DriftSca
     };
   }
 
+  // Who changed it and when: the audit log over the scan's interval is read while the snapshots are
+  // compared (it does not depend on the events), once per scan; a continued run carries its counts.
+  let auditRead: Promise<IngestAuditResult> | undefined;
+  if (patched('drift-audit-attribution')) {
+    auditRead = state.auditRead ? Promise.resolve(state.auditRead) : scanner.ingestAuditRecords({ tenantId, scanId: state.scanId });
+    auditRead.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+  }
+
   for (let activities = 0; ; activities++) {
     // Each run makes progress before it may hand over, so a standing suggestion cannot loop forever.
     if (activities > 0 && (activities >= activitiesPerRun || workflowInfo().continueAsNewSuggested)) {
-      await continueAsNew<typeof driftScanWorkflow>({ ...input, carried: { ...state, runs: state.runs + 1 } });
+      const carriedAudit = auditRead ? { auditRead: await auditRead } : {};
+      await continueAsNew<typeof driftScanWorkflow>({ ...input, carried: { ...state, ...carriedAudit, runs: state.runs + 1 } });
     }
     const chunk = await scanner.scanDriftChunk({
       tenantId,
@@ -95,9 +106,19 @@ export async function driftScanWorkflow(input: DriftScanInput): Promise<DriftSca
     if (chunk.done) break;
   }
 
+  // Then each event's records. Before completion, so a completed scan always has its attribution (or
+  // the reason it has none).
+  let attribution: DriftAttributionTotals | undefined;
+  if (auditRead) {
+    const read = await auditRead;
+    const linked = await scanner.attributeDriftEvents({ tenantId, scanId: state.scanId });
+    attribution = { auditLog: read.status, auditRecords: read.records, ...linked };
+  }
+
   await store.completeDriftScan({ tenantId, scanId: state.scanId, totals: state.totals });
   progress.done = true;
-  return result(state.scanId, state.totals, state.runs);
+  const done = result(state.scanId, state.totals, state.runs);
+  return attribution ? { ...done, attribution } : done;
 }
 
 function result(scanId: string, totals: DriftScanResult | DriftScanCarriedState['totals'], runs: number): DriftScanResult {

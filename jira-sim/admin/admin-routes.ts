@@ -5,6 +5,7 @@ import type { SimState } from '../sim-state';
 import type { ConfigType, JsonObject } from '../types';
 import * as schemas from './schemas';
 import { grantView, siteView } from './views';
+import { recordAudit } from './audit-recording';
 
 /** Parses an admin body or query; a mismatch becomes a 400 with zod's explanation. */
 function parse<T>(schema: ZodType<T, ZodTypeDef, unknown>, value: unknown): T {
@@ -46,17 +47,39 @@ export function registerAdminRoutes(app: FastifyInstance, state: SimState): void
   app.post<{ Params: ObjectParams }>('/admin/sites/:cloudId/objects/:type', async (request, reply) => {
     const site = state.sites.require(request.params.cloudId);
     const body = parse(schemas.jsonObjectBody, request.body) as JsonObject;
-    return reply.code(201).send(site.add(typeOf(request.params.type), body, state.clock.now()));
+    const type = typeOf(request.params.type);
+    const author = parse(schemas.authorQuery, request.query).author;
+    const created = site.add(type, body, state.clock.now());
+    recordAudit(site, { type, action: 'created', after: created, author }, state.clock.now());
+    return reply.code(201).send(created);
   });
   app.patch<{ Params: ObjectParams }>('/admin/sites/:cloudId/objects/:type/:id', async (request) => {
     const { cloudId, type, id } = request.params;
     const patch = parse(schemas.jsonObjectBody, request.body) as JsonObject;
-    return state.sites.require(cloudId).patch(typeOf(type), id, patch, state.clock.now());
+    const author = parse(schemas.authorQuery, request.query).author;
+    const site = state.sites.require(cloudId);
+    const before = structuredClone(site.get(typeOf(type), id));
+    const after = site.patch(typeOf(type), id, patch, state.clock.now());
+    recordAudit(site, { type: typeOf(type), action: 'updated', before, after, patch, author }, state.clock.now());
+    return after;
   });
   app.delete<{ Params: ObjectParams }>('/admin/sites/:cloudId/objects/:type/:id', async (request, reply) => {
     const { cloudId, type, id } = request.params;
-    state.sites.require(cloudId).remove(typeOf(type), id);
+    const author = parse(schemas.authorQuery, request.query).author;
+    const site = state.sites.require(cloudId);
+    const before = structuredClone(site.get(typeOf(type), id));
+    site.remove(typeOf(type), id);
+    recordAudit(site, { type: typeOf(type), action: 'deleted', before, author }, state.clock.now());
     return reply.code(204).send();
+  });
+  // The audit log: every record still kept, and how long records are kept.
+  app.get<{ Params: SiteParams }>('/admin/sites/:cloudId/audit', async (request) =>
+    state.sites.require(request.params.cloudId).auditLog.all(state.clock.now()),
+  );
+  app.post<{ Params: SiteParams }>('/admin/sites/:cloudId/audit-retention', async (request) => {
+    const log = state.sites.require(request.params.cloudId).auditLog;
+    log.retentionDays = parse(schemas.auditRetentionBody, request.body).days;
+    return { days: log.retentionDays };
   });
   app.post<{ Params: SiteParams }>('/admin/sites/:cloudId/reorder', async (request) => {
     const body = parse(schemas.reorderBody, request.body);

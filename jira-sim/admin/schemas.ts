@@ -21,6 +21,12 @@ export const configType = z.enum(CONFIG_TYPES);
 
 export const jsonObjectBody = z.record(z.unknown());
 
+/** `?author=<accountId>`: who the audit record of an admin change names (default: the site's admin). */
+export const authorQuery = z.object({ author: z.string().min(1).max(128).optional() }).passthrough();
+
+/** Days audit records are kept; null keeps them all. */
+export const auditRetentionBody = z.object({ days: z.number().positive().nullable() });
+
 export const reorderBody = z.object({ type: configType, id: z.union([z.string(), z.number()]).transform(String), arrayPath: z.string().min(1) });
 
 export const orderingBody = z.object({ mode: z.enum(['id', 'reverse', 'shuffle']), seed: z.number().int().optional() });
@@ -35,6 +41,8 @@ export const grantBody = z.object({
   accessTokenTtlSec: z.number().positive().optional(),
   refreshReuseIntervalSec: z.number().nonnegative().optional(),
   redirectUri: z.string().optional(),
+  /** Whether the consenting user holds the Administer Jira global permission (default true). */
+  administerJira: z.boolean().optional(),
 });
 
 export const clockBody = z.object({ offsetSec: z.number() });

@@ -89,6 +89,8 @@ export function registerJiraRoutes(app: FastifyInstance, state: SimState): void 
           body: request.body,
           pageUrl: `${site.info.siteUrl}/${api?.prefix ?? ''}${apiPath}`,
           pageFault: outcome.pageFault,
+          caller: { administerJira: check.grant.administerJira },
+          nowMs: state.clock.now(),
         });
       } catch (error) {
         if (error instanceof RestError) return sendJson(charged(), error.status, error.body);

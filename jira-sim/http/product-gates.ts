@@ -8,10 +8,11 @@ export interface GateAnswer {
 
 const AGILE_PREFIX = 'rest/agile/';
 const ISSUE_SECURITY = /^rest\/api\/[23]\/(issuesecurityschemes|securitylevel)(\/|$)/;
+const AUDIT_LOG = /^rest\/api\/[23]\/auditing(\/|$)/;
 
 /**
  * Areas a site does not have, answered before any resource: the agile API without Jira Software is not
- * there at all (404), issue security on the Free plan is refused (403). The exact bodies real sites send
+ * there at all (404), issue security and the audit log on the Free plan are refused (403). The exact bodies real sites send
  * are unverified; these follow Jira's ErrorCollection. `path` is what follows /ex/jira/{cloudId}/.
  */
 export function productGate(site: Site, path: string): GateAnswer | undefined {
@@ -20,6 +21,10 @@ export function productGate(site: Site, path: string): GateAnswer | undefined {
   }
   if (ISSUE_SECURITY.test(path) && site.info.plan === 'free') {
     return { status: 403, body: { errorMessages: ['Issue security is not available on the Free plan.'], errors: {} } };
+  }
+  // Spec, GET /auditing/record 403: "all Jira products are on free plans".
+  if (AUDIT_LOG.test(path) && site.info.plan === 'free') {
+    return { status: 403, body: { errorMessages: ['Audit logs are available when at least one Jira product is on a paid plan.'], errors: {} } };
   }
   return undefined;
 }

@@ -24,6 +24,8 @@ export interface Grant {
   clientId: string;
   cloudIds: string[];
   scopes: string[];
+  /** Whether the consenting user holds Administer Jira (3LO calls act as that user). */
+  administerJira: boolean;
   redirectUri?: string;
   accessTokenTtlSec: number;
   refreshReuseIntervalSec: number;
@@ -88,7 +90,14 @@ export class OAuthStore {
   /** The user's consent: a new grant for the site and a one-time authorization code for it. */
   createGrant(
     cloudId: string,
-    request: { clientId: string; scopes: string[]; accessTokenTtlSec?: number; refreshReuseIntervalSec?: number; redirectUri?: string },
+    request: {
+      clientId: string;
+      scopes: string[];
+      accessTokenTtlSec?: number;
+      refreshReuseIntervalSec?: number;
+      redirectUri?: string;
+      administerJira?: boolean;
+    },
     nowMs: number,
   ): { grant: Grant; code: string } {
     this.grantSerial++;
@@ -97,6 +106,7 @@ export class OAuthStore {
       clientId: request.clientId,
       cloudIds: [cloudId],
       scopes: [...request.scopes],
+      administerJira: request.administerJira ?? true,
       redirectUri: request.redirectUri,
       accessTokenTtlSec: request.accessTokenTtlSec ?? this.defaults.accessTokenTtlSec,
       refreshReuseIntervalSec: request.refreshReuseIntervalSec ?? this.defaults.refreshReuseIntervalSec,

@@ -13,6 +13,10 @@ export interface ReadRequest {
   /** Absolute URL of this resource on the site (for PageBean self/nextPage). */
   pageUrl: string;
   pageFault?: PageFault;
+  /** The user the token acts for (3LO calls run as the consenting user). */
+  caller?: { administerJira: boolean };
+  /** The sim clock's now (ms). */
+  nowMs?: number;
 }
 
 export type ReadHandler = (request: ReadRequest) => Json;

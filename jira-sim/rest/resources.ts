@@ -5,6 +5,7 @@ import { pageBean, readPaging } from './paging';
 import { bool, expandSet, first, many } from './query-params';
 import { idFilter, paged, type Resource } from './resource-kit';
 import { AGILE_RESOURCES, BOARD_GROUP_RESOURCES } from './board-resources';
+import { AUDIT_RESOURCES } from './audit-resources';
 import { FIELD_RESOURCES } from './field-resources';
 import { PLATFORM_RESOURCES } from './platform-resources';
 import { SCHEME_RESOURCES } from './scheme-resources';
@@ -48,6 +49,7 @@ export const RESOURCES: Record<string, Resource> = {
   ...BOARD_GROUP_RESOURCES,
   ...PROJECT_RESOURCES,
   ...PROJECT_SCHEME_RESOURCES,
+  ...AUDIT_RESOURCES,
   'project/search': {
     get: paged(
       { defaultMax: 50, cap: 100 },

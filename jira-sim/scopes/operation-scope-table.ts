@@ -4,6 +4,7 @@ import type { OperationScopes } from './operation-scopes';
 export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
   'GET application-properties/advanced-settings': { classic: ['manage:jira-configuration'], granular: ['read:instance-configuration:jira'] },
   'GET applicationrole': { classic: ['manage:jira-configuration'], granular: ['read:application-role:jira'] },
+  'GET auditing/record': { classic: ['manage:jira-configuration'], granular: ['read:audit-log:jira', 'read:user:jira'] },
   'GET configuration': { classic: ['read:jira-user'], granular: ['read:instance-configuration:jira', 'read:issue.time-tracking:jira'] },
   'GET configuration/timetracking': { classic: ['manage:jira-configuration'], granular: ['read:issue.time-tracking:jira'] },
   'GET configuration/timetracking/options': { classic: ['manage:jira-configuration'], granular: ['read:issue.time-tracking:jira'] },

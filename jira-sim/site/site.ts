@@ -24,6 +24,7 @@ import { moveProjectInSchemeLists, projectDependentsOf, projectLinksOfNewObject,
 import { SiteError } from './site-error';
 import type { Plan, Product } from './site-options';
 import { touchVolatileFields } from './volatile';
+import { AuditLog } from './audit-log';
 
 export { SiteError };
 
@@ -46,6 +47,8 @@ export class Site {
   private createdSerial = 0;
   /** Whether REST calls must carry the scopes the spec requires (as Jira does; a test may switch it off). */
   scopeEnforcement = true;
+  /** The audit records the admin API's changes wrote (jira-sim/site/audit-events.ts). */
+  readonly auditLog = new AuditLog();
 
   constructor(readonly info: SiteInfo) {
     // Generators share sub-objects between objects (e.g. a project category); copy so edits stay local.

@@ -17,3 +17,18 @@ export async function activityMs(handle: WorkflowHandle, types: string[]): Promi
   }
   return totals;
 }
+
+/** When the last activity of each given type completed (ms since epoch), from the history. */
+export async function lastCompletedAt(handle: WorkflowHandle, types: string[]): Promise<Record<string, number>> {
+  const events = (await handle.fetchHistory()).events ?? [];
+  const typeOf = new Map<string, string>();
+  const last: Record<string, number> = {};
+  for (const e of events) {
+    const type = e.activityTaskScheduledEventAttributes?.activityType?.name;
+    if (type && types.includes(type)) typeOf.set(String(e.eventId), type);
+    const done = e.activityTaskCompletedEventAttributes;
+    const doneType = done ? typeOf.get(String(done.scheduledEventId)) : undefined;
+    if (doneType) last[doneType] = tsToMs(e.eventTime);
+  }
+  return last;
+}

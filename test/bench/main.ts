@@ -1,5 +1,6 @@
 // `npm run bench -- <scenario> [--option value]`: runs one scenario on the real stack and prints one
 // JSON object on its last line (contract in DESIGN.md; results recorded in BENCHMARKS.md).
+import { benchAttribution } from './attribution';
 import { benchDedup } from './dedup';
 import { benchDrift } from './drift';
 import { startBenchStack, type BenchStack } from './bench-stack';
@@ -12,6 +13,8 @@ const optionalNumber = (value: string) => (value === '' ? undefined : Number(val
 
 const SCENARIOS: Record<string, (stack: BenchStack, option: Options) => Promise<object>> = {
   dedup: (stack, option) => benchDedup(stack, { attempts: Number(option('attempts', '1000')) }),
+  attribution: (stack, option) =>
+    benchAttribution(stack, { changes: Number(option('changes', '2000')), actors: Number(option('actors', '20')), size: option('size', 'small') }),
   snapshot: (stack, option) => benchSnapshot(stack, { latencyMs: Number(option('latency-ms', '25')), size: option('size', 'large') }),
   soak: (stack, option) =>
     benchSoak(stack, {

@@ -8,6 +8,7 @@ import { runSnapshot, startSnapshot } from '../../client/snapshots';
 import { showTenant } from '../../client/tenant-status';
 import { driftScanWorkflowId, tokenRefreshWorkflowId } from '../../domain/workflow-ids';
 import { SecretBox } from '../../store/secret-box';
+import { linkedAuditRecords } from '../../store/audit-links-store';
 import { getSnapshot, listSnapshots } from '../../store/snapshot-store';
 import type { Pool } from '../../store/pool';
 import type { SnapshotWorkflowResult } from '../../workflows/snapshot-contract';
@@ -28,7 +29,18 @@ const CRAFTED = ['../', "x'; DELETE FROM drift_events;--", '\u0430cme', 'ACME', 
 
 async function tableCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['tenants', 'credentials', 'config_objects', 'snapshots', 'snapshot_entries', 'drift_scans', 'drift_events']) {
+  for (const table of [
+    'tenants',
+    'credentials',
+    'config_objects',
+    'snapshots',
+    'snapshot_entries',
+    'drift_scans',
+    'drift_events',
+    'audit_records',
+    'drift_scan_audit',
+    'drift_event_audit_links',
+  ]) {
     counts[table] = (await pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
   }
   return counts;
@@ -44,7 +56,7 @@ beforeAll(async () => {
     const fixture = await onboardTenant(stack, pool, { tenantId: uniqueId(`iso${seed}`), size: 'small', seed });
     const snap = (window: string) => runSnapshot(client, { tenantId: fixture.tenantId, type: 'hourly', window, taskQueue });
     const first = await snap('2026-10-01T00:00:00Z');
-    await simAdmin(stack, 'POST', `/admin/sites/${fixture.cloudId}/objects/field`, { name: `Field of ${fixture.tenantId}` });
+    await simAdmin(stack, 'POST', `/admin/sites/${fixture.cloudId}/objects/field?author=actor-${seed}`, { name: `Field of ${fixture.tenantId}` });
     const second = await snap('2026-10-01T01:00:00Z');
     await client.workflow.getHandle(second.driftScanWorkflowId!).result();
     tenants.push({ fixture, snaps: [first, second] });
@@ -78,6 +90,33 @@ test('drift lists, events and counts of one tenant never include the other', asy
   const cursorB = (await listDrift(reads, b.fixture.tenantId, { pageSize: 1, since: '2026-01-01' })).nextCursor;
   if (cursorB)
     await expect(listDrift(reads, a.fixture.tenantId, { pageSize: 1, since: '2026-01-01', cursor: cursorB })).rejects.toThrow(/invalid cursor/);
+});
+
+test("audit records and attribution of one tenant never include the other's", async () => {
+  const [a, b] = tenants as [(typeof tenants)[0], (typeof tenants)[0]];
+  for (const [own, other] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const page = await listDrift(reads, own.fixture.tenantId, { pageSize: 500 });
+    const field = page.events.find((e) => e.objectKey.startsWith('field/'))!;
+    expect(field.attribution).toMatchObject({ status: 'attributed', changes: [{ by: `actor-${own === a ? 51 : 52}` }] });
+    const authors = page.events.flatMap((e) => (e.attribution.status === 'attributed' ? e.attribution.changes.map((c) => c.by) : []));
+    expect(authors).not.toContain(`actor-${own === a ? 52 : 51}`);
+    const shown = await showDrift(reads, own.fixture.tenantId, field.id);
+    expect(shown.auditRecords.map((r) => r.authorAccountId)).toEqual([`actor-${own === a ? 51 : 52}`]);
+    // The other tenant's event ids, asked for under this tenant, link to nothing.
+    const otherIds = (await listDrift(reads, other.fixture.tenantId, { pageSize: 500 })).events.map((e) => e.id);
+    expect(await linkedAuditRecords(pool, own.fixture.tenantId, otherIds)).toEqual([]);
+  }
+  // Records are stored per tenant: each tenant's rows name only its own author.
+  const { rows } = await pool.query('SELECT DISTINCT tenant_id, author_account_id FROM audit_records WHERE tenant_id = ANY($1)', [
+    [a.fixture.tenantId, b.fixture.tenantId],
+  ]);
+  expect(rows.sort((x, y) => x.tenant_id.localeCompare(y.tenant_id))).toEqual([
+    { tenant_id: a.fixture.tenantId, author_account_id: 'actor-51' },
+    { tenant_id: b.fixture.tenantId, author_account_id: 'actor-52' },
+  ]);
 });
 
 test("snapshots and tenant views are scoped; another tenant's snapshot ids are refused", async () => {

@@ -185,6 +185,21 @@ async function recordCatalogueV3(stack: BenchStack, taskQueue: string): Promise<
   }
 }
 
+/** A scan behind `drift-audit-attribution`: it reads the audit log and links events to its records. */
+async function recordAuditAttribution(stack: BenchStack, taskQueue: string): Promise<void> {
+  const client = stack.client;
+  const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay-audit', size: 'small', seed: 15 });
+  const snap = (window: string) => startSnapshot(client, { tenantId: tenant.tenantId, type: 'hourly', window, taskQueue });
+  await (await snap('2026-04-01T00:00:00Z')).result();
+  const screens = await simAdmin<Array<{ id: string }>>(stack.state, 'GET', `/admin/sites/${tenant.cloudId}/objects/screen`);
+  await simAdmin(stack.state, 'PATCH', `/admin/sites/${tenant.cloudId}/objects/screen/${screens[0]!.id}?author=replay-actor`, {
+    description: 'Changed for replay',
+  });
+  const second = await (await snap('2026-04-01T01:00:00Z')).result();
+  await client.workflow.getHandle(second.driftScanWorkflowId!).result();
+  await save(client.workflow.getHandle(second.driftScanWorkflowId!), 'driftScanWorkflow-audit-attribution');
+}
+
 /** A token workflow started with a maxChecksPerRun above the bound the client always had: refused. */
 async function recordMaxChecksRefused(stack: BenchStack, taskQueue: string): Promise<void> {
   const handle = await stack.client.workflow.start('tokenRefreshWorkflow', {
@@ -213,6 +228,7 @@ async function main(): Promise<void> {
     if (only.includes('snapshotWorkflow-catalogue-v2')) await recordCatalogueV2(stack, taskQueue);
     if (only.includes('tokenRefreshWorkflow-max-checks-refused')) await recordMaxChecksRefused(stack, taskQueue);
     if (only.includes('snapshotWorkflow-catalogue-v3')) await recordCatalogueV3(stack, taskQueue);
+    if (only.includes('driftScanWorkflow-audit-attribution')) await recordAuditAttribution(stack, taskQueue);
     if (!wanted('snapshotWorkflow')) return;
     const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay', size: 'small', seed: 11 });
 

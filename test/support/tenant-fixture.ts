@@ -44,6 +44,8 @@ export async function onboardTenant(
     plan?: 'free' | 'standard' | 'premium';
     /** The site's products (jira-sim's default: Jira Software and Jira Work Management). */
     products?: string[];
+    /** Whether the consenting user holds Administer Jira (jira-sim's default: yes). */
+    administerJira?: boolean;
   },
 ): Promise<TenantFixture> {
   const clientId = `client-${opts.tenantId}`;
@@ -61,6 +63,7 @@ export async function onboardTenant(
     scopes: opts.scopes ?? [...REQUESTED_SCOPES],
     ...(opts.accessTokenTtlSec ? { accessTokenTtlSec: opts.accessTokenTtlSec } : {}),
     ...(opts.refreshReuseIntervalSec ? { refreshReuseIntervalSec: opts.refreshReuseIntervalSec } : {}),
+    ...(opts.administerJira === false ? { administerJira: false } : {}),
   });
   await storeConsentedGrant(
     { pool, secretBox: SecretBox.fromSpec(stack.encryptionKeys), authBaseUrl: stack.jiraSimUrl, apiBaseUrl: stack.jiraSimUrl },

@@ -1,0 +1,121 @@
+// Who changed it, and when: drift events linked to the jira-sim audit records of the changes made
+// between two real snapshots (real Temporal, PostgreSQL and jira-sim). A field configuration change by
+// actor A and a workflow change by actor B carry their author and time; an unaudited change is
+// unattributed; `drift show` lists the records with summary and changed values.
+import { showDrift, driftCursorKey, listDrift } from '../../client/drift-reads';
+import { startDriftScan } from '../../client/drift-scans';
+import { SecretBox } from '../../store/secret-box';
+import type { DriftScanResult } from '../../workflows/drift-scan-contract';
+import { driftEventsAfter, startCoverageDrift, type CoverageDrift } from '../support/coverage-drift';
+import type { DriftEvent } from '../../client/drift-reads';
+
+const ACTOR_A = '557058:a0a0a0a0-0000-4000-8000-00000000000a';
+const ACTOR_B = '557058:b0b0b0b0-0000-4000-8000-00000000000b';
+
+let ctx: CoverageDrift;
+let events: DriftEvent[];
+let scan: DriftScanResult;
+let baseSnapshotId: string;
+const keys: Record<string, string> = {};
+const window: Record<string, [number, number]> = {};
+
+beforeAll(async () => {
+  ctx = await startCoverageDrift({ name: 'attribution', seed: 31 });
+  const site = `/admin/sites/${ctx.tenant.cloudId}/objects`;
+  const change = async (label: string, type: string, id: string, body: unknown, author?: string) => {
+    const start = Date.now();
+    await ctx.sim('PATCH', `${site}/${type}/${encodeURIComponent(id)}${author ? `?author=${encodeURIComponent(author)}` : ''}`, body);
+    window[label] = [start, Date.now()];
+  };
+  const before = await ctx.snap('2026-09-01T00:00:00Z');
+
+  const configurations = await ctx.objects('fieldconfiguration');
+  const configuration = configurations.find((c) => c['isDefault'] !== true) ?? configurations[0]!;
+  await change('fieldconfiguration', 'fieldconfiguration', configuration.id, { description: 'Set by actor A.' }, ACTOR_A);
+  keys['fieldconfiguration'] = `fieldconfiguration/${configuration.id}`;
+
+  const [workflow] = await ctx.objects('workflow');
+  await change('workflow', 'workflow', workflow!.id, { description: 'Set by actor B.' }, ACTOR_B);
+  keys['workflow'] = `workflow/${workflow!.id}`;
+
+  // Filters are not audited: the change leaves no record.
+  const [filter] = await ctx.objects('filter');
+  await change('filter', 'filter', filter!.id, { description: 'Nobody recorded this.' });
+  keys['filter'] = `filter/${filter!.id}`;
+
+  const after = await ctx.snap('2026-09-01T01:00:00Z');
+  events = await driftEventsAfter(ctx, before, after);
+  baseSnapshotId = before.snapshotId;
+  scan = (await ctx.client.workflow.getHandle(after.driftScanWorkflowId!).result()) as DriftScanResult;
+});
+
+afterAll(async () => {
+  await ctx?.close();
+});
+
+const event = (label: string) => {
+  const found = events.find((e) => e.objectKey === keys[label]);
+  expect([label, found?.change]).toEqual([label, 'modified']);
+  return found!;
+};
+
+function expectChangedBy(label: string, author: string, matchedBy: string) {
+  const attribution = event(label).attribution;
+  expect(attribution).toMatchObject({ status: 'attributed', changes: [{ by: author, matchedBy }] });
+  if (attribution.status !== 'attributed') return;
+  expect(attribution.changes).toHaveLength(1);
+  const at = Date.parse(attribution.changes[0]!.at);
+  const [start, end] = window[label]!;
+  // The record's time is the change's (Jira's clock: the sim's, unshifted here), to the millisecond.
+  expect(at >= start && at <= end).toBe(true);
+}
+
+test('a field configuration change by actor A carries A and its time (matched by id)', () => {
+  expectChangedBy('fieldconfiguration', ACTOR_A, 'id');
+});
+
+test('a workflow change by actor B carries B and its time (Jira names workflows by name)', () => {
+  expectChangedBy('workflow', ACTOR_B, 'name');
+});
+
+test('an unaudited change stays unattributed, with the reason', () => {
+  expect(event('filter').attribution).toEqual({ status: 'unattributed', reason: expect.stringMatching(/^no matching audit record/) });
+});
+
+test('drift show lists the matching records with their summary and changed values', async () => {
+  const reads = { pool: ctx.pool, cursorKey: driftCursorKey(SecretBox.fromSpec(ctx.stack.encryptionKeys)) };
+  const shown = await showDrift(reads, ctx.tenant.tenantId, event('fieldconfiguration').id);
+  expect(shown.auditRecords).toEqual([
+    expect.objectContaining({
+      authorAccountId: ACTOR_A,
+      matchedBy: 'id',
+      summary: 'Field configuration updated',
+      changedValues: [expect.objectContaining({ fieldName: 'description', changedTo: 'Set by actor A.' })],
+    }),
+  ]);
+});
+
+test('the scan result counts what the audit log said (counts only)', () => {
+  expect(scan.attribution).toEqual({ auditLog: 'read', auditRecords: 2, attributed: 2, unattributed: events.length - 2 });
+});
+
+test('a scan that continues as new carries what the log said and attributes the same', async () => {
+  // The first snapshot against a third (nothing changed since the second), on demand in tiny pages:
+  // many runs, one audit read.
+  const third = await ctx.snap('2026-09-01T02:00:00Z');
+  const again = await startDriftScan(ctx.client, {
+    tenantId: ctx.tenant.tenantId,
+    baseSnapshotId,
+    targetSnapshotId: third.snapshotId,
+    pageSize: 5,
+    pagesPerActivity: 1,
+    activitiesPerRun: 2,
+    taskQueue: ctx.taskQueue,
+  });
+  const result = await again.result();
+  expect(result.runs).toBeGreaterThan(1);
+  expect(result.attribution).toEqual({ auditLog: 'read', auditRecords: 2, attributed: 2, unattributed: result.events - 2 });
+  const reads = { pool: ctx.pool, cursorKey: driftCursorKey(SecretBox.fromSpec(ctx.stack.encryptionKeys)) };
+  const rescanned = (await listDrift(reads, ctx.tenant.tenantId, { scanId: result.scanId, pageSize: 500 })).events;
+  expect(rescanned.find((e) => e.objectKey === keys['workflow'])?.attribution).toMatchObject({ changes: [{ by: ACTOR_B, matchedBy: 'name' }] });
+});
