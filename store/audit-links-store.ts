@@ -26,7 +26,8 @@ export async function countScanEvents(db: Queryable, tenantId: string, scanId: s
 /**
  * Links each event to the tenant's records inside the interval that its lookups name; returns how many
  * of `eventIds` have at least one link. One statement per page; where one record names an event in
- * two ways, the strongest (id, then associated item, then name) is kept.
+ * two ways, the strongest (id, then associated item, then name) is kept. The conditions are
+ * domain/audit/audit-matching.ts's `lookupMatches`, set-based.
  */
 export async function linkAuditRecords(
   db: Queryable,
@@ -37,22 +38,24 @@ export async function linkAuditRecords(
     await db.query({
       name: 'jira-drift.link-audit-records',
       text: `WITH m AS (
-               SELECT * FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-                        AS m(event_id, kind, type_name, object_id, object_name, item_type, item_id)),
+               SELECT * FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+                        AS m(event_id, kind, type_name, object_id, object_name, item_type, item_id, summary_kind)),
              found AS (
                SELECT m.event_id, r.record_id, m.kind FROM m JOIN audit_records r
                    ON r.tenant_id = $1 AND r.object_type_name = m.type_name AND r.object_id = m.object_id AND r.created BETWEEN $2 AND $3
                 WHERE m.kind = 'id'
+                  AND (m.summary_kind IS NULL OR lower(left(r.summary, length(m.summary_kind) + 1)) = lower(m.summary_kind || ' '))
                UNION ALL
                SELECT m.event_id, r.record_id, m.kind FROM m JOIN audit_records r
                    ON r.tenant_id = $1 AND r.object_type_name = m.type_name AND r.object_name = m.object_name AND r.created BETWEEN $2 AND $3
-                WHERE m.kind = 'name' AND r.object_id IS NULL
+                WHERE m.kind = 'name' AND (r.object_id IS NULL OR r.object_id = r.object_name)
                UNION ALL
                SELECT m.event_id, r.record_id, m.kind FROM m JOIN audit_records r
                    ON r.tenant_id = $1 AND r.object_type_name = m.type_name AND r.created BETWEEN $2 AND $3
                   AND (m.object_id IS NULL OR r.object_id = m.object_id)
                   AND r.associated_items @> jsonb_build_array(jsonb_build_object('typeName', m.item_type, 'id', m.item_id))
-                WHERE m.kind = 'associated item')
+                WHERE m.kind = 'associated item'
+                  AND (m.summary_kind IS NULL OR lower(left(r.summary, length(m.summary_kind) + 1)) = lower(m.summary_kind || ' ')))
              INSERT INTO drift_event_audit_links (tenant_id, event_id, record_id, matched_by)
              SELECT DISTINCT ON (event_id, record_id) $1, event_id, record_id, kind FROM found
               ORDER BY event_id, record_id, CASE kind WHEN 'id' THEN 0 WHEN 'associated item' THEN 1 ELSE 2 END
@@ -68,6 +71,7 @@ export async function linkAuditRecords(
         l.map((x) => x.objectName),
         l.map((x) => x.itemTypeName),
         l.map((x) => x.itemId),
+        l.map((x) => x.summaryKind),
       ],
     });
   }

@@ -24,6 +24,30 @@ export interface AuditLookup {
   objectName: string | null;
   itemTypeName: string | null;
   itemId: string | null;
+  /** For a SCHEME record: the words its summary must start with (ignoring case); null: any summary. */
+  summaryKind: string | null;
+}
+
+/** The parts of a stored audit record a lookup compares. */
+export interface MatchableRecord {
+  summary: string;
+  objectItem: { typeName: string; id?: string; name?: string };
+  associatedItems: Array<{ typeName: string; id?: string }>;
+}
+
+const startsWithKind = (summary: string, kind: string | null): boolean => kind === null || summary.toLowerCase().startsWith(`${kind.toLowerCase()} `);
+
+/**
+ * Whether a record names a lookup's object: the conditions store/audit-links-store.ts applies in SQL
+ * (there set-based, for a page of events; the record interval is the store's), stated once here so
+ * the rules can be tested against records as Jira (or jira-sim) writes them.
+ */
+export function lookupMatches(l: AuditLookup, r: MatchableRecord): boolean {
+  const o = r.objectItem;
+  if (o.typeName !== l.typeName || !startsWithKind(r.summary, l.summaryKind)) return false;
+  if (l.kind === 'id') return o.id === l.objectId;
+  if (l.kind === 'name') return o.name === l.objectName && (o.id === undefined || o.id === o.name);
+  return (l.objectId === null || o.id === l.objectId) && r.associatedItems.some((i) => i.typeName === l.itemTypeName && i.id === l.itemId);
 }
 
 /** The object's id as Jira knows it and its parent's, from `type/{stable id}` (`parent:own` for a child type). */
@@ -45,9 +69,15 @@ export function auditLookups(event: MatchableEvent): AuditLookup[] {
   // A type becoming unavailable (or available again) is about the grant, not an object anyone edited.
   if (!isConfigType(event.objectType) || event.objectKey.startsWith(`${UNAVAILABLE_TYPE}/`)) return [];
   const { ownId, parentId } = objectIdentity(event.objectKey, event.objectType);
-  const base = { eventId: event.eventId, objectName: null, itemTypeName: null, itemId: null };
   return (AUDIT_MATCH_RULES[event.objectType] ?? []).flatMap((rule) =>
     rule.typeNames.flatMap((typeName): AuditLookup[] => {
+      const base = {
+        eventId: event.eventId,
+        objectName: null,
+        itemTypeName: null,
+        itemId: null,
+        summaryKind: rule.by === 'name' ? null : (rule.summaryKind ?? null),
+      };
       if (rule.by === 'id') return [{ ...base, kind: 'id', typeName, objectId: ownId }];
       if (rule.by === 'name') return [...new Set(event.names)].map((objectName) => ({ ...base, kind: 'name', typeName, objectId: null, objectName }));
       return rule.itemTypeNames.map((itemTypeName) => ({

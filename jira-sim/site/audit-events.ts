@@ -1,9 +1,21 @@
 // Which admin changes the simulated Jira audits, and how it names them: the audit record one
-// mutation of a configuration object writes (summary, category, `objectItem.typeName`, changed
-// values). Jira does not audit everything (reference §5.5 lists the audited areas): types missing
-// from AUDITED change without a record. Workflows are named by name only, as Jira's classic workflow
-// records do; a child object (a screen's tab, a field configuration's field, a scheme's security
-// level) is an associated item of its parent's record.
+// mutation of a configuration object writes (summary, category, objectItem, changed values). Jira does
+// not audit everything (reference §5.5 lists the audited areas): types missing from AUDITED change
+// without a record. These are the sim's own statement of what Jira writes (not shared with the
+// client's match rules, so a wrong rule shows as an unattributed change in tests).
+//
+// Verified against Jira's own auditing code (com.atlassian.jira.auditing, which Jira Cloud's audit log
+// descends from; jira-sim/README.md, "Audit log", gives the sources):
+// - every scheme is `SCHEME` with the scheme's id and name; its kind shows only in the summary and
+//   category (workflow schemes: workflows, "Workflow scheme updated"; permission schemes: permissions;
+//   notification schemes: notifications; field configuration schemes: fields, "Field Configuration
+//   scheme updated"; issue security schemes: permissions, like permission schemes);
+// - a workflow is `WORKFLOW` with its name as id and name;
+// - `CUSTOM_FIELD` (id customfield_NNNNN), `PROJECT`, `PROJECT_ROLE`.
+// Categories are written in lower case as Jira Cloud answers them (the spec's example: "user
+// management"). UNVERIFIED: every typeName marked so below (not in Jira's AssociatedItem.Type; the
+// sim's invention, kept so those changes leave a record as Jira Cloud's do for e.g. screens), the
+// summaries of non-scheme types, and project roles' category.
 import type { ConfigType, Json, JsonObject } from '../types';
 import type { AuditChange, AuditDraft, AuditItem } from './audit-log';
 
@@ -11,46 +23,52 @@ type Action = 'created' | 'updated' | 'deleted';
 
 interface AuditedType {
   typeName: string;
+  /** What the summary names ("Permission scheme" in "Permission scheme updated"). */
   label: string;
   category: string;
-  /** Jira's record names the object by name only (no id). */
-  nameOnly?: boolean;
+  /** Jira names the object by its name, as both id and name (workflows). */
+  idIsName?: boolean;
   /** A child: the record is about the parent (objectItem) with the child as an associated item. */
   parent?: { type: ConfigType; idField: string; typeName: string; label: string };
 }
 
+/** A scheme as Jira audits it: typeName SCHEME; the label and category say which kind. */
+const scheme = (label: string, category: string): AuditedType => ({ typeName: 'SCHEME', label, category });
+
 export const AUDITED: Partial<Record<ConfigType, AuditedType>> = {
   project: { typeName: 'PROJECT', label: 'Project', category: 'projects' },
   field: { typeName: 'CUSTOM_FIELD', label: 'Custom field', category: 'fields' },
-  issuetype: { typeName: 'ISSUE_TYPE', label: 'Issue type', category: 'issue types' },
-  issuetypescheme: { typeName: 'ISSUE_TYPE_SCHEME', label: 'Issue type scheme', category: 'issue types' },
-  status: { typeName: 'STATUS', label: 'Status', category: 'workflows' },
-  priority: { typeName: 'PRIORITY', label: 'Priority', category: 'system' },
-  resolution: { typeName: 'RESOLUTION', label: 'Resolution', category: 'system' },
-  screen: { typeName: 'SCREEN', label: 'Screen', category: 'screens' },
-  workflow: { typeName: 'WORKFLOW', label: 'Workflow', category: 'workflows', nameOnly: true },
-  workflowscheme: { typeName: 'WORKFLOW_SCHEME', label: 'Workflow scheme', category: 'workflows' },
-  permissionscheme: { typeName: 'PERMISSION_SCHEME', label: 'Permission scheme', category: 'permissions' },
-  projectrole: { typeName: 'PROJECT_ROLE', label: 'Project role', category: 'projects' },
-  fieldconfiguration: { typeName: 'FIELD_CONFIGURATION', label: 'Field configuration', category: 'fields' },
-  fieldconfigurationscheme: { typeName: 'FIELD_CONFIGURATION_SCHEME', label: 'Field configuration scheme', category: 'fields' },
+  issuetype: { typeName: 'ISSUE_TYPE', label: 'Issue type', category: 'issue types' }, // UNVERIFIED
+  issuetypescheme: { typeName: 'ISSUE_TYPE_SCHEME', label: 'Issue type scheme', category: 'issue types' }, // UNVERIFIED
+  status: { typeName: 'STATUS', label: 'Status', category: 'workflows' }, // UNVERIFIED
+  priority: { typeName: 'PRIORITY', label: 'Priority', category: 'system' }, // UNVERIFIED
+  resolution: { typeName: 'RESOLUTION', label: 'Resolution', category: 'system' }, // UNVERIFIED
+  screen: { typeName: 'SCREEN', label: 'Screen', category: 'screens' }, // UNVERIFIED
+  workflow: { typeName: 'WORKFLOW', label: 'Workflow', category: 'workflows', idIsName: true },
+  workflowscheme: scheme('Workflow scheme', 'workflows'),
+  permissionscheme: scheme('Permission scheme', 'permissions'),
+  projectrole: { typeName: 'PROJECT_ROLE', label: 'Project role', category: 'projects' }, // category UNVERIFIED
+  fieldconfiguration: { typeName: 'FIELD_CONFIGURATION', label: 'Field configuration', category: 'fields' }, // UNVERIFIED
+  // Jira's field layout scheme records (jira.auditing.field.layout.scheme.*).
+  fieldconfigurationscheme: scheme('Field Configuration scheme', 'fields'),
   screentab: {
-    typeName: 'SCREEN_TAB',
+    typeName: 'SCREEN_TAB', // UNVERIFIED, as its parent's SCREEN
     label: 'Screen tab',
     category: 'screens',
     parent: { type: 'screen', idField: 'screenId', typeName: 'SCREEN', label: 'Screen' },
   },
-  screenscheme: { typeName: 'SCREEN_SCHEME', label: 'Screen scheme', category: 'screens' },
-  issuetypescreenscheme: { typeName: 'ISSUE_TYPE_SCREEN_SCHEME', label: 'Issue type screen scheme', category: 'screens' },
-  notificationscheme: { typeName: 'NOTIFICATION_SCHEME', label: 'Notification scheme', category: 'notifications' },
-  issuesecurityscheme: { typeName: 'ISSUE_SECURITY_SCHEME', label: 'Issue security scheme', category: 'permissions' },
+  screenscheme: { typeName: 'SCREEN_SCHEME', label: 'Screen scheme', category: 'screens' }, // UNVERIFIED
+  issuetypescreenscheme: { typeName: 'ISSUE_TYPE_SCREEN_SCHEME', label: 'Issue type screen scheme', category: 'screens' }, // UNVERIFIED
+  notificationscheme: scheme('Notification scheme', 'notifications'),
+  issuesecurityscheme: scheme('Issue security scheme', 'permissions'),
+  // The scheme's record (verified shape) names the level (ISSUE_SECURITY_LEVEL: UNVERIFIED).
   issuesecuritylevel: {
     typeName: 'ISSUE_SECURITY_LEVEL',
     label: 'Issue security level',
     category: 'permissions',
-    parent: { type: 'issuesecurityscheme', idField: 'issueSecuritySchemeId', typeName: 'ISSUE_SECURITY_SCHEME', label: 'Issue security scheme' },
+    parent: { type: 'issuesecurityscheme', idField: 'issueSecuritySchemeId', typeName: 'SCHEME', label: 'Issue security scheme' },
   },
-  priorityscheme: { typeName: 'PRIORITY_SCHEME', label: 'Priority scheme', category: 'system' },
+  priorityscheme: { typeName: 'PRIORITY_SCHEME', label: 'Priority scheme', category: 'system' }, // UNVERIFIED
 };
 
 export interface Mutation {
@@ -76,7 +94,8 @@ export function auditRecordOf(m: Mutation): AuditDraft | undefined {
   const audited = AUDITED[m.type];
   const object = m.after ?? m.before;
   if (!audited || !object) return undefined;
-  const self: AuditItem = { typeName: audited.typeName, name: nameOf(object), ...(audited.nameOnly ? {} : { id: String(object['id']) }) };
+  const name = nameOf(object);
+  const self: AuditItem = { typeName: audited.typeName, id: audited.idIsName ? name : String(object['id']), name };
   if (audited.parent) {
     const parentId = String(object[audited.parent.idField]);
     const parent = m.lookup(audited.parent.type, parentId);

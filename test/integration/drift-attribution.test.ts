@@ -1,7 +1,8 @@
 // Who changed it, and when: drift events linked to the jira-sim audit records of the changes made
-// between two real snapshots (real Temporal, PostgreSQL and jira-sim). A field configuration change by
-// actor A and a workflow change by actor B carry their author and time; an unaudited change is
-// unattributed; `drift show` lists the records with summary and changed values.
+// between two real snapshots (real Temporal, PostgreSQL and jira-sim). A permission scheme change by
+// actor A, an issue security scheme change (both SCHEME records, told apart by their summary) and a
+// workflow change by actor B (named by name) carry their author and time, each its own record only; an
+// unaudited change is unattributed; `drift show` lists the records with summary and changed values.
 import { showDrift, driftCursorKey, listDrift } from '../../client/drift-reads';
 import { startDriftScan } from '../../client/drift-scans';
 import { SecretBox } from '../../store/secret-box';
@@ -29,10 +30,13 @@ beforeAll(async () => {
   };
   const before = await ctx.snap('2026-09-01T00:00:00Z');
 
-  const configurations = await ctx.objects('fieldconfiguration');
-  const configuration = configurations.find((c) => c['isDefault'] !== true) ?? configurations[0]!;
-  await change('fieldconfiguration', 'fieldconfiguration', configuration.id, { description: 'Set by actor A.' }, ACTOR_A);
-  keys['fieldconfiguration'] = `fieldconfiguration/${configuration.id}`;
+  const [permissionScheme] = await ctx.objects('permissionscheme');
+  await change('permissionscheme', 'permissionscheme', permissionScheme!.id, { description: 'Set by actor A.' }, ACTOR_A);
+  keys['permissionscheme'] = `permissionscheme/${permissionScheme!.id}`;
+
+  const [securityScheme] = await ctx.objects('issuesecurityscheme');
+  await change('issuesecurityscheme', 'issuesecurityscheme', securityScheme!.id, { description: 'Set by actor B.' }, ACTOR_B);
+  keys['issuesecurityscheme'] = `issuesecurityscheme/${securityScheme!.id}`;
 
   const [workflow] = await ctx.objects('workflow');
   await change('workflow', 'workflow', workflow!.id, { description: 'Set by actor B.' }, ACTOR_B);
@@ -70,8 +74,12 @@ function expectChangedBy(label: string, author: string, matchedBy: string) {
   expect(at >= start && at <= end).toBe(true);
 }
 
-test('a field configuration change by actor A carries A and its time (matched by id)', () => {
-  expectChangedBy('fieldconfiguration', ACTOR_A, 'id');
+test('a permission scheme change by actor A carries A and its time (matched by id), and no other scheme record', () => {
+  expectChangedBy('permissionscheme', ACTOR_A, 'id');
+});
+
+test('an issue security scheme change carries its own record only', () => {
+  expectChangedBy('issuesecurityscheme', ACTOR_B, 'id');
 });
 
 test('a workflow change by actor B carries B and its time (Jira names workflows by name)', () => {
@@ -84,19 +92,19 @@ test('an unaudited change stays unattributed, with the reason', () => {
 
 test('drift show lists the matching records with their summary and changed values', async () => {
   const reads = { pool: ctx.pool, cursorKey: driftCursorKey(SecretBox.fromSpec(ctx.stack.encryptionKeys)) };
-  const shown = await showDrift(reads, ctx.tenant.tenantId, event('fieldconfiguration').id);
+  const shown = await showDrift(reads, ctx.tenant.tenantId, event('permissionscheme').id);
   expect(shown.auditRecords).toEqual([
     expect.objectContaining({
       authorAccountId: ACTOR_A,
       matchedBy: 'id',
-      summary: 'Field configuration updated',
+      summary: 'Permission scheme updated',
       changedValues: [expect.objectContaining({ fieldName: 'description', changedTo: 'Set by actor A.' })],
     }),
   ]);
 });
 
 test('the scan result counts what the audit log said (counts only)', () => {
-  expect(scan.attribution).toEqual({ auditLog: 'read', auditRecords: 2, attributed: 2, unattributed: events.length - 2 });
+  expect(scan.attribution).toEqual({ auditLog: 'read', auditRecords: 3, attributed: 3, unattributed: events.length - 3 });
 });
 
 test('a scan that continues as new carries what the log said and attributes the same', async () => {
@@ -114,7 +122,7 @@ test('a scan that continues as new carries what the log said and attributes the 
   });
   const result = await again.result();
   expect(result.runs).toBeGreaterThan(1);
-  expect(result.attribution).toEqual({ auditLog: 'read', auditRecords: 2, attributed: 2, unattributed: result.events - 2 });
+  expect(result.attribution).toEqual({ auditLog: 'read', auditRecords: 3, attributed: 3, unattributed: result.events - 3 });
   const reads = { pool: ctx.pool, cursorKey: driftCursorKey(SecretBox.fromSpec(ctx.stack.encryptionKeys)) };
   const rescanned = (await listDrift(reads, ctx.tenant.tenantId, { scanId: result.scanId, pageSize: 500 })).events;
   expect(rescanned.find((e) => e.objectKey === keys['workflow'])?.attribution).toMatchObject({ changes: [{ by: ACTOR_B, matchedBy: 'name' }] });

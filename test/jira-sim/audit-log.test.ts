@@ -26,8 +26,8 @@ const records = async (query = '') => {
 };
 
 it('an audited change writes one record with its author, object, and changed values, valid against the spec', async () => {
-  const [configuration] = await fx.admin.listObjects(fx.site.cloudId, 'fieldconfiguration');
-  await fx.admin.patchObject(fx.site.cloudId, 'fieldconfiguration', String(configuration!['id']), { description: 'Audited.' }, { author: ACTOR_A });
+  const [scheme] = await fx.admin.listObjects(fx.site.cloudId, 'permissionscheme');
+  await fx.admin.patchObject(fx.site.cloudId, 'permissionscheme', String(scheme!['id']), { description: 'Audited.' }, { author: ACTOR_A });
   const body = await records('?limit=1');
   // The spec's AuditRecordBean omits `authorAccountId` (additionalProperties: false), yet its own example
   // and Jira's answers carry it: validated apart from the rest.
@@ -35,26 +35,40 @@ it('an audited change writes one record with its author, object, and changed val
   const validate = responseValidator('/rest/api/3/auditing/record');
   expect(validate({ ...body, records: [record] }) || validate.errorText()).toBe(true);
   expect(authorAccountId).toBe(ACTOR_A);
+  // As Jira's SchemeEventHandlerImpl writes it: a SCHEME, its kind only in the summary and category.
   expect(record).toMatchObject({
-    summary: 'Field configuration updated',
-    category: 'fields',
-    objectItem: { typeName: 'FIELD_CONFIGURATION', id: String(configuration!['id']), name: configuration!['name'] },
-    changedValues: [{ fieldName: 'description', changedFrom: configuration!['description'], changedTo: 'Audited.' }],
+    summary: 'Permission scheme updated',
+    category: 'permissions',
+    objectItem: { typeName: 'SCHEME', id: String(scheme!['id']), name: scheme!['name'] },
+    changedValues: [{ fieldName: 'description', changedTo: 'Audited.' }],
   });
   expect(Date.parse(record.created.replace('+0000', 'Z'))).toBeGreaterThan(Date.now() - 60_000);
 });
 
-it('workflows are named by name only; a screen tab is an associated item of its screen', async () => {
+it('a workflow is named by its name (as id and name); an issue security scheme is a SCHEME too; a screen tab is an associated item of its screen', async () => {
   const [workflow] = await fx.admin.listObjects(fx.site.cloudId, 'workflow');
   await fx.admin.patchObject(fx.site.cloudId, 'workflow', String(workflow!['id']), { description: 'Edited.' }, { author: ACTOR_B });
   const [tab] = await fx.admin.listObjects(fx.site.cloudId, 'screentab');
   await fx.admin.patchObject(fx.site.cloudId, 'screentab', String(tab!['id']), { name: 'Renamed tab' });
   const [tabRecord, workflowRecord] = (await records('?limit=2')).records;
-  expect(workflowRecord).toMatchObject({ authorAccountId: ACTOR_B, objectItem: { typeName: 'WORKFLOW', name: workflow!['name'] } });
-  expect(workflowRecord.objectItem.id).toBeUndefined();
+  expect(workflowRecord).toMatchObject({
+    authorAccountId: ACTOR_B,
+    summary: 'Workflow updated',
+    category: 'workflows',
+    objectItem: { typeName: 'WORKFLOW', id: workflow!['name'], name: workflow!['name'] },
+  });
   expect(tabRecord.objectItem).toMatchObject({ typeName: 'SCREEN', id: String(tab!['screenId']) });
   expect(tabRecord.associatedItems).toEqual([expect.objectContaining({ typeName: 'SCREEN_TAB', id: String(tab!['id']), name: 'Renamed tab' })]);
   expect(tabRecord.authorAccountId).toMatch(/^557058:/);
+
+  const [security] = await fx.admin.listObjects(fx.site.cloudId, 'issuesecurityscheme');
+  await fx.admin.patchObject(fx.site.cloudId, 'issuesecurityscheme', String(security!['id']), { description: 'Edited.' });
+  const [securityRecord] = (await records('?limit=1')).records;
+  expect(securityRecord).toMatchObject({
+    summary: 'Issue security scheme updated',
+    category: 'permissions',
+    objectItem: { typeName: 'SCHEME', id: String(security!['id']), name: security!['name'] },
+  });
 });
 
 it('some changes write no record (Jira does not audit everything)', async () => {

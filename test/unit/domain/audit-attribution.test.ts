@@ -1,10 +1,14 @@
 // Audit records as Jira sends them, the interval a scan reads, what the log no longer covers, and the
-// lookups the match rules make for each kind of event.
+// lookups the match rules make for each kind of event, and that they find the records jira-sim writes
+// (the sim states Jira's facts on its own) and not a record about another kind of scheme.
 import { auditInterval, uncoveredPart } from '../../../domain/audit/audit-interval';
-import { auditLookups, objectIdentity } from '../../../domain/audit/audit-matching';
+import { auditLookups, lookupMatches, objectIdentity, type MatchableEvent } from '../../../domain/audit/audit-matching';
 import { MalformedAuditRecordError, toAuditRecord } from '../../../domain/audit/audit-record';
 import { AUDIT_MATCH_RULES } from '../../../domain/catalogue/audit-match-rules';
 import { CONFIG_TYPES } from '../../../domain/config-catalogue';
+import { AUDITED, auditRecordOf } from '../../../jira-sim/site/audit-events';
+import type { AuditDraft } from '../../../jira-sim/site/audit-log';
+import type { JsonObject } from '../../../jira-sim/types';
 
 const SPEC_EXAMPLE = {
   associatedItems: [
@@ -73,18 +77,45 @@ describe('match rules', () => {
     for (const type of Object.keys(AUDIT_MATCH_RULES)) expect(CONFIG_TYPES).toContain(type);
   });
 
-  it('a top-level object is looked up by its id', () => {
+  it("a top-level object is looked up by its id (FIELD_CONFIGURATION: UNVERIFIED, the sim's name)", () => {
     expect(auditLookups({ eventId: '7', objectKey: 'fieldconfiguration/10001', objectType: 'fieldconfiguration', names: [] })).toEqual([
-      { eventId: '7', kind: 'id', typeName: 'FIELD_CONFIGURATION', objectId: '10001', objectName: null, itemTypeName: null, itemId: null },
+      {
+        eventId: '7',
+        kind: 'id',
+        typeName: 'FIELD_CONFIGURATION',
+        objectId: '10001',
+        objectName: null,
+        itemTypeName: null,
+        itemId: null,
+        summaryKind: null,
+      },
     ]);
   });
 
-  it('a workflow also by each of its names (before and after a rename), once each', () => {
+  it('a workflow by each of its names (before and after a rename), once each: Jira names workflows by name', () => {
     const lookups = auditLookups({ eventId: '8', objectKey: 'workflow/abc-1', objectType: 'workflow', names: ['Old', 'New', 'New'] });
-    expect(lookups.map((l) => [l.kind, l.objectId, l.objectName])).toEqual([
-      ['id', 'abc-1', null],
-      ['name', null, 'Old'],
-      ['name', null, 'New'],
+    expect(lookups.map((l) => [l.kind, l.typeName, l.objectId, l.objectName])).toEqual([
+      ['name', 'WORKFLOW', null, 'Old'],
+      ['name', 'WORKFLOW', null, 'New'],
+    ]);
+    // Jira's record: forObject(WORKFLOW, name, name).
+    const record = { summary: 'Workflow updated', objectItem: { typeName: 'WORKFLOW', id: 'New', name: 'New' }, associatedItems: [] };
+    expect(lookups.map((l) => lookupMatches(l, record))).toEqual([false, true]);
+    expect(lookupMatches(lookups[1]!, { ...record, objectItem: { typeName: 'WORKFLOW', id: '10001', name: 'New' } })).toBe(false);
+  });
+
+  it('a scheme is a SCHEME record whose summary names its kind', () => {
+    expect(auditLookups({ eventId: '3', objectKey: 'permissionscheme/10000', objectType: 'permissionscheme', names: [] })).toEqual([
+      {
+        eventId: '3',
+        kind: 'id',
+        typeName: 'SCHEME',
+        objectId: '10000',
+        objectName: null,
+        itemTypeName: null,
+        itemId: null,
+        summaryKind: 'Permission scheme',
+      },
     ]);
   });
 
@@ -93,12 +124,86 @@ describe('match rules', () => {
     expect(objectIdentity('fieldcontextoption/customfield_10000:10100:10200', 'fieldcontextoption')).toEqual({ ownId: '10200', parentId: '10100' });
     const lookups = auditLookups({ eventId: '9', objectKey: 'screentab/3:10004', objectType: 'screentab', names: [] });
     expect(lookups).toEqual([
-      { eventId: '9', kind: 'associated item', typeName: 'SCREEN', objectId: '3', objectName: null, itemTypeName: 'SCREEN_TAB', itemId: '10004' },
+      {
+        eventId: '9',
+        kind: 'associated item',
+        typeName: 'SCREEN',
+        objectId: '3',
+        objectName: null,
+        itemTypeName: 'SCREEN_TAB',
+        itemId: '10004',
+        summaryKind: null,
+      },
     ]);
   });
 
   it('types Jira does not audit, and unavailable markers, make no lookup (never a guess from time alone)', () => {
     expect(auditLookups({ eventId: '1', objectKey: 'filter/10000', objectType: 'filter', names: ['Mine'] })).toEqual([]);
     expect(auditLookups({ eventId: '2', objectKey: 'unavailable/field', objectType: 'field', names: [] })).toEqual([]);
+  });
+});
+
+describe('the rules against the records jira-sim writes', () => {
+  const sites: Record<string, JsonObject> = {};
+  const recordOf = (type: keyof typeof AUDITED, object: JsonObject, action: 'created' | 'updated' | 'deleted' = 'updated'): AuditDraft =>
+    auditRecordOf({
+      type,
+      action,
+      before: action === 'created' ? undefined : object,
+      after: action === 'deleted' ? undefined : { ...object, description: 'changed' },
+      patch: action === 'updated' ? { description: 'changed' } : undefined,
+      authorAccountId: 'someone',
+      lookup: (t, id) => sites[`${t}/${id}`],
+    })!;
+  const attributed = (event: MatchableEvent, record: AuditDraft) => auditLookups(event).some((l) => lookupMatches(l, record));
+  const scheme = (id: number, name: string): JsonObject => ({ id, name, description: '' });
+
+  it('every scheme change is attributed to its own record, whatever the action', () => {
+    for (const type of ['workflowscheme', 'permissionscheme', 'notificationscheme', 'fieldconfigurationscheme', 'issuesecurityscheme'] as const) {
+      for (const action of ['created', 'updated', 'deleted'] as const) {
+        const record = recordOf(type, scheme(10000, 'Default'), action);
+        expect([type, action, record.objectItem]).toEqual([type, action, { typeName: 'SCHEME', id: '10000', name: 'Default' }]);
+        expect([type, action, attributed({ eventId: '1', objectKey: `${type}/10000`, objectType: type, names: [] }, record)]).toEqual([
+          type,
+          action,
+          true,
+        ]);
+      }
+    }
+  });
+
+  it('a permission scheme change is not attributed to an issue security scheme record with the same id, nor the reverse', () => {
+    const permissionRecord = recordOf('permissionscheme', scheme(10000, 'Same'));
+    const securityRecord = recordOf('issuesecurityscheme', scheme(10000, 'Same'));
+    // Same typeName, id, name and category: only the summary tells them apart.
+    expect(permissionRecord).toMatchObject({ category: securityRecord.category, objectItem: securityRecord.objectItem });
+    const permissionEvent = { eventId: '1', objectKey: 'permissionscheme/10000', objectType: 'permissionscheme', names: ['Same'] };
+    const securityEvent = { eventId: '2', objectKey: 'issuesecurityscheme/10000', objectType: 'issuesecurityscheme', names: ['Same'] };
+    expect(attributed(permissionEvent, securityRecord)).toBe(false);
+    expect(attributed(securityEvent, permissionRecord)).toBe(false);
+    expect(attributed(permissionEvent, permissionRecord)).toBe(true);
+    expect(attributed(securityEvent, securityRecord)).toBe(true);
+  });
+
+  it('no other scheme kind takes a scheme record', () => {
+    const kinds = ['workflowscheme', 'permissionscheme', 'notificationscheme', 'fieldconfigurationscheme', 'issuesecurityscheme'] as const;
+    for (const recordType of kinds) {
+      const record = recordOf(recordType, scheme(10000, 'Same'));
+      const takers = kinds.filter((t) => attributed({ eventId: '1', objectKey: `${t}/10000`, objectType: t, names: [] }, record));
+      expect([recordType, takers]).toEqual([recordType, [recordType]]);
+    }
+  });
+
+  it('a workflow, a custom field and an issue security level are attributed to the records the sim writes', () => {
+    const workflow = recordOf('workflow', { id: 'uuid-1', name: 'Software workflow' });
+    expect(workflow.objectItem).toEqual({ typeName: 'WORKFLOW', id: 'Software workflow', name: 'Software workflow' });
+    expect(attributed({ eventId: '1', objectKey: 'workflow/uuid-1', objectType: 'workflow', names: ['Software workflow'] }, workflow)).toBe(true);
+    const field = recordOf('field', { id: 'customfield_10001', name: 'Team' });
+    expect(field.objectItem).toEqual({ typeName: 'CUSTOM_FIELD', id: 'customfield_10001', name: 'Team' });
+    expect(attributed({ eventId: '2', objectKey: 'field/customfield_10001', objectType: 'field', names: [] }, field)).toBe(true);
+    sites['issuesecurityscheme/10000'] = scheme(10000, 'Secure');
+    const level = recordOf('issuesecuritylevel', { id: 10100, name: 'Staff', issueSecuritySchemeId: '10000' });
+    expect(level).toMatchObject({ summary: 'Issue security scheme updated', objectItem: { typeName: 'SCHEME', id: '10000', name: 'Secure' } });
+    expect(attributed({ eventId: '3', objectKey: 'issuesecuritylevel/10100', objectType: 'issuesecuritylevel', names: [] }, level)).toBe(true);
   });
 });
