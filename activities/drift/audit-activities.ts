@@ -7,7 +7,7 @@ import { MalformedAuditRecordError, toAuditRecord } from '../../domain/audit/aud
 import { auditLookups, needsNames } from '../../domain/audit/audit-matching';
 import { uncoveredPart } from '../../domain/audit/audit-interval';
 import { isUnavailableStatus } from '../../domain/unavailable-area';
-import { JiraClientError } from '../../jira-cloud';
+import { JiraClientError, ReauthRequiredError } from '../../jira-cloud';
 import { AUDIT_LOG_SCOPES, grantOpensAuditLog, readAuditPage } from '../../jira-cloud/reads/audit-log';
 import {
   getScanAudit,
@@ -65,8 +65,8 @@ export function createAuditActivities(deps: ActivityDeps) {
           resumed?.scanId === scanId && Number.isSafeInteger(resumed.offset)
             ? { scanId, offset: resumed.offset!, records: resumed.records ?? 0, requests: resumed.requests ?? 0 }
             : { scanId, offset: 0, records: 0, requests: 0 };
-        const client = await deps.jiraClients.forTenant(tenantId);
         try {
+          const client = await deps.jiraClients.forTenant(tenantId);
           // Newest first with a fixed `to`: records written meanwhile only push older ones to later
           // offsets, so a page may repeat a record (stored once) but never skips one.
           for (;;) {
@@ -86,6 +86,10 @@ export function createAuditActivities(deps: ActivityDeps) {
           const uncovered = uncoveredPart(interval, before.total, await oldestRecordIn(deps.pool, tenantId, interval));
           return record({ status: 'read', records: progress.records, requests: progress.requests, uncovered });
         } catch (err) {
+          // No usable grant (never consented, revoked, re-consent pending): the snapshots can still be
+          // compared; the log is unavailable for that reason, and the scan does not fail for it.
+          if (err instanceof ReauthRequiredError)
+            return record({ status: 'unavailable', reason: err.message.slice(0, 500), requests: progress.requests });
           if (err instanceof MalformedAuditRecordError) return record({ status: 'unavailable', reason: err.message, requests: progress.requests });
           const status = (err as { status?: number }).status;
           if (!(err instanceof JiraClientError) || !isUnavailableStatus(status)) throw err;

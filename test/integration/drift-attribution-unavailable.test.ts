@@ -4,10 +4,12 @@
 // interval says which part of the interval it no longer covers.
 import { driftScanAuditLog } from '../../client/drift-attribution';
 import { driftCursorKey, listDrift, type DriftEvent } from '../../client/drift-reads';
+import { startDriftScan } from '../../client/drift-scans';
 import { runSnapshot } from '../../client/snapshots';
 import { REQUESTED_SCOPES } from '../../jira-cloud';
 import { SecretBox } from '../../store/secret-box';
 import type { DriftScanResult } from '../../workflows/drift-scan-contract';
+import { writeSyntheticPair } from '../bench/synthetic-snapshots';
 import { startCoverageDrift, type CoverageDrift } from '../support/coverage-drift';
 import { onboardTenant, simAdmin, uniqueId, type TenantFixture } from '../support/tenant-fixture';
 
@@ -86,5 +88,23 @@ test('a log whose retention dropped records of the interval says which part of i
   expect(priorityEvent.attribution).toEqual({
     status: 'unattributed',
     reason: `no matching audit record; the log holds no record from ${log!.intervalFrom} until ${recordTime}`,
+  });
+});
+
+test('a tenant without a usable grant: the scan still compares its snapshots and completes, unattributed with the reason', async () => {
+  // Snapshots stored without any Jira credentials (as bulk imports or a revoked grant leave a tenant).
+  const pair = await writeSyntheticPair(ctx.pool, uniqueId('audit-nogrant'), 200, 0);
+  const started = await startDriftScan(ctx.client, {
+    tenantId: pair.tenantId,
+    baseSnapshotId: pair.baseSnapshotId,
+    targetSnapshotId: pair.targetSnapshotId,
+    taskQueue: ctx.taskQueue,
+  });
+  const scan = await started.result();
+  expect(scan.events).toBe(pair.expectedEvents);
+  expect(scan.attribution).toEqual({ auditLog: 'unavailable', auditRecords: 0, attributed: 0, unattributed: scan.events });
+  expect(await driftScanAuditLog({ pool: ctx.pool }, pair.tenantId, scan.scanId)).toMatchObject({
+    status: 'unavailable',
+    unavailableReason: expect.stringMatching(/has no stored credentials/),
   });
 });
