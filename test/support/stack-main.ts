@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   await bundleWorkflows(bundlePath);
   const state: StackState = {
     databaseUrl: database.databaseUrl,
+    postgresServerUrl: database.serverUrl,
     temporalAddress: temporal.address,
     temporalPort: temporal.port,
     temporalServer: temporal.kind,

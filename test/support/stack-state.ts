@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export interface StackState {
   databaseUrl: string;
+  /** Maintenance database of the PostgreSQL server databaseUrl is on (for tests that create databases). */
+  postgresServerUrl?: string;
   temporalAddress: string;
   temporalPort: number;
   /** Which Temporal server runs (JIRA_DRIFT_TEST_TEMPORAL); absent means the dev server. */
