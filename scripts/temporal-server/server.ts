@@ -6,7 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { describePortOwner, freeTcpPort, portIsFree } from '../port-owner';
+import { describePortOwner, portIsFree } from '../port-owner';
 import { dynamicConfigYaml, serverConfigYaml, type PostgresTarget, type ServerPorts } from './config';
 import { ensureNamespace } from './namespace';
 import { ensureSchemas } from './schema';
@@ -41,14 +41,22 @@ export function temporalServerBuild(): string {
   return execFileSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
 }
 
+/** A free port below 32768: the server stores membership ports in a SMALLINT column (cluster_membership),
+ * so the kernel's ephemeral ports (32768 and up) are refused there. */
+async function freeLowPort(taken: Set<number>): Promise<number> {
+  for (let i = 0; i < 1000; i++) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    if (!taken.has(port) && (await portIsFree(port))) return port;
+  }
+  throw new Error('no free TCP port found between 20000 and 32000');
+}
+
 export async function choosePorts(frontend?: number): Promise<ServerPorts> {
   const taken = new Set<number>(frontend ? [frontend] : []);
-  // Nine distinct ports: the kernel may hand a just-released port out again.
   const next = async (): Promise<number> => {
-    for (;;) {
-      const port = await freeTcpPort();
-      if (!taken.has(port)) return (taken.add(port), port);
-    }
+    const port = await freeLowPort(taken);
+    taken.add(port);
+    return port;
   };
   return {
     frontend: frontend ?? (await next()),
@@ -106,13 +114,14 @@ export async function startTemporalPgServer(opts: PgServerOptions): Promise<PgSe
   const dynamicPath = path.join(opts.dir, 'config', 'dynamicconfig.yaml');
   fs.writeFileSync(dynamicPath, dynamicConfigYaml(opts.dynamicConfig));
   const sample = fs.readFileSync(path.join(build, 'config', 'development-postgres12.yaml'), 'utf8');
-  // The server reads <root>/<config dir>/<env>.yaml.
-  fs.writeFileSync(path.join(opts.dir, 'config', 'jira-drift.yaml'), serverConfigYaml(sample, opts.pg, ports, dynamicPath));
+  const configFile = path.join(opts.dir, 'config', 'jira-drift.yaml');
+  fs.writeFileSync(configFile, serverConfigYaml(sample, opts.pg, ports, dynamicPath));
 
   const logFile = path.join(opts.dir, 'server.log');
   const log = fs.openSync(logFile, 'a');
-  const args = ['--root', opts.dir, '--config', 'config', '--env', 'jira-drift', 'start'];
-  const child = spawn(path.join(build, 'server'), args, { stdio: ['ignore', log, log], detached: opts.detached ?? false });
+  // No authorizer, as in the module's development configs (and compose): a local, unauthenticated frontend.
+  const args = ['--config-file', configFile, '--allow-no-auth', 'start'];
+  const child = spawn(path.join(build, 'server'), args, { cwd: opts.dir, stdio: ['ignore', log, log], detached: opts.detached ?? false });
   fs.closeSync(log);
   if (child.pid === undefined) throw new Error('the temporal server could not be started');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
