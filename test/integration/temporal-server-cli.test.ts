@@ -30,10 +30,11 @@ function pid(): number {
   return Number(fs.readFileSync(path.join(dir, 'server.pid'), 'utf8'));
 }
 
+/** Running, not exited (a zombie has exited: it waits only for init, its new parent, to reap it). */
 function alive(p: number): boolean {
   try {
-    process.kill(p, 0);
-    return true;
+    const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
   } catch {
     return false;
   }
