@@ -1,10 +1,12 @@
 // `npm run compose:validate`: checks docker-compose.yml without a Docker engine (none runs on the
 // development machines or in CI): YAML parses; every service has an image or a build; depends_on names
 // existing services with valid conditions and no cycles; the Temporal, UI, codec and worker wiring that
-// the README relies on is present; no secret value is written into the file.
+// the README relies on is present; no secret value is written into the file; and it agrees with the
+// server `npm run temporal:server` runs (version, dynamic config, search attributes: compose-parity.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import { composeServerMismatches } from './temporal-server/compose-parity';
 
 type Service = {
   image?: string;
@@ -85,7 +87,8 @@ export function validateCompose(text: string): string[] {
 if (require.main === module) {
   const file = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'docker-compose.yml'));
   try {
-    const problems = validateCompose(fs.readFileSync(file, 'utf8'));
+    const text = fs.readFileSync(file, 'utf8');
+    const problems = [...validateCompose(text), ...composeServerMismatches(text, path.dirname(file))];
     if (problems.length > 0) {
       for (const p of problems) process.stderr.write(`compose: ${p}\n`);
       process.exit(1);

@@ -5,6 +5,8 @@ import { startEmbeddedPostgres } from '../../store/embedded-postgres';
 
 export interface TestDatabase {
   databaseUrl: string;
+  /** The server's maintenance database, for creating more databases on the same server. */
+  serverUrl: string;
   drop(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function createTestDatabase(dataDir: string, label = 'test'): Promi
   await admin.end();
   return {
     databaseUrl: withDatabase(serverUrl, name),
+    serverUrl,
     async drop() {
       const client = new Client({ connectionString: serverUrl });
       await client.connect();

@@ -1,15 +1,16 @@
 // Starts the real stack for the integration tests in one process of its own (run with tsx):
-// PostgreSQL database + migrations, the Temporal dev server, jira-sim, and a prebuilt workflow
-// bundle. Writes the addresses to the state file given as argv[2] and stops everything on SIGTERM.
+// PostgreSQL database + migrations, a Temporal server (the dev server, or with
+// JIRA_DRIFT_TEST_TEMPORAL=postgres the PostgreSQL-backed one: see test-temporal.ts), jira-sim, and a
+// prebuilt workflow bundle. Writes the addresses to the state file given as argv[2] and stops everything on SIGTERM.
 import fs from 'node:fs';
 import path from 'node:path';
 import { startJiraSim } from '../../jira-sim/server';
-import { startTemporalDevServer } from '../../scripts/temporal-dev-server';
 import { migrateUp } from '../../store/migrate';
 import { SecretBox } from '../../store/secret-box';
 import { bundleWorkflows } from '../../workers/bundle-workflows';
 import { createTestDatabase } from './database';
 import type { StackState } from './stack-state';
+import { startTestTemporal } from './test-temporal';
 
 async function main(): Promise<void> {
   const statePath = process.argv[2];
@@ -17,23 +18,19 @@ async function main(): Promise<void> {
   const dir = path.dirname(statePath);
   const database = await createTestDatabase(path.join(dir, 'pg'));
   await migrateUp(database.databaseUrl);
-  const temporalDb = path.join(dir, 'temporal.db');
-  const temporalOptions = {
-    dbFilename: temporalDb,
-    logFile: path.join(dir, 'temporal.log'),
-    // Small enough that continue-as-new paths are exercised by tests with modest histories.
-    dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 400 },
-  };
-  let temporal = await startTemporalDevServer(temporalOptions);
+  // Dynamic config: compose's, and a continue-as-new suggestion small enough for tests (test-temporal.ts).
+  const temporal = await startTestTemporal({ dir, serverUrl: database.serverUrl });
   const sim = await startJiraSim({ port: 0 });
   const bundlePath = path.join(dir, 'workflow-bundle.js');
   await bundleWorkflows(bundlePath);
   const state: StackState = {
     databaseUrl: database.databaseUrl,
+    postgresServerUrl: database.serverUrl,
     temporalAddress: temporal.address,
     temporalPort: temporal.port,
-    temporalDbFile: temporalDb,
-    temporalPid: temporal.process.pid!,
+    temporalServer: temporal.kind,
+    temporalDbFile: temporal.store,
+    temporalPid: temporal.pid(),
     stackPid: process.pid,
     temporalRestarts: 0,
     jiraSimUrl: sim.url,
@@ -45,13 +42,11 @@ async function main(): Promise<void> {
   fs.writeFileSync(statePath, JSON.stringify(state, null, 2));
 
   // SIGUSR2 (from a reliability test): kill -9 the Temporal server and start it again on the same
-  // port and SQLite file, as a crashed and restarted server would be.
+  // port and data, as a crashed and restarted server would be.
   process.on('SIGUSR2', () => {
     void (async () => {
-      temporal.process.kill('SIGKILL');
-      await new Promise((resolve) => temporal.process.once('exit', resolve));
-      temporal = await startTemporalDevServer({ ...temporalOptions, port: state.temporalPort });
-      state.temporalPid = temporal.process.pid!;
+      await temporal.crash();
+      state.temporalPid = temporal.pid();
       state.temporalRestarts = (state.temporalRestarts ?? 0) + 1;
       // Atomic replace: tests poll this file while it is rewritten.
       fs.writeFileSync(`${statePath}.tmp`, JSON.stringify(state, null, 2));

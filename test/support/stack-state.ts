@@ -5,8 +5,13 @@ import path from 'node:path';
 
 export interface StackState {
   databaseUrl: string;
+  /** Maintenance database of the PostgreSQL server databaseUrl is on (for tests that create databases). */
+  postgresServerUrl?: string;
   temporalAddress: string;
   temporalPort: number;
+  /** Which Temporal server runs (JIRA_DRIFT_TEST_TEMPORAL); absent means the dev server. */
+  temporalServer?: 'dev' | 'postgres';
+  /** The dev server's SQLite file, or the postgres server's database name. */
   temporalDbFile: string;
   temporalPid: number;
   /** The stack process: SIGUSR2 restarts the Temporal server (see stack-main.ts). */
