@@ -9,7 +9,15 @@ export interface ConfigTypeSpec {
   readonly rules: NormalizationRules;
   /** How `jira-drift coverage` shows the id part of the key when it is not `{id}` (`{key}`, a fixed id). */
   readonly idPattern?: string;
+  /**
+   * For a type whose bodies hold secrets (automation rules): a copy of the raw body with each secret
+   * replaced by its keyed hash. toConfigObject refuses such a type without a hasher.
+   */
+  readonly redactSecrets?: (raw: unknown, hashSecret: SecretHasher) => unknown;
 }
+
+/** Keyed hash (HMAC, per-tenant key) of one secret value, as lowercase hex; see catalogue/automation-secrets.ts. */
+export type SecretHasher = (value: string) => string;
 
 // ---------------------------------------------------------------------------------------------
 // Rules shared by every type

@@ -49,5 +49,5 @@ export {
   type AccessTokenProviderOptions,
   type RefreshOutcome,
 } from './oauth/access-token-provider';
-export { CONFIG_RESOURCES, type ListPlan, type PerParentPlan, type ReadPlan, type EmitPage } from './config-reads';
+export { CONFIG_RESOURCES, type DetailListPlan, type ListPlan, type PerParentPlan, type ReadPlan, type EmitPage } from './config-reads';
 export { REQUESTED_SCOPES } from './requested-scopes';

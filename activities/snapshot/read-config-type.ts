@@ -4,12 +4,14 @@
 // fully stored, so a retried attempt keeps those and redoes only the rest.
 import { Context } from '@temporalio/activity';
 import { PARENT_TYPE, type ConfigType } from '../../domain/config-catalogue';
+import type { SecretHasher } from '../../domain/catalogue-kit';
 import { toConfigObject } from '../../domain/config-object';
 import { JiraClientError, type PagingClient } from '../../jira-cloud';
 import { isUnavailableStatus, unavailableAreaObject } from '../../domain/unavailable-area';
 import type { Pool } from '../../store/pool';
 import { clearChildEntriesExcept, clearResourceEntries, storePage, streamTypeBodies, unavailableMarker } from '../../store/snapshot-store';
 import { CONFIG_RESOURCES, type EmitPage, type PerParentPlan } from '../../jira-cloud';
+import { readDetailList } from './read-detail-list';
 
 export interface ReadTarget {
   tenantId: string;
@@ -34,13 +36,17 @@ interface ParentProgress {
   parentsDone?: number;
 }
 
-export async function readConfigType(pool: Pool, client: PagingClient, target: ReadTarget): Promise<ReadOutcome> {
+/**
+ * `hashSecret` replaces the secrets of types that hold some (automation rules) by their keyed hash
+ * before anything is stored.
+ */
+export async function readConfigType(pool: Pool, client: PagingClient, target: ReadTarget, hashSecret: SecretHasher): Promise<ReadOutcome> {
   const { tenantId, snapshotId, runId, configType } = target;
   const ctx = Context.current();
   const outcome: ReadOutcome = { objects: 0, pages: 0, newObjects: 0 };
   const progress: ParentProgress = { configType, objects: 0 };
   const emit: EmitPage = async (values) => {
-    const page = values.map((raw) => toConfigObject(configType, raw));
+    const page = values.map((raw) => toConfigObject(configType, raw, hashSecret));
     const stored = await storePage(pool, { tenantId, snapshotId, runId, objects: page });
     outcome.objects += page.length;
     outcome.newObjects += stored.newObjects;
@@ -65,6 +71,8 @@ export async function readConfigType(pool: Pool, client: PagingClient, target: R
       // A retried attempt starts from an empty slate: objects deleted in Jira between attempts must not survive.
       await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
       outcome.pages = await plan.read(client, emit);
+    } else if (plan.kind === 'detail-list') {
+      outcome.pages = await readDetailList(pool, client, target, plan, emit);
     } else {
       outcome.pages = await readPerParent(pool, client, target, plan, emit, progress);
     }
