@@ -58,11 +58,14 @@ const SHARES: Record<ConfigType, number> = {
   // (2,520 projects), most versions in software projects.
   projectcategory: 0.001,
   component: 0.15,
-  version: 0.2,
+  // 0.2 before the automation group, whose share (0.014286: 300 rules on a large site) it gave up so a
+  // large site stays 21,000 objects.
+  version: 0.185714,
   // One per project, built from the project plans (this count is not used).
   projectschemes: 0,
   // One per project and role, built from the projects and roles (this count is not used).
   projectroleactors: 0,
+  automationrule: 0.014286,
 };
 
 /** Floors so that every site has the system objects the generators build on (e.g. To Do/In Progress/Done). */
@@ -103,6 +106,8 @@ const MINIMUMS: Record<ConfigType, number> = {
   version: 2,
   projectschemes: 0,
   projectroleactors: 0,
+  // Enough for one rule with a web request (every fourth rule has one).
+  automationrule: 4,
 };
 
 export function totalForSize(size: SiteSize): number {

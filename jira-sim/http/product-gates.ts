@@ -9,6 +9,12 @@ export interface GateAnswer {
 const AGILE_PREFIX = 'rest/agile/';
 const ISSUE_SECURITY = /^rest\/api\/[23]\/(issuesecurityschemes|securitylevel)(\/|$)/;
 
+/** Automation for Jira absent: its REST API has nothing for the site (the body is unverified: jira-sim/README.md). */
+export function automationGate(site: Site): GateAnswer | undefined {
+  if (site.info.products.includes('automation')) return undefined;
+  return { status: 404, body: { errors: [{ title: 'Not Found', detail: 'Automation is not available on this site.' }] } };
+}
+
 /**
  * Areas a site does not have, answered before any resource: the agile API without Jira Software is not
  * there at all (404), issue security on the Free plan is refused (403). The exact bodies real sites send
