@@ -22,7 +22,7 @@ export const automationRules: DetailListPlan = {
   // is what a third-party client names for its reads. Unverified: jira-sim/README.md.
   scopes: ['read:jira-work'],
   endpoints: [`GET ${SUMMARY_PATH}`, `GET ${AUTOMATION_PREFIX}/rest/v1/rule/{ruleUuid}`],
-  list: listRuleSummaries,
+  list: (client) => listRuleSummaries(client),
   idOf: (summary) => String(summary['uuid']),
   async read(client, summary) {
     const path = `${AUTOMATION_PREFIX}/rest/v1/rule/${encodeURIComponent(String(summary['uuid']))}`;
@@ -43,13 +43,13 @@ export const automationRules: DetailListPlan = {
 };
 
 /** Follows `links.next` (a query string, or an absolute URL in the older format) until there is none. */
-async function listRuleSummaries(client: PagingClient): Promise<{ summaries: JsonObject[]; requests: number }> {
+export async function listRuleSummaries(client: PagingClient, limit = RULE_SUMMARY_LIMIT): Promise<{ summaries: JsonObject[]; requests: number }> {
   const summaries: JsonObject[] = [];
   const seen = new Set<string>();
   const cursors = new Set<string>();
   let cursor: string | undefined;
   for (let requests = 1; requests <= MAX_SUMMARY_PAGES; requests++) {
-    const body = await client.getJson(SUMMARY_PATH, { limit: RULE_SUMMARY_LIMIT, ...(cursor !== undefined ? { cursor } : {}) });
+    const body = await client.getJson(SUMMARY_PATH, { limit, ...(cursor !== undefined ? { cursor } : {}) });
     if (!isObject(body) || !Array.isArray(body['data'])) throw new JiraMalformedResponseError(SUMMARY_PATH, 'expected { links, data }');
     for (const [index, summary] of body['data'].entries()) {
       if (!isObject(summary) || typeof summary['uuid'] !== 'string') {
