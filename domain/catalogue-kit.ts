@@ -74,6 +74,13 @@ export function idMember(type: string): (raw: unknown) => string {
   };
 }
 
+/** Reads the id from another member (`key`, `uuid`) with the same checks as `id`. */
+export function memberId(type: string, member: string): (raw: unknown) => string {
+  const readId = idMember(type);
+  return (raw) =>
+    readId({ id: typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>)[member] : undefined });
+}
+
 function isWellFormed(text: string): boolean {
   return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 }

@@ -72,7 +72,7 @@ export async function readConfigType(pool: Pool, client: PagingClient, target: R
       await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
       outcome.pages = await plan.read(client, emit);
     } else if (plan.kind === 'detail-list') {
-      outcome.pages = await readDetailList(pool, client, target, plan, emit);
+      outcome.pages = await readDetailList(pool, client, target, plan, emit, isRetryOf(configType));
     } else {
       outcome.pages = await readPerParent(pool, client, target, plan, emit, progress);
     }
@@ -146,6 +146,12 @@ async function readPerParent(
     throw err;
   }
   return requests;
+}
+
+/** Whether an earlier attempt of this activity was already reading this type (its heartbeat says so). */
+function isRetryOf(configType: ConfigType): boolean {
+  const details = Context.current().info.heartbeatDetails as Partial<ParentProgress> | undefined;
+  return details?.configType === configType;
 }
 
 /** Leading parents a previous attempt of this activity finished (0 on a first attempt). */

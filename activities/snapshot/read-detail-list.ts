@@ -1,8 +1,7 @@
 // Reads a type listed as summaries and then one object per request (automation rules): the listing
 // first, then the details, a bounded number at a time, emitted in small batches. A retried attempt of
-// the same activity keeps what an earlier attempt stored for objects still listed and reads the rest;
-// a first attempt starts from an empty slate.
-import { Context } from '@temporalio/activity';
+// the same activity (`resume`) keeps what an earlier attempt stored for objects still listed and reads
+// the rest; a first attempt starts from an empty slate.
 import type { ConfigType } from '../../domain/config-catalogue';
 import type { DetailListPlan, EmitPage, PagingClient } from '../../jira-cloud';
 import type { Pool } from '../../store/pool';
@@ -25,11 +24,12 @@ export async function readDetailList(
   target: DetailListTarget,
   plan: DetailListPlan,
   emit: EmitPage,
+  resume: boolean,
 ): Promise<number> {
   const { tenantId, snapshotId, runId, configType } = target;
   const { summaries, requests: listRequests } = await plan.list(client);
   const keyOf = (summary: Record<string, unknown>) => `${configType}/${plan.idOf(summary)}`;
-  const stored = isRetryOf(configType)
+  const stored = resume
     ? await keepEntriesAmong(pool, { tenantId, snapshotId, runId, objectType: configType, candidates: summaries.map(keyOf) })
     : (await clearResourceEntries(pool, tenantId, snapshotId, runId, configType), new Set<string>());
   const todo = summaries.filter((summary) => !stored.has(keyOf(summary)));
@@ -64,10 +64,4 @@ export async function readDetailList(
   }
   await flush();
   return requests;
-}
-
-/** Whether an earlier attempt of this activity was already reading this type (its heartbeat says so). */
-function isRetryOf(configType: ConfigType): boolean {
-  const details = Context.current().info.heartbeatDetails as { configType?: string } | undefined;
-  return details?.configType === configType;
 }

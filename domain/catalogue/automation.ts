@@ -1,7 +1,7 @@
 // The automation group: Jira automation rules, read through Atlassian's Automation REST API (rule
 // summaries, then each rule by UUID; jira-sim/README.md lists the facts and their sources). Pure data,
 // like the catalogue; the secrets a rule holds are replaced by keyed hashes (automation-secrets.ts).
-import { idMember, rules, unordered, type ConfigTypeSpec } from '../catalogue-kit';
+import { memberId, rules, unordered, type ConfigTypeSpec } from '../catalogue-kit';
 import { redactRuleSecrets } from './automation-secrets';
 
 export const AUTOMATION_GROUP_TYPES = ['automationrule'] as const;
@@ -58,10 +58,7 @@ const AUTOMATION_RULE_RULES = rules({
  */
 export const AUTOMATION_GROUP_SPECS: { readonly [T in AutomationGroupType]: ConfigTypeSpec } = {
   automationrule: {
-    stableId: (raw) => {
-      const uuid = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>)['uuid'] : undefined;
-      return idMember('automationrule')({ id: uuid });
-    },
+    stableId: memberId('automationrule', 'uuid'),
     rules: AUTOMATION_RULE_RULES,
     idPattern: '{uuid}',
     redactSecrets: redactRuleSecrets,

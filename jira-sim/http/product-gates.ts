@@ -1,3 +1,4 @@
+import { AutomationError } from '../rest/automation-resources';
 import type { Site } from '../site/site';
 import type { JsonObject } from '../types';
 
@@ -12,7 +13,7 @@ const ISSUE_SECURITY = /^rest\/api\/[23]\/(issuesecurityschemes|securitylevel)(\
 /** Automation for Jira absent: its REST API has nothing for the site (the body is unverified: jira-sim/README.md). */
 export function automationGate(site: Site): GateAnswer | undefined {
   if (site.info.products.includes('automation')) return undefined;
-  return { status: 404, body: { errors: [{ title: 'Not Found', detail: 'Automation is not available on this site.' }] } };
+  return { status: 404, body: new AutomationError(404, 'Automation is not available on this site.').body };
 }
 
 /**
