@@ -22,7 +22,7 @@ const WHOLE_URL = /^https?:\/\/[^\s]+$/i;
  * - the value of every header of a `headers` list (send web request): header values carry bearer
  *   tokens and API keys whether or not the rule marks them secret, so none is kept in clear;
  * - `keyOrValue` of any `{ keyOrValue, secret: true }` (a value the rule itself marks secret);
- * - the string value of any member named like a credential (SECRET_NAME);
+ * - the string value of any member named like a credential (SECRET_NAME), or the strings of a list so named;
  * - every absolute URL: webhook URLs carry their token in the path (Slack, Teams, Jira's incoming
  *   webhooks), the query or the user info, so only the origin stays readable.
  * Names (header names, member names) stay: they say what changed without saying the value.
@@ -38,7 +38,8 @@ function redact(value: unknown, memberName: string | undefined, hashSecret: Secr
   }
   if (Array.isArray(value)) {
     if (memberName === 'headers') return value.map((header) => redactHeader(header, hashSecret));
-    return value.map((item) => redact(item, undefined, hashSecret));
+    // A list under a credential's name holds credentials (its strings are hashed like the member's own).
+    return value.map((item) => redact(item, memberName, hashSecret));
   }
   if (typeof value !== 'object' || value === null) return value;
   const object = value as Record<string, unknown>;

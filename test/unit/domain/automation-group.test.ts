@@ -202,5 +202,9 @@ describe('secrets', () => {
     expect(redactRuleSecrets(null, tenantA)).toBeNull();
     expect(redactRuleSecrets({ headers: ['odd', null, { name: 'X' }] }, tenantA)).toEqual({ headers: ['odd', null, { name: 'X' }] });
     expect(redactRuleSecrets({ headers: 'not a list' }, tenantA)).toEqual({ headers: 'not a list' });
+    expect(redactRuleSecrets({ apiTokens: ['t1', 7], names: ['t1'] }, tenantA)).toEqual({
+      apiTokens: [`${SECRET_MARK}${tenantA('t1')}`, 7],
+      names: ['t1'],
+    });
   });
 });
