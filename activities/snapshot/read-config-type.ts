@@ -1,7 +1,9 @@
 // Reads one configuration type into a snapshot: a list type in one pass, a per-parent type once per
-// parent object already in the snapshot (a field's contexts, a context's options). Per-parent reads
+// parent object already in the snapshot (a field's contexts, a context's options), a detail-list type
+// (automation rules) as a listing then one read per object (read-detail-list.ts). Per-parent reads
 // go through parents in key order, several at a time, and heartbeat how many leading parents are
-// fully stored, so a retried attempt keeps those and redoes only the rest.
+// fully stored, so a retried attempt keeps those and redoes only the rest; a retried detail-list read
+// keeps the objects already stored.
 import { Context } from '@temporalio/activity';
 import { PARENT_TYPE, type ConfigType } from '../../domain/config-catalogue';
 import type { SecretHasher } from '../../domain/catalogue-kit';
@@ -148,17 +150,20 @@ async function readPerParent(
   return requests;
 }
 
-/** Whether an earlier attempt of this activity was already reading this type (its heartbeat says so). */
-function isRetryOf(configType: ConfigType): boolean {
+/** What an earlier attempt of this activity heartbeat while reading this type; undefined on a first attempt. */
+function earlierProgress(configType: ConfigType): Partial<ParentProgress> | undefined {
   const details = Context.current().info.heartbeatDetails as Partial<ParentProgress> | undefined;
-  return details?.configType === configType;
+  return details?.configType === configType ? details : undefined;
+}
+
+function isRetryOf(configType: ConfigType): boolean {
+  return earlierProgress(configType) !== undefined;
 }
 
 /** Leading parents a previous attempt of this activity finished (0 on a first attempt). */
 function resumePoint(configType: ConfigType): number {
-  const details = Context.current().info.heartbeatDetails as Partial<ParentProgress> | undefined;
-  if (details?.configType !== configType) return 0;
-  return Number.isSafeInteger(details.parentsDone) && details.parentsDone! > 0 ? details.parentsDone! : 0;
+  const parentsDone = earlierProgress(configType)?.parentsDone;
+  return parentsDone !== undefined && Number.isSafeInteger(parentsDone) && parentsDone > 0 ? parentsDone : 0;
 }
 
 /** A parent deleted in Jira since its phase was read answers 404: it has no children any more. */
