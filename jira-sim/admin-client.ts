@@ -45,16 +45,8 @@ export interface ChangeOptions {
 
 const byAuthor = (opts: ChangeOptions): string => (opts.author === undefined ? '' : `?author=${enc(opts.author)}`);
 
-export interface GrantInput {
-  clientId: string;
-  scopes: string[];
-  accessTokenTtlSec?: number;
-  refreshReuseIntervalSec?: number;
-  /** When set, the authorization-code exchange must send the same redirect_uri. */
-  redirectUri?: string;
-  /** Whether the consenting user holds Administer Jira (default true). */
-  administerJira?: boolean;
-}
+import type { GrantInput } from './oauth/oauth-store';
+export type { GrantInput };
 
 export interface GrantDetails {
   grantId: string;

@@ -3,7 +3,7 @@
 import type { Queryable } from './pool';
 import type { AuditLookup, AuditMatchKind } from '../domain/audit/audit-matching';
 import type { AuditInterval } from '../domain/audit/audit-interval';
-import type { AuditChangedValue, AuditItem } from '../domain/audit/audit-record';
+import type { AuditRecord } from '../domain/audit/audit-record';
 
 /** A page of a scan's events after an event id (ids only: the matcher needs keys, types and hashes). */
 export async function scanEventPage(
@@ -83,17 +83,10 @@ export async function linkAuditRecords(
   return Number(rows[0].n);
 }
 
-export interface LinkedAuditRecord {
+/** A stored audit record as linked to one event, with how it matched. */
+export interface LinkedAuditRecord extends AuditRecord {
   eventId: string;
-  recordId: string;
   matchedBy: AuditMatchKind;
-  created: string;
-  authorAccountId: string | null;
-  summary: string;
-  category: string;
-  objectItem: AuditItem;
-  associatedItems: AuditItem[];
-  changedValues: AuditChangedValue[];
 }
 
 /** The records linked to some events of one tenant, oldest first per event. */

@@ -54,6 +54,18 @@ export type TokenResult =
 
 export type BearerCheck = { kind: 'ok'; grant: Grant } | { kind: 'expired'; grant: Grant } | { kind: 'revoked'; grant: Grant } | { kind: 'unknown' };
 
+/** A consent as the admin API takes it. */
+export interface GrantInput {
+  clientId: string;
+  scopes: string[];
+  accessTokenTtlSec?: number;
+  refreshReuseIntervalSec?: number;
+  /** When set, the authorization-code exchange must send the same redirect_uri. */
+  redirectUri?: string;
+  /** Whether the consenting user holds Administer Jira (default true). */
+  administerJira?: boolean;
+}
+
 export interface GrantDefaults {
   accessTokenTtlSec: number;
   refreshReuseIntervalSec: number;
@@ -88,18 +100,7 @@ export class OAuthStore {
   }
 
   /** The user's consent: a new grant for the site and a one-time authorization code for it. */
-  createGrant(
-    cloudId: string,
-    request: {
-      clientId: string;
-      scopes: string[];
-      accessTokenTtlSec?: number;
-      refreshReuseIntervalSec?: number;
-      redirectUri?: string;
-      administerJira?: boolean;
-    },
-    nowMs: number,
-  ): { grant: Grant; code: string } {
+  createGrant(cloudId: string, request: GrantInput, nowMs: number): { grant: Grant; code: string } {
     this.grantSerial++;
     const grant: Grant = {
       grantId: `grant-${this.grantSerial}`,
