@@ -36,7 +36,13 @@ function sum(n: number): DriftTotals {
 }
 
 function driftMocks(chunks: number, completedTotals: DriftTotals | null = null) {
-  const calls = { begins: 0, chunks: [] as ScanDriftChunkInput[], completed: [] as Array<{ scanId: string; totals: DriftTotals }> };
+  const calls = {
+    begins: 0,
+    chunks: [] as ScanDriftChunkInput[],
+    completed: [] as Array<{ scanId: string; totals: DriftTotals }>,
+    auditReads: 0,
+    attributions: 0,
+  };
   const activities: MockActivities = {
     async beginDriftScan() {
       calls.begins++;
@@ -48,6 +54,16 @@ function driftMocks(chunks: number, completedTotals: DriftTotals | null = null) 
     },
     async completeDriftScan(input) {
       calls.completed.push({ scanId: input.scanId, totals: input.totals });
+    },
+    // Read once per scan, whatever the number of runs; linking comes after the last chunk.
+    async ingestAuditRecords() {
+      calls.auditReads++;
+      return { status: 'read', records: 5, requests: 2 };
+    },
+    async attributeDriftEvents() {
+      calls.attributions++;
+      if (calls.completed.length > 0) throw new Error('attribution after the scan completed');
+      return { attributed: 1, unattributed: 2 };
     },
   };
   return { calls, activities };
@@ -72,7 +88,15 @@ test('continues as new every activitiesPerRun chunks, carrying cursor and totals
     const handle = await start(taskQueue, scanInput('drift-can', { pageSize: 7, pagesPerActivity: 3, activitiesPerRun: 2 }));
     const result: DriftScanResult = await handle.result();
     const totals = sum(5);
-    expect(result).toEqual({ scanId: '42', ...totals, events: totals.added + totals.removed + totals.modified, runs: 3 });
+    expect(result).toEqual({
+      scanId: '42',
+      ...totals,
+      events: totals.added + totals.removed + totals.modified,
+      runs: 3,
+      attribution: { auditLog: 'read', auditRecords: 5, attributed: 1, unattributed: 2 },
+    });
+    // Continue-as-new carries what the audit read found: it is read once for the three runs.
+    expect([mocks.calls.auditReads, mocks.calls.attributions]).toEqual([1, 1]);
     // Each chunk resumes where the previous one (in this run or the last) stopped.
     expect(mocks.calls.chunks.map((c) => c.cursor)).toEqual(['', 'key-001', 'key-002', 'key-003', 'key-004']);
     expect(mocks.calls.chunks.every((c) => c.scanId === '42' && c.pageSize === 7 && c.pages === 3 && c.snapshotType === 'daily')).toBe(true);

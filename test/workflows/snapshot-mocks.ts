@@ -58,6 +58,13 @@ export function snapshotMocks(opts: SnapshotMockOptions = {}) {
       return { compared: 24, added: 0, removed: 0, modified: 0, cursor: 'zz', done: true, pagesRead: 1 };
     },
     async completeDriftScan() {},
+    // The scan's audit log read and attribution (drift-audit-attribution): nothing to attribute.
+    async ingestAuditRecords() {
+      return { status: 'read', records: 0, requests: 1 };
+    },
+    async attributeDriftEvents() {
+      return { attributed: 0, unattributed: 0 };
+    },
   };
   return { calls, activities };
 }
