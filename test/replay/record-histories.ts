@@ -31,7 +31,7 @@ async function save(handle: WorkflowHandle, name: string, runId?: string): Promi
   );
   fs.writeFileSync(path.join(OUT, `${name}.json`), json);
   // Replay runs with the original workflow id (workflows check their own id), kept in a sidecar file
-  // (workflow-ids.json holds the first histories' ids and is never edited).
+  // (workflow-ids.json holds the ids of the histories recorded before sidecars and is never edited).
   fs.writeFileSync(path.join(OUT, `${name}.workflow-id`), `${handle.workflowId}\n`);
   process.stdout.write(`recorded ${name} (${JSON.parse(json).events.length} events)\n`);
 }
