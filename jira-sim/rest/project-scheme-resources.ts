@@ -44,12 +44,9 @@ function associationsOf(site: Site, projectId: string): JsonObject {
   };
 }
 
-type ListedSchemes = Record<'notificationscheme' | 'issuesecurityscheme' | 'priorityscheme', Map<string, string>>;
-const LISTING: ReadonlyArray<readonly [keyof ListedSchemes, 'notificationscheme' | 'issuesecurityscheme' | 'priorityscheme', string]> = [
-  ['notificationscheme', 'notificationscheme', 'projects'],
-  ['issuesecurityscheme', 'issuesecurityscheme', 'projectIds'],
-  ['priorityscheme', 'priorityscheme', 'projectIds'],
-];
+/** The scheme types that list their projects, and the member that lists them. */
+const LISTING = { notificationscheme: 'projects', issuesecurityscheme: 'projectIds', priorityscheme: 'projectIds' } as const;
+type ListedSchemes = Record<keyof typeof LISTING, Map<string, string>>;
 const listedCache = new WeakMap<Site, { stamp: string; listed: ListedSchemes }>();
 
 /**
@@ -59,15 +56,16 @@ const listedCache = new WeakMap<Site, { stamp: string; listed: ListedSchemes }>(
  */
 function listedSchemes(site: Site): ListedSchemes {
   const ordering = site.getOrdering();
-  const stamp = [ordering.mode, ordering.seed, ...LISTING.map(([, type]) => site.version(type))].join(':');
+  const types = Object.keys(LISTING) as Array<keyof typeof LISTING>;
+  const stamp = [ordering.mode, ordering.seed, ...types.map((type) => site.version(type))].join(':');
   const cached = listedCache.get(site);
   if (cached?.stamp === stamp) return cached.listed;
   const listed: ListedSchemes = { notificationscheme: new Map(), issuesecurityscheme: new Map(), priorityscheme: new Map() };
-  for (const [slot, type, field] of LISTING) {
+  for (const type of types) {
     for (const scheme of site.list(type)) {
-      const projects = scheme[field];
+      const projects = scheme[LISTING[type]];
       if (!Array.isArray(projects)) continue;
-      for (const projectId of projects) if (!listed[slot].has(String(projectId))) listed[slot].set(String(projectId), String(scheme['id']));
+      for (const projectId of projects) if (!listed[type].has(String(projectId))) listed[type].set(String(projectId), String(scheme['id']));
     }
   }
   listedCache.set(site, { stamp, listed });
