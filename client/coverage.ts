@@ -3,6 +3,7 @@
 // `jira-drift coverage` and the README's table cannot drift from the code.
 import { CONFIG_CATALOGUE, CONFIG_TYPES, PARENT_TYPE, SCOPE_PROJECT_COPIES, type ConfigType } from '../domain/config-catalogue';
 import { CONFIG_RESOURCES } from '../jira-cloud';
+import { AUDIT_MATCH_RULES, type AuditRuleEvidence } from '../domain/catalogue/audit-match-rules';
 
 export interface TypeCoverage {
   type: ConfigType;
@@ -21,6 +22,21 @@ export interface TypeCoverage {
     /** Links to Jira's own REST resources, reduced to the site-relative path. */
     siteLinks: string[];
   };
+  /**
+   * How a change is attributed to Jira's audit log: the record typeNames that name the type's objects
+   * and where that naming is known from (null: Jira does not audit the type; its drift stays unattributed).
+   */
+  attribution: { auditTypeNames: string[]; evidence: AuditRuleEvidence } | null;
+}
+
+const EVIDENCE_ORDER: readonly AuditRuleEvidence[] = ['unverified', 'cloud-sample', 'jira-source'];
+
+function attributionOf(type: ConfigType): TypeCoverage['attribution'] {
+  const rules = AUDIT_MATCH_RULES[type];
+  if (!rules || rules.length === 0) return null;
+  // The weakest evidence among the type's rules is what a reader may rely on.
+  const evidence = EVIDENCE_ORDER.find((e) => rules.some((r) => r.evidence === e))!;
+  return { auditTypeNames: [...new Set(rules.flatMap((r) => r.typeNames))], evidence };
 }
 
 function keyPattern(type: ConfigType): string {
@@ -46,6 +62,7 @@ export function describeCoverage(): TypeCoverage[] {
         unorderedArrays: rules.unorderedArrays.map((u) => (u.sortBy.length > 0 ? `${u.path} (by ${u.sortBy.join(', ')})` : u.path)),
         siteLinks: [...rules.siteLinkPaths],
       },
+      attribution: attributionOf(type),
     };
   });
 }
@@ -59,11 +76,12 @@ export function coverageTable(types: TypeCoverage[] = describeCoverage()): strin
       `\`${t.keyPattern}\``,
       t.scopes.map((s) => `\`${s}\``).join(' ') || '(classic scope only)',
       [...t.normalised.droppedPaths, ...t.normalised.unorderedArrays.map((u) => `sorted: ${u}`)].join('; ') || '—',
+      t.attribution ? `${t.attribution.auditTypeNames.map((n) => `\`${n}\``).join(' ')} (${t.attribution.evidence})` : 'not audited',
     ].join(' | '),
   );
   return [
-    '| type | read from | key | granular scopes | normalised (besides self, expand, avatar/icon URLs) |',
-    '|---|---|---|---|---|',
+    '| type | read from | key | granular scopes | normalised (besides self, expand, avatar/icon URLs) | audit log names it as |',
+    '|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r} |`),
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 // Event → audit record links of a drift scan, and the reads that show them. Every statement is scoped
 // by tenant id; links are unique on (event, record), so a retried page links nothing twice.
 import type { Queryable } from './pool';
-import type { AuditLookup, AuditMatchKind } from '../domain/audit/audit-matching';
+import type { AuditLink, AuditLookup, AuditMatchKind, CandidateRecord } from '../domain/audit/audit-matching';
 import type { AuditInterval } from '../domain/audit/audit-interval';
 import type { AuditRecord } from '../domain/audit/audit-record';
 
@@ -24,63 +24,70 @@ export async function countScanEvents(db: Queryable, tenantId: string, scanId: s
 }
 
 /**
- * Links each event to the tenant's records inside the interval that its lookups name; returns how many
- * of `eventIds` have at least one link. One statement per page; where one record names an event in
- * two ways, the strongest (id, then associated item, then name) is kept. The conditions are
- * domain/audit/audit-matching.ts's `lookupMatches`, set-based.
+ * The tenant's records inside the interval that some lookup may name: same typeName and id, name, or
+ * associated item. Only a narrowing by the indexes: whether a candidate names an event is decided by
+ * domain/audit/audit-matching.ts (`auditLinks`), the one statement of the match conditions.
  */
-export async function linkAuditRecords(
+export async function candidateAuditRecords(
   db: Queryable,
-  p: { tenantId: string; interval: AuditInterval; lookups: AuditLookup[]; eventIds: string[] },
-): Promise<number> {
-  if (p.lookups.length > 0) {
-    const l = p.lookups;
-    await db.query({
-      name: 'jira-drift.link-audit-records',
-      text: `WITH m AS (
-               SELECT * FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-                        AS m(event_id, kind, type_name, object_id, object_name, item_type, item_id, summary_kind)),
-             found AS (
-               SELECT m.event_id, r.record_id, m.kind FROM m JOIN audit_records r
-                   ON r.tenant_id = $1 AND r.object_type_name = m.type_name AND r.object_id = m.object_id AND r.created BETWEEN $2 AND $3
-                WHERE m.kind = 'id'
-                  AND (m.summary_kind IS NULL OR lower(left(r.summary, length(m.summary_kind) + 1)) = lower(m.summary_kind || ' '))
-               UNION ALL
-               SELECT m.event_id, r.record_id, m.kind FROM m JOIN audit_records r
-                   ON r.tenant_id = $1 AND r.object_type_name = m.type_name AND r.object_name = m.object_name AND r.created BETWEEN $2 AND $3
-                WHERE m.kind = 'name' AND (r.object_id IS NULL OR r.object_id = r.object_name)
-               UNION ALL
-               SELECT m.event_id, r.record_id, m.kind FROM m JOIN audit_records r
-                   ON r.tenant_id = $1 AND r.object_type_name = m.type_name AND r.created BETWEEN $2 AND $3
-                  AND (m.object_id IS NULL OR r.object_id = m.object_id)
-                  AND r.associated_items @> jsonb_build_array(jsonb_build_object('typeName', m.item_type, 'id', m.item_id))
-                WHERE m.kind = 'associated item'
-                  AND (m.summary_kind IS NULL OR lower(left(r.summary, length(m.summary_kind) + 1)) = lower(m.summary_kind || ' ')))
-             INSERT INTO drift_event_audit_links (tenant_id, event_id, record_id, matched_by)
-             SELECT DISTINCT ON (event_id, record_id) $1, event_id, record_id, kind FROM found
-              ORDER BY event_id, record_id, CASE kind WHEN 'id' THEN 0 WHEN 'associated item' THEN 1 ELSE 2 END
-             ON CONFLICT (event_id, record_id) DO NOTHING`,
-      values: [
-        p.tenantId,
-        p.interval.from,
-        p.interval.to,
-        l.map((x) => x.eventId),
-        l.map((x) => x.kind),
-        l.map((x) => x.typeName),
-        l.map((x) => x.objectId),
-        l.map((x) => x.objectName),
-        l.map((x) => x.itemTypeName),
-        l.map((x) => x.itemId),
-        l.map((x) => x.summaryKind),
-      ],
-    });
-  }
-  if (p.eventIds.length === 0) return 0;
-  const { rows } = await db.query(
-    'SELECT count(DISTINCT event_id) AS n FROM drift_event_audit_links WHERE tenant_id = $1 AND event_id = ANY($2::bigint[])',
-    [p.tenantId, p.eventIds],
-  );
-  return Number(rows[0].n);
+  p: { tenantId: string; interval: AuditInterval; lookups: readonly AuditLookup[] },
+): Promise<CandidateRecord[]> {
+  if (p.lookups.length === 0) return [];
+  const l = p.lookups;
+  const { rows } = await db.query({
+    name: 'jira-drift.candidate-audit-records',
+    text: `WITH m AS (
+             SELECT DISTINCT * FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+                      AS m(kind, type_name, object_id, object_name, item_type, item_id)),
+           found AS (
+             SELECT r.record_id FROM m JOIN audit_records r
+                 ON r.tenant_id = $1 AND r.object_type_name = m.type_name AND r.object_id = m.object_id AND r.created BETWEEN $2 AND $3
+              WHERE m.kind = 'id'
+             UNION
+             SELECT r.record_id FROM m JOIN audit_records r
+                 ON r.tenant_id = $1 AND r.object_type_name = m.type_name AND r.object_name = m.object_name AND r.created BETWEEN $2 AND $3
+              WHERE m.kind = 'name'
+             UNION
+             SELECT r.record_id FROM m JOIN audit_records r
+                 ON r.tenant_id = $1 AND r.object_type_name = m.type_name AND r.created BETWEEN $2 AND $3
+                AND r.associated_items @> jsonb_build_array(jsonb_build_object('typeName', m.item_type, 'id', m.item_id))
+              WHERE m.kind = 'associated item')
+           SELECT r.record_id, r.summary, r.object_type_name, r.object_id, r.object_name, r.associated_items
+             FROM found JOIN audit_records r ON r.tenant_id = $1 AND r.record_id = found.record_id`,
+    values: [
+      p.tenantId,
+      p.interval.from,
+      p.interval.to,
+      l.map((x) => x.kind),
+      l.map((x) => x.typeName),
+      l.map((x) => x.objectId),
+      l.map((x) => x.objectName),
+      l.map((x) => x.itemTypeName),
+      l.map((x) => x.itemId),
+    ],
+  });
+  return rows.map((r) => ({
+    recordId: r.record_id,
+    summary: r.summary,
+    objectItem: {
+      typeName: r.object_type_name,
+      ...(r.object_id !== null ? { id: r.object_id } : {}),
+      ...(r.object_name !== null ? { name: r.object_name } : {}),
+    },
+    associatedItems: r.associated_items,
+  }));
+}
+
+/** Stores links (unique on event and record, so a retried page links nothing twice). */
+export async function insertAuditLinks(db: Queryable, tenantId: string, links: readonly AuditLink[]): Promise<void> {
+  if (links.length === 0) return;
+  await db.query({
+    name: 'jira-drift.insert-audit-links',
+    text: `INSERT INTO drift_event_audit_links (tenant_id, event_id, record_id, matched_by)
+           SELECT $1, e, r, k FROM unnest($2::bigint[], $3::bigint[], $4::text[]) AS u(e, r, k)
+           ON CONFLICT (event_id, record_id) DO NOTHING`,
+    values: [tenantId, links.map((x) => x.eventId), links.map((x) => x.recordId), links.map((x) => x.matchedBy)],
+  });
 }
 
 /** A stored audit record as linked to one event, with how it matched. */

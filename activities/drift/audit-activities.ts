@@ -4,7 +4,7 @@
 // offer (Free plan, no Administer Jira, scope missing) is recorded as unavailable: not a failure.
 import { Context } from '@temporalio/activity';
 import { MalformedAuditRecordError, toAuditRecord } from '../../domain/audit/audit-record';
-import { auditLookups, needsNames } from '../../domain/audit/audit-matching';
+import { auditLinks, auditLookups, needsNames } from '../../domain/audit/audit-matching';
 import { uncoveredPart } from '../../domain/audit/audit-interval';
 import { isUnavailableStatus } from '../../domain/unavailable-area';
 import { JiraClientError, ReauthRequiredError } from '../../jira-cloud';
@@ -18,7 +18,7 @@ import {
   scanAuditInterval,
   type ScanAuditOutcome,
 } from '../../store/audit-store';
-import { countScanEvents, linkAuditRecords, scanEventPage } from '../../store/audit-links-store';
+import { candidateAuditRecords, countScanEvents, insertAuditLinks, scanEventPage } from '../../store/audit-links-store';
 import { loadBodies } from '../../store/drift-store';
 import { getTenant } from '../../store/tenant-store';
 import type { ActivityDeps } from '../deps';
@@ -127,7 +127,9 @@ export function createAuditActivities(deps: ActivityDeps) {
           const lookups = page.flatMap((e) =>
             auditLookups({ eventId: e.id, objectKey: e.objectKey, objectType: e.objectType, names: namesOf(bodies, e.beforeHash, e.afterHash) }),
           );
-          const linked = await linkAuditRecords(deps.pool, { tenantId, interval, lookups, eventIds: page.map((e) => e.id) });
+          const links = auditLinks(lookups, await candidateAuditRecords(deps.pool, { tenantId, interval, lookups }));
+          await insertAuditLinks(deps.pool, tenantId, links);
+          const linked = new Set(links.map((l) => l.eventId)).size;
           progress.attributed += linked;
           progress.unattributed += page.length - linked;
           progress.afterEventId = page[page.length - 1]!.id;

@@ -19,13 +19,15 @@ export interface AuditLookup {
   eventId: string;
   kind: AuditMatchKind;
   typeName: string;
-  /** id: the object's id; associated item: the parent's id (null: any parent). */
+  /** The objectItem's id: the object's (id), or the object's or its parent's (associated item; null: any). */
   objectId: string | null;
   objectName: string | null;
   itemTypeName: string | null;
   itemId: string | null;
   /** For a SCHEME record: the words its summary must start with (ignoring case); null: any summary. */
   summaryKind: string | null;
+  /** id: a record listing an associated item of this type is about something else; null: no such limit. */
+  withoutItemTypeName: string | null;
 }
 
 /** The parts of a stored audit record a lookup compares. */
@@ -38,16 +40,54 @@ export interface MatchableRecord {
 const startsWithKind = (summary: string, kind: string | null): boolean => kind === null || summary.toLowerCase().startsWith(`${kind.toLowerCase()} `);
 
 /**
- * Whether a record names a lookup's object: the conditions store/audit-links-store.ts applies in SQL
- * (there set-based, for a page of events; the record interval is the store's), stated once here so
- * the rules can be tested against records as Jira (or jira-sim) writes them.
+ * Whether a record names a lookup's object: the one statement of the match conditions. The store only
+ * narrows the records to candidates (same typeName and id, name or associated item, inside the
+ * interval) by its indexes; what links is decided here.
  */
 export function lookupMatches(l: AuditLookup, r: MatchableRecord): boolean {
   const o = r.objectItem;
   if (o.typeName !== l.typeName || !startsWithKind(r.summary, l.summaryKind)) return false;
-  if (l.kind === 'id') return o.id === l.objectId;
+  if (l.kind === 'id')
+    return o.id === l.objectId && (l.withoutItemTypeName === null || !r.associatedItems.some((i) => i.typeName === l.withoutItemTypeName));
   if (l.kind === 'name') return o.name === l.objectName && (o.id === undefined || o.id === o.name);
   return (l.objectId === null || o.id === l.objectId) && r.associatedItems.some((i) => i.typeName === l.itemTypeName && i.id === l.itemId);
+}
+
+/** A stored record the store found as a candidate for some lookups. */
+export interface CandidateRecord extends MatchableRecord {
+  recordId: string;
+}
+
+/** One event named by one record, and how. */
+export interface AuditLink {
+  eventId: string;
+  recordId: string;
+  matchedBy: AuditMatchKind;
+}
+
+const STRENGTH: Record<AuditMatchKind, number> = { id: 0, 'associated item': 1, name: 2 };
+
+/**
+ * The links a page of lookups makes with the candidate records: one per event and record, the
+ * strongest way it matched (id, then associated item, then name) where a record names an event twice.
+ */
+export function auditLinks(lookups: readonly AuditLookup[], candidates: readonly CandidateRecord[]): AuditLink[] {
+  const byTypeName = new Map<string, CandidateRecord[]>();
+  for (const r of candidates) {
+    const list = byTypeName.get(r.objectItem.typeName);
+    if (list) list.push(r);
+    else byTypeName.set(r.objectItem.typeName, [r]);
+  }
+  const links = new Map<string, AuditLink>();
+  for (const l of lookups) {
+    for (const r of byTypeName.get(l.typeName) ?? []) {
+      if (!lookupMatches(l, r)) continue;
+      const key = `${l.eventId}\u0000${r.recordId}`;
+      const known = links.get(key);
+      if (!known || STRENGTH[l.kind] < STRENGTH[known.matchedBy]) links.set(key, { eventId: l.eventId, recordId: r.recordId, matchedBy: l.kind });
+    }
+  }
+  return [...links.values()];
 }
 
 /** The object's id as Jira knows it and its parent's, from `type/{stable id}` (`parent:own` for a child type). */
@@ -77,17 +117,14 @@ export function auditLookups(event: MatchableEvent): AuditLookup[] {
         itemTypeName: null,
         itemId: null,
         summaryKind: rule.by === 'name' ? null : (rule.summaryKind ?? null),
+        withoutItemTypeName: rule.by === 'id' ? (rule.withoutItemTypeName ?? null) : null,
       };
       if (rule.by === 'id') return [{ ...base, kind: 'id', typeName, objectId: ownId }];
       if (rule.by === 'name') return [...new Set(event.names)].map((objectName) => ({ ...base, kind: 'name', typeName, objectId: null, objectName }));
-      return rule.itemTypeNames.map((itemTypeName) => ({
-        ...base,
-        kind: 'associated item' as const,
-        typeName,
-        objectId: rule.parentFromKey ? parentId : null,
-        itemTypeName,
-        itemId: ownId,
-      }));
+      // The record's own object and the associated one: the object and its parent, one each way round.
+      const [objectId, itemId] = rule.objectItem === 'self' ? [ownId, parentId] : [rule.objectItem === 'parent' ? parentId : null, ownId];
+      if (itemId === null) return [];
+      return rule.itemTypeNames.map((itemTypeName) => ({ ...base, kind: 'associated item' as const, typeName, objectId, itemTypeName, itemId }));
     }),
   );
 }

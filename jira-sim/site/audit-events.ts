@@ -30,6 +30,11 @@ interface AuditedType {
   idIsName?: boolean;
   /** A child: the record is about the parent (objectItem) with the child as an associated item. */
   parent?: { type: ConfigType; idField: string; typeName: string; label: string };
+  /**
+   * A role's actors in one project: the record is the role's (objectItem, with the role's name) and
+   * lists the project as an associated item, the actors as changed values ("Project roles updated").
+   */
+  roleInProject?: true;
 }
 
 /** A scheme as Jira audits it: typeName SCHEME; the label and category say which kind. */
@@ -48,6 +53,8 @@ export const AUDITED: Partial<Record<ConfigType, AuditedType>> = {
   workflowscheme: scheme('Workflow scheme', 'workflows'),
   permissionscheme: scheme('Permission scheme', 'permissions'),
   projectrole: { typeName: 'PROJECT_ROLE', label: 'Project role', category: 'projects' }, // category UNVERIFIED
+  // As records published from a Jira Cloud site's log show them (summary, category, both items).
+  projectroleactors: { typeName: 'PROJECT_ROLE', label: 'Project roles', category: 'projects', roleInProject: true },
   fieldconfiguration: { typeName: 'FIELD_CONFIGURATION', label: 'Field configuration', category: 'fields' }, // UNVERIFIED
   // Jira's field layout scheme records (jira.auditing.field.layout.scheme.*).
   fieldconfigurationscheme: scheme('Field Configuration scheme', 'fields'),
@@ -94,6 +101,7 @@ export function auditRecordOf(m: Mutation): AuditDraft | undefined {
   const audited = AUDITED[m.type];
   const object = m.after ?? m.before;
   if (!audited || !object) return undefined;
+  if (audited.roleInProject) return roleInProjectRecord(m, audited, object);
   const name = nameOf(object);
   const self: AuditItem = { typeName: audited.typeName, id: audited.idIsName ? name : String(object['id']), name };
   if (audited.parent) {
@@ -114,6 +122,20 @@ export function auditRecordOf(m: Mutation): AuditDraft | undefined {
     authorAccountId: m.authorAccountId,
     objectItem: self,
     associatedItems: m.type === 'fieldconfiguration' ? fieldItemsOf(m.patch) : [],
+    changedValues: changes(m, audited.label),
+  };
+}
+
+function roleInProjectRecord(m: Mutation, audited: AuditedType, actors: JsonObject): AuditDraft {
+  const [projectId, roleId] = String(actors['id']).split(':') as [string, string];
+  const role = m.lookup('projectrole', roleId);
+  const project = m.lookup('project', projectId);
+  return {
+    summary: `${audited.label} updated`,
+    category: audited.category,
+    authorAccountId: m.authorAccountId,
+    objectItem: { typeName: audited.typeName, id: roleId, ...(role ? { name: nameOf(role) } : {}) },
+    associatedItems: [{ typeName: 'PROJECT', id: projectId, ...(project ? { name: nameOf(project) } : {}) }],
     changedValues: changes(m, audited.label),
   };
 }

@@ -2,7 +2,7 @@
 // lookups the match rules make for each kind of event, and that they find the records jira-sim writes
 // (the sim states Jira's facts on its own) and not a record about another kind of scheme.
 import { auditInterval, uncoveredPart } from '../../../domain/audit/audit-interval';
-import { auditLookups, lookupMatches, objectIdentity, type MatchableEvent } from '../../../domain/audit/audit-matching';
+import { auditLinks, auditLookups, lookupMatches, objectIdentity, type AuditLookup, type MatchableEvent } from '../../../domain/audit/audit-matching';
 import { MalformedAuditRecordError, toAuditRecord } from '../../../domain/audit/audit-record';
 import { AUDIT_MATCH_RULES } from '../../../domain/catalogue/audit-match-rules';
 import { CONFIG_TYPES } from '../../../domain/config-catalogue';
@@ -88,6 +88,7 @@ describe('match rules', () => {
         itemTypeName: null,
         itemId: null,
         summaryKind: null,
+        withoutItemTypeName: null,
       },
     ]);
   });
@@ -115,6 +116,7 @@ describe('match rules', () => {
         itemTypeName: null,
         itemId: null,
         summaryKind: 'Permission scheme',
+        withoutItemTypeName: null,
       },
     ]);
   });
@@ -133,13 +135,69 @@ describe('match rules', () => {
         itemTypeName: 'SCREEN_TAB',
         itemId: '10004',
         summaryKind: null,
+        withoutItemTypeName: null,
       },
     ]);
+  });
+
+  it("a role's actors in a project: the role's record listing the project (the reverse of a child's)", () => {
+    const lookups = auditLookups({ eventId: '4', objectKey: 'projectroleactors/10000:10002', objectType: 'projectroleactors', names: [] });
+    expect(lookups.map((l) => [l.kind, l.typeName, l.objectId, l.itemTypeName, l.itemId])).toEqual([
+      ['associated item', 'PROJECT_ROLE', '10002', 'PROJECT', '10000'],
+    ]);
+  });
+
+  it('every rule says where its record shape comes from', () => {
+    const evidence = Object.values(AUDIT_MATCH_RULES).flatMap((rules) => rules!.map((r) => r.evidence));
+    expect(new Set(evidence)).toEqual(new Set(['jira-source', 'cloud-sample', 'unverified']));
   });
 
   it('types Jira does not audit, and unavailable markers, make no lookup (never a guess from time alone)', () => {
     expect(auditLookups({ eventId: '1', objectKey: 'filter/10000', objectType: 'filter', names: ['Mine'] })).toEqual([]);
     expect(auditLookups({ eventId: '2', objectKey: 'unavailable/field', objectType: 'field', names: [] })).toEqual([]);
+  });
+});
+
+describe('links of a page of lookups with candidate records', () => {
+  const lookup = (eventId: string, kind: AuditLookup['kind'], extra: Partial<AuditLookup>): AuditLookup => ({
+    eventId,
+    kind,
+    typeName: 'SCREEN',
+    objectId: null,
+    objectName: null,
+    itemTypeName: null,
+    itemId: null,
+    summaryKind: null,
+    withoutItemTypeName: null,
+    ...extra,
+  });
+  const record = {
+    recordId: '77',
+    summary: 'Screen updated',
+    objectItem: { typeName: 'SCREEN', id: '3', name: 'Default' },
+    associatedItems: [{ typeName: 'SCREEN_TAB', id: '9' }],
+  };
+
+  it('one link per event and record, the strongest way it matched', () => {
+    const links = auditLinks(
+      [
+        lookup('1', 'name', { objectName: 'Default' }),
+        lookup('1', 'id', { objectId: '3' }),
+        lookup('2', 'associated item', { objectId: '3', itemTypeName: 'SCREEN_TAB', itemId: '9' }),
+      ],
+      [record],
+    );
+    expect(links).toEqual([
+      { eventId: '1', recordId: '77', matchedBy: 'id' },
+      { eventId: '2', recordId: '77', matchedBy: 'associated item' },
+    ]);
+  });
+
+  it('a candidate of another typeName, id or summary kind links nothing', () => {
+    expect(auditLinks([lookup('1', 'id', { objectId: '4' })], [record])).toEqual([]);
+    expect(auditLinks([lookup('1', 'id', { objectId: '3', typeName: 'SCHEME' })], [record])).toEqual([]);
+    expect(auditLinks([lookup('1', 'id', { objectId: '3', summaryKind: 'Screen scheme' })], [record])).toEqual([]);
+    expect(auditLinks([lookup('1', 'id', { objectId: '3', withoutItemTypeName: 'SCREEN_TAB' })], [record])).toEqual([]);
   });
 });
 
@@ -192,6 +250,32 @@ describe('the rules against the records jira-sim writes', () => {
       const takers = kinds.filter((t) => attributed({ eventId: '1', objectKey: `${t}/10000`, objectType: t, names: [] }, record));
       expect([recordType, takers]).toEqual([recordType, [recordType]]);
     }
+  });
+
+  it("a role's actors in a project and the role itself each take only their own records", () => {
+    sites['projectrole/10002'] = { id: 10002, name: 'Developers', description: '' };
+    sites['project/10000'] = { id: '10000', key: 'ORION', name: 'Orion' };
+    const actorsRecord = auditRecordOf({
+      type: 'projectroleactors',
+      action: 'updated',
+      before: { id: '10000:10002', actors: [] },
+      after: { id: '10000:10002', actors: [{ type: 'atlassian-user-role-actor' }] },
+      patch: { actors: [{ type: 'atlassian-user-role-actor' }] },
+      authorAccountId: 'someone',
+      lookup: (t, id) => sites[`${t}/${id}`],
+    })!;
+    expect(actorsRecord).toMatchObject({
+      summary: 'Project roles updated',
+      objectItem: { typeName: 'PROJECT_ROLE', id: '10002', name: 'Developers' },
+      associatedItems: [{ typeName: 'PROJECT', id: '10000', name: 'Orion' }],
+    });
+    const roleRecord = recordOf('projectrole', { id: 10002, name: 'Developers', description: '' });
+    const actorsEvent = { eventId: '1', objectKey: 'projectroleactors/10000:10002', objectType: 'projectroleactors', names: [] };
+    const roleEvent = { eventId: '2', objectKey: 'projectrole/10002', objectType: 'projectrole', names: ['Developers'] };
+    expect([attributed(actorsEvent, actorsRecord), attributed(roleEvent, actorsRecord)]).toEqual([true, false]);
+    expect([attributed(actorsEvent, roleRecord), attributed(roleEvent, roleRecord)]).toEqual([false, true]);
+    const otherProject = { ...actorsEvent, objectKey: 'projectroleactors/10001:10002' };
+    expect(attributed(otherProject, actorsRecord)).toBe(false);
   });
 
   it('a workflow, a custom field and an issue security level are attributed to the records the sim writes', () => {
