@@ -60,3 +60,4 @@ export {
 } from './oauth/access-token-provider';
 export { CONFIG_RESOURCES, type ListPlan, type PerParentPlan, type ReadPlan, type EmitPage } from './config-reads';
 export { REQUESTED_SCOPES } from './requested-scopes';
+export { grantReadsUserNames, readDisplayNames, USER_NAME_SCOPES } from './reads/user-names';

@@ -73,6 +73,7 @@ export const ALLOWED_REQUESTS: readonly AllowedRequest[] = [
   { method: 'GET', path: `${API}/issuesecurityschemes/level`, note: 'issue security levels' },
   { method: 'GET', path: `${API}/issuesecurityschemes/level/member`, note: 'issue security level members' },
   { method: 'GET', path: `${API}/auditing/record`, note: 'audit log' },
+  { method: 'GET', path: `${API}/user/bulk`, note: "audit authors' display names (read at read time, never stored)" },
   { method: 'GET', path: `${API}/issueLinkType`, note: 'issue link types' },
   { method: 'GET', path: `${API}/projectCategory`, note: 'project categories' },
   { method: 'GET', path: `${API}/applicationrole`, note: 'application roles' },

@@ -148,6 +148,11 @@ export class JiraSimAdmin {
     return this.call('POST', `/admin/sites/${enc(cloudId)}/audit-retention`, { days });
   }
   /** Reverses one array inside an object ("permissions", "transitions.0.validators" or "/permissions"). */
+  /** Makes the site know a person (user/bulk answers with them). */
+  putUser(cloudId: string, accountId: string, input: { displayName: string; active?: boolean }): Promise<JsonObject> {
+    return this.call('PUT', `/admin/sites/${enc(cloudId)}/users/${enc(accountId)}`, input);
+  }
+
   reorder(cloudId: string, input: { type: ConfigType; id: string | number; arrayPath: string }): Promise<JsonObject> {
     return this.call('POST', `/admin/sites/${enc(cloudId)}/reorder`, { ...input, id: String(input.id) });
   }

@@ -3,22 +3,45 @@ import type { Command } from 'commander';
 import { listDrift, showDrift, driftCursorKey, type DriftEvent, type DriftEventDetail } from '../drift-reads';
 import { checkDriftScanPair, parseDriftScanOptions, startDriftScan } from '../drift-scans';
 import { exportDrift, parseExportQuery, type ExportFormat } from '../drift-export';
-import { command, integerOption, printResult } from './command-runner';
+import { authorNames, type AuthorNames } from '../author-names';
+import { command, integerOption, printResult, type CommandContext } from './command-runner';
 
-function eventLine(e: DriftEvent): string {
+/** "Display Name (account id)" where Jira told the name, else the account id. */
+type Who = (accountId: string | null) => string;
+
+const whoFrom =
+  (names: AuthorNames['names']): Who =>
+  (accountId) =>
+    accountId === null ? '(unknown)' : names[accountId] ? `${names[accountId]} (${accountId})` : accountId;
+
+/** The authors' display names, read from Jira for this answer only (never stored); none with --no-names. */
+async function namesFor(ctx: CommandContext, tenantId: string, accountIds: Array<string | null>, wanted: boolean): Promise<AuthorNames> {
+  const ids = accountIds.filter((id): id is string => id !== null);
+  if (!wanted || ids.length === 0) return { names: {} };
+  const env = ctx.env;
+  return authorNames(
+    { pool: ctx.pool(), secretBox: ctx.secretBox(), apiBaseUrl: env.JIRA_API_BASE_URL, authBaseUrl: env.JIRA_AUTH_BASE_URL },
+    tenantId,
+    ids,
+  );
+}
+
+const authorsOf = (a: DriftEvent['attribution']): Array<string | null> => (a.status === 'attributed' ? a.changes.map((c) => c.by) : []);
+
+function eventLine(e: DriftEvent, who: Who): string {
   const paths = e.change === 'modified' ? `  ${e.changedPaths.join(' ')}` : '';
-  return `${e.id}\t${e.windowStart}\t${e.snapshotType}\t${e.change}\t${e.objectKey}${paths}\t${attributionText(e.attribution)}`;
+  return `${e.id}\t${e.windowStart}\t${e.snapshotType}\t${e.change}\t${e.objectKey}${paths}\t${attributionText(e.attribution, who)}`;
 }
 
-/** When and by whom (account ids), or why the audit log does not say. */
-function attributionText(a: DriftEvent['attribution']): string {
+/** When and by whom, or why the audit log does not say. */
+function attributionText(a: DriftEvent['attribution'], who: Who): string {
   if (a.status === 'unattributed') return `unattributed: ${a.reason}`;
-  return a.changes.map((c) => `${c.at} by ${c.by ?? '(unknown)'}`).join(', ');
+  return a.changes.map((c) => `${c.at} by ${who(c.by)}`).join(', ');
 }
 
-function auditRecordLines(records: DriftEventDetail['auditRecords']): string[] {
+function auditRecordLines(records: DriftEventDetail['auditRecords'], who: Who): string[] {
   return records.flatMap((r) => [
-    `  audit record ${r.recordId} ${r.created} by ${r.authorAccountId ?? '(unknown)'} (matched by ${r.matchedBy}): ${r.summary}`,
+    `  audit record ${r.recordId} ${r.created} by ${who(r.authorAccountId)} (matched by ${r.matchedBy}): ${r.summary}`,
     ...r.changedValues.map((c) => `    ${c.fieldName}: ${c.changedFrom ?? '(none)'} -> ${c.changedTo ?? '(none)'}`),
   ]);
 }
@@ -36,12 +59,23 @@ export function registerDriftCommands(program: Command): void {
     .option('--scan <id>', 'only events of this drift scan')
     .option('--page-size <n>', 'events per page, 1-500', '100')
     .option('--cursor <cursor>', 'the nextCursor of the previous page')
+    .option('--no-names', "account ids only: do not ask Jira for the authors' display names")
     .option('--json', 'print JSON')
     .action(
       command(
         async (
           ctx,
-          opts: { tenant: string; type?: string; since?: string; until?: string; scan?: string; pageSize: string; cursor?: string; json?: boolean },
+          opts: {
+            tenant: string;
+            type?: string;
+            since?: string;
+            until?: string;
+            scan?: string;
+            pageSize: string;
+            cursor?: string;
+            names: boolean;
+            json?: boolean;
+          },
         ) => {
           const query = {
             snapshotType: opts.type as 'daily' | undefined,
@@ -52,8 +86,19 @@ export function registerDriftCommands(program: Command): void {
             cursor: opts.cursor,
           };
           const page = await listDrift({ pool: ctx.pool(), cursorKey: driftCursorKey(ctx.secretBox()) }, opts.tenant, query);
-          printResult(page, !!opts.json, () =>
-            [...page.events.map(eventLine), page.nextCursor ? `next page: --cursor ${page.nextCursor}` : '(end of results)'].join('\n'),
+          const authors = await namesFor(
+            ctx,
+            opts.tenant,
+            page.events.flatMap((e) => authorsOf(e.attribution)),
+            opts.names,
+          );
+          const who = whoFrom(authors.names);
+          printResult({ ...page, authors }, !!opts.json, () =>
+            [
+              ...page.events.map((e) => eventLine(e, who)),
+              ...(authors.unavailable ? [`(display names: ${authors.unavailable})`] : []),
+              page.nextCursor ? `next page: --cursor ${page.nextCursor}` : '(end of results)',
+            ].join('\n'),
           );
         },
       ),
@@ -63,16 +108,25 @@ export function registerDriftCommands(program: Command): void {
     .command('show <event>')
     .description('one drift event with the changed values before and after, and the audit records naming its object')
     .requiredOption('--tenant <id>', 'tenant id')
+    .option('--no-names', "account ids only: do not ask Jira for the authors' display names")
     .option('--json', 'print JSON')
     .action(
-      command(async (ctx, eventId: string, opts: { tenant: string; json?: boolean }) => {
+      command(async (ctx, eventId: string, opts: { tenant: string; names: boolean; json?: boolean }) => {
         const event = await showDrift({ pool: ctx.pool() }, opts.tenant, eventId);
-        printResult(event, !!opts.json, () =>
+        const authors = await namesFor(
+          ctx,
+          opts.tenant,
+          event.auditRecords.map((r) => r.authorAccountId),
+          opts.names,
+        );
+        const who = whoFrom(authors.names);
+        printResult({ ...event, authors }, !!opts.json, () =>
           [
-            eventLine(event),
+            eventLine(event, who),
             ...event.changes.map((c) => `  ${c.path}: ${JSON.stringify(c.before) ?? '(absent)'} -> ${JSON.stringify(c.after) ?? '(absent)'}`),
             ...(event.body !== undefined ? [`  body: ${JSON.stringify(event.body)}`] : []),
-            ...auditRecordLines(event.auditRecords),
+            ...auditRecordLines(event.auditRecords, who),
+            ...(authors.unavailable ? [`  (display names: ${authors.unavailable})`] : []),
           ].join('\n'),
         );
       }),

@@ -81,6 +81,11 @@ export function registerAdminRoutes(app: FastifyInstance, state: SimState): void
     log.retentionDays = parse(schemas.auditRetentionBody, request.body).days;
     return { days: log.retentionDays };
   });
+  // The people the site knows (what user/bulk answers): audit records name them by account id.
+  app.put<{ Params: SiteParams & { accountId: string } }>('/admin/sites/:cloudId/users/:accountId', async (request) => {
+    const body = parse(schemas.siteUserBody, request.body);
+    return state.sites.require(request.params.cloudId).users.put({ accountId: request.params.accountId, ...body });
+  });
   app.post<{ Params: SiteParams }>('/admin/sites/:cloudId/reorder', async (request) => {
     const body = parse(schemas.reorderBody, request.body);
     return state.sites.require(request.params.cloudId).reverseArray(body.type, body.id, body.arrayPath);

@@ -27,6 +27,8 @@ export const authorQuery = z.object({ author: z.string().min(1).max(128).optiona
 /** Days audit records are kept; null keeps them all. */
 export const auditRetentionBody = z.object({ days: z.number().positive().nullable() });
 
+export const siteUserBody = z.object({ displayName: z.string().min(1), active: z.boolean().default(true) });
+
 export const reorderBody = z.object({ type: configType, id: z.union([z.string(), z.number()]).transform(String), arrayPath: z.string().min(1) });
 
 export const orderingBody = z.object({ mode: z.enum(['id', 'reverse', 'shuffle']), seed: z.number().int().optional() });

@@ -6,6 +6,7 @@ import { bool, expandSet, first, many } from './query-params';
 import { idFilter, paged, type Resource } from './resource-kit';
 import { AGILE_RESOURCES, BOARD_GROUP_RESOURCES } from './board-resources';
 import { AUDIT_RESOURCES } from './audit-resources';
+import { USER_RESOURCES } from './user-resources';
 import { FIELD_RESOURCES } from './field-resources';
 import { PLATFORM_RESOURCES } from './platform-resources';
 import { SCHEME_RESOURCES } from './scheme-resources';
@@ -50,6 +51,7 @@ export const RESOURCES: Record<string, Resource> = {
   ...PROJECT_RESOURCES,
   ...PROJECT_SCHEME_RESOURCES,
   ...AUDIT_RESOURCES,
+  ...USER_RESOURCES,
   'project/search': {
     get: paged(
       { defaultMax: 50, cap: 100 },

@@ -190,6 +190,7 @@ export const OPERATION_SCOPE_TABLE: Record<string, OperationScopes> = {
   },
   'GET statuscategory': { classic: ['read:jira-work'], granular: ['read:status:jira'] },
   'GET statuses/search': { classic: ['manage:jira-configuration'], granular: ['read:workflow:jira'] },
+  'GET user/bulk': { classic: ['read:jira-user'], granular: ['read:application-role:jira', 'read:group:jira', 'read:user:jira', 'read:avatar:jira'] },
   'GET workflows/search': { classic: ['manage:jira-configuration'], granular: ['read:workflow:jira'] },
   'GET workflowscheme': {
     classic: ['manage:jira-configuration'],

@@ -25,6 +25,7 @@ import { SiteError } from './site-error';
 import type { Plan, Product } from './site-options';
 import { touchVolatileFields } from './volatile';
 import { AuditLog } from './audit-log';
+import { SiteUsers, siteAdminAccountId } from './site-users';
 
 export { SiteError };
 
@@ -49,6 +50,8 @@ export class Site {
   scopeEnforcement = true;
   /** The audit records the admin API's changes wrote (jira-sim/site/audit-events.ts). */
   readonly auditLog = new AuditLog();
+  /** The people the site knows (user/bulk). */
+  readonly users = new SiteUsers();
 
   constructor(readonly info: SiteInfo) {
     // Generators share sub-objects between objects (e.g. a project category); copy so edits stay local.
@@ -57,6 +60,7 @@ export class Site {
       this.objects[type] = new Map(generated[type].map((o) => [String(o['id']), o]));
       this.versions[type] = 0;
     }
+    this.users.put({ accountId: siteAdminAccountId(info.cloudId), displayName: `${info.name} admin`, active: true });
   }
 
   get cloudId(): string {

@@ -2,13 +2,18 @@
 // between two real snapshots (real Temporal, PostgreSQL and jira-sim). A permission scheme change by
 // actor A, an issue security scheme change (both SCHEME records, told apart by their summary) and a
 // workflow change by actor B (named by name) carry their author and time, each its own record only; an
-// unaudited change is unattributed; `drift show` lists the records with summary and changed values.
+// unaudited change is unattributed; `drift show` lists the records with summary and changed values,
+// and `drift list`/`show` name the authors by display name (read from Jira then, never stored).
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { showDrift, driftCursorKey, listDrift } from '../../client/drift-reads';
 import { startDriftScan } from '../../client/drift-scans';
 import { SecretBox } from '../../store/secret-box';
 import type { DriftScanResult } from '../../workflows/drift-scan-contract';
 import { driftEventsAfter, startCoverageDrift, type CoverageDrift } from '../support/coverage-drift';
 import type { DriftEvent } from '../../client/drift-reads';
+import { workerEnv } from '../support/worker-process';
 
 const ACTOR_A = '557058:a0a0a0a0-0000-4000-8000-00000000000a';
 const ACTOR_B = '557058:b0b0b0b0-0000-4000-8000-00000000000b';
@@ -126,4 +131,43 @@ test('a scan that continues as new carries what the log said and attributes the 
   const reads = { pool: ctx.pool, cursorKey: driftCursorKey(SecretBox.fromSpec(ctx.stack.encryptionKeys)) };
   const rescanned = (await listDrift(reads, ctx.tenant.tenantId, { scanId: result.scanId, pageSize: 500 })).events;
   expect(rescanned.find((e) => e.objectKey === keys['workflow'])?.attribution).toMatchObject({ changes: [{ by: ACTOR_B, matchedBy: 'name' }] });
+});
+
+describe("authors' display names", () => {
+  const cli = async (...args: string[]) =>
+    (
+      await promisify(execFile)(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'jira-drift.js'), ...args], {
+        env: workerEnv(ctx.stack, ctx.taskQueue),
+      })
+    ).stdout;
+
+  test('drift show and list name the author as Jira knows them, read at read time; --no-names and unknown people keep the account id', async () => {
+    await ctx.sim('PUT', `/admin/sites/${ctx.tenant.cloudId}/users/${encodeURIComponent(ACTOR_A)}`, { displayName: 'Ada Lovelace' });
+    const id = event('permissionscheme').id;
+    const shown = await cli('drift', 'show', id, '--tenant', ctx.tenant.tenantId);
+    expect(shown).toContain(`by Ada Lovelace (${ACTOR_A}) (matched by id): Permission scheme updated`);
+    expect(await cli('drift', 'show', id, '--tenant', ctx.tenant.tenantId, '--no-names')).not.toContain('Ada Lovelace');
+    const listed = JSON.parse(await cli('drift', 'list', '--tenant', ctx.tenant.tenantId, '--scan', scan.scanId, '--page-size', '500', '--json'));
+    // ACTOR_B is not a person the site knows: no name, and no error.
+    expect(listed.authors).toEqual({ names: { [ACTOR_A]: 'Ada Lovelace' } });
+    // Names are never stored: not in any column of the tenant's drift or audit rows.
+    const { rows } = await ctx.pool.query(
+      `SELECT count(*) AS n FROM audit_records WHERE tenant_id = $1 AND (audit_records::text LIKE '%Ada Lovelace%')`,
+      [ctx.tenant.tenantId],
+    );
+    expect(Number(rows[0].n)).toBe(0);
+  });
+
+  test('a grant that cannot read users gets account ids and the reason, not an error', async () => {
+    const { rows } = await ctx.pool.query('SELECT granted_scopes FROM tenants WHERE id = $1', [ctx.tenant.tenantId]);
+    const scopes = rows[0].granted_scopes as string[];
+    await ctx.pool.query('UPDATE tenants SET granted_scopes = $2 WHERE id = $1', [ctx.tenant.tenantId, scopes.filter((s) => s !== 'read:user:jira')]);
+    try {
+      const shown = await cli('drift', 'show', event('permissionscheme').id, '--tenant', ctx.tenant.tenantId);
+      expect(shown).toContain(`by ${ACTOR_A} (matched by id)`);
+      expect(shown).toContain('(display names: the grant cannot read users');
+    } finally {
+      await ctx.pool.query('UPDATE tenants SET granted_scopes = $2 WHERE id = $1', [ctx.tenant.tenantId, scopes]);
+    }
+  });
 });
