@@ -3,7 +3,6 @@ import { auditRecordOf, type Mutation } from '../site/audit-events';
 import type { Site } from '../site/site';
 import { siteAdminAccountId } from '../site/site-users';
 
-
 export function recordAudit(site: Site, change: Omit<Mutation, 'authorAccountId' | 'lookup'> & { author?: string }, nowMs: number): void {
   const { author, ...mutation } = change;
   const draft = auditRecordOf({
