@@ -26,3 +26,12 @@ export function toConfigObject(type: ConfigType, raw: unknown): ConfigObject {
   const { canonical, text: canonicalText } = canonicalize(raw, rules);
   return { key, type, canonical, canonicalText, hash: sha256Hex(canonicalText) };
 }
+
+/**
+ * `toConfigObject` without the normalised tree: what a snapshot stores. The tree is garbage as soon
+ * as its text is written, so it dies young instead of living through the page's database write.
+ */
+export function toStoredConfigObject(type: ConfigType, raw: unknown): Omit<ConfigObject, 'canonical'> {
+  const { key, canonicalText, hash } = toConfigObject(type, raw);
+  return { key, type, canonicalText, hash };
+}
