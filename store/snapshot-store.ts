@@ -147,7 +147,9 @@ export async function storePage(
     objects.map((o) => o.key),
     objects.map((o) => o.type),
     objects.map((o) => o.hash),
-    objects.map((o) => o.canonicalText),
+    // One JSON array, not a text[] literal: the driver escapes a text[] element by element in
+    // JavaScript; JSON.stringify escapes natively, and every body is plain JSON text anyway.
+    JSON.stringify(objects.map((o) => o.canonicalText)),
   ]);
   if (!rows[0]?.owned) throw new SnapshotOwnershipLostError(`snapshot ${w.snapshotId} is no longer owned by run ${w.runId}`);
   return { newObjects: rows[0].new_objects };
@@ -159,7 +161,7 @@ const STORE_PAGE = {
   text: `WITH owner AS (
            SELECT 1 FROM snapshots WHERE tenant_id = $1 AND id = $2 AND run_id = $3 AND status = 'running'
          ), page AS (
-           SELECT k, t, h, b FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS u(k, t, h, b)
+           SELECT k, t, h, b FROM ROWS FROM (unnest($4::text[]), unnest($5::text[]), unnest($6::text[]), json_array_elements_text($7::json)) AS u(k, t, h, b)
             WHERE EXISTS (SELECT 1 FROM owner)
          ), bodies AS (
            INSERT INTO config_objects (tenant_id, hash, object_type, body)
