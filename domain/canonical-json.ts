@@ -448,11 +448,13 @@ function unsupportedValue(value: unknown): Misplaced {
  * than the rest of the walk); instead each level adds its member name or index to the problem as it
  * unwinds, and `located` turns it into the error, naming where.
  */
-class Misplaced {
+class Misplaced extends Error {
   /** Member names and indices from the problem up to the root. */
   private readonly reversedPath: string[] = [];
 
-  constructor(private readonly error: (where: string) => Error) {}
+  constructor(private readonly error: (where: string) => Error) {
+    super('misplaced JSON value (reported with its location by `located`)');
+  }
 
   at(segment: string): this {
     this.reversedPath.push(segment);
@@ -465,10 +467,11 @@ class Misplaced {
   }
 }
 
-function at(err: unknown, segment: string): unknown {
-  return err instanceof Misplaced ? err.at(segment) : err;
+// The walks call nothing that throws anything but errors (a `Misplaced`, or the engine's own).
+function at(err: unknown, segment: string): Error {
+  return err instanceof Misplaced ? err.at(segment) : (err as Error);
 }
 
-function located(err: unknown): unknown {
-  return err instanceof Misplaced ? err.toError() : err;
+function located(err: unknown): Error {
+  return err instanceof Misplaced ? err.toError() : (err as Error);
 }

@@ -64,6 +64,9 @@ test('a run that no longer owns the snapshot writes nothing', async () => {
   const page = objects('screen').map((o) => ({ ...o, canonicalText: `${o.canonicalText} `, hash: sha256Hex(`${o.canonicalText} `) }));
   await expect(storePage(pool, { tenantId, snapshotId, runId: 'run-a', objects: page })).rejects.toBeInstanceOf(SnapshotOwnershipLostError);
   const entries = await pool.query('SELECT 1 FROM snapshot_entries WHERE tenant_id = $1 AND snapshot_id = $2', [tenantId, snapshotId]);
-  const bodies = await pool.query('SELECT 1 FROM config_objects WHERE tenant_id = $1 AND hash = ANY($2::bpchar[])', [tenantId, page.map((o) => o.hash)]);
+  const bodies = await pool.query('SELECT 1 FROM config_objects WHERE tenant_id = $1 AND hash = ANY($2::bpchar[])', [
+    tenantId,
+    page.map((o) => o.hash),
+  ]);
   expect([entries.rowCount, bodies.rowCount]).toEqual([0, 0]);
 });

@@ -5,10 +5,35 @@ import { canonicalize, canonicalJson, normalize, type Json, type NormalizationRu
 import * as reference from './canonical-json-reference';
 
 /** Keys where a shortcut could go wrong: array-index-like (JS orders them first), `__proto__`, astral and BMP-private characters. */
-const trickyKey = fc.constantFrom('__proto__', '0', '1', '9', '10', '01', '-1', '1.5', '4294967295', 'a', 'B', 'é', '\uFF5E', '\u{1F600}', '\ud800', '~/', 'self', 'id');
+const trickyKey = fc.constantFrom(
+  '__proto__',
+  '0',
+  '1',
+  '9',
+  '10',
+  '01',
+  '-1',
+  '1.5',
+  '4294967295',
+  'a',
+  'B',
+  'é',
+  '\uFF5E',
+  '\u{1F600}',
+  '\ud800',
+  '~/',
+  'self',
+  'id',
+);
 const key = fc.oneof(trickyKey, fc.string({ maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 3 }));
 const number = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(-0, 1e21, 5e-324, 1.5e-7, 0.1, 2 ** 53), fc.integer());
-const scalar = fc.oneof(fc.constant(null), fc.boolean(), number, fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom('https://acme.atlassian.net/rest/api/3/role/1', '\ud800'));
+const scalar = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  number,
+  fc.string({ unit: 'binary', maxLength: 6 }),
+  fc.constantFrom('https://acme.atlassian.net/rest/api/3/role/1', '\ud800'),
+);
 
 /** Objects built member by member with defineProperty, so `__proto__` is an own data member as JSON.parse makes it. */
 const { tree } = fc.letrec<{ tree: unknown; object: Record<string, unknown> }>((tie) => ({
