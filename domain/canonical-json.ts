@@ -48,48 +48,70 @@ function codePointRank(codeUnit: number): number {
  * dropped. Throws on non-finite numbers and on anything that is not plain JSON data.
  */
 export function canonicalJson(value: Json): string {
-  const parts: string[] = [];
-  writeCanonical(value, '', parts);
-  return parts.join('');
-}
-
-function writeCanonical(value: unknown, pointer: string, parts: string[]): void {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') {
-    parts.push(JSON.stringify(value));
-  } else if (typeof value === 'number') {
-    parts.push(JSON.stringify(requireFiniteNumber(value, pointer)));
-  } else if (Array.isArray(value)) {
-    writeCanonicalArray(value, pointer, parts);
-  } else if (isPlainObject(value)) {
-    writeCanonicalObject(value, pointer, parts);
-  } else {
-    throw unsupportedValue(value, pointer);
+  try {
+    return writeValue(value);
+  } catch (err) {
+    throw located(err);
   }
 }
 
-function writeCanonicalArray(items: readonly unknown[], pointer: string, parts: string[]): void {
-  parts.push('[');
-  items.forEach((item, index) => {
-    if (item === undefined) throw new TypeError(`canonical JSON: undefined array element at ${quotePointer(pointer, index)}`);
-    if (index > 0) parts.push(',');
-    writeCanonical(item, childPointer(pointer, String(index)), parts);
-  });
-  parts.push(']');
+// The writer builds strings by concatenation (V8 ropes) and carries no JSON pointer: a problem deep
+// in the tree is thrown as a `Misplaced` that collects its path while unwinding (see `located`).
+function writeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return JSON.stringify(requireFiniteNumber(value));
+  if (value === null) return 'null';
+  if (value === true) return 'true';
+  if (value === false) return 'false';
+  if (Array.isArray(value)) return writeArray(value);
+  if (isPlainObject(value)) return writeObject(value);
+  throw unsupportedValue(value);
 }
 
-function writeCanonicalObject(object: Record<string, unknown>, pointer: string, parts: string[]): void {
-  parts.push('{');
-  let first = true;
-  for (const key of Object.keys(object).sort(compareCodePoints)) {
+function writeArray(items: readonly unknown[]): string {
+  let out = '[';
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (item === undefined) throw new Misplaced((where) => new TypeError(`canonical JSON: undefined array element at ${where}`)).at(String(index));
+    if (index > 0) out += ',';
+    try {
+      out += writeValue(item);
+    } catch (err) {
+      throw at(err, String(index));
+    }
+  }
+  return out + ']';
+}
+
+function writeObject(object: Record<string, unknown>): string {
+  let out = '{';
+  for (const key of sortedKeys(object)) {
     const member = object[key];
     if (member === undefined) continue;
-    if (!first) parts.push(',');
-    first = false;
-    parts.push(JSON.stringify(key), ':');
-    writeCanonical(member, childPointer(pointer, key), parts);
+    if (out.length > 1) out += ',';
+    try {
+      out += JSON.stringify(key) + ':' + writeValue(member);
+    } catch (err) {
+      throw at(err, key);
+    }
   }
-  parts.push('}');
+  return out + '}';
 }
+
+/** Own keys in `compareCodePoints` order. */
+function sortedKeys(object: Record<string, unknown>): string[] {
+  const keys = Object.keys(object);
+  if (keys.length < 2) return keys;
+  // The built-in sort (UTF-16 code units) is much faster than a comparator and agrees with code
+  // point order unless a key has a code unit from U+D800 up (rare in Jira's member names).
+  keys.sort();
+  for (const key of keys) {
+    if (HIGH_CODE_UNIT.test(key)) return keys.sort(compareCodePoints);
+  }
+  return keys;
+}
+
+const HIGH_CODE_UNIT = /[\ud800-\uffff]/;
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation rules
@@ -161,14 +183,29 @@ export function stripSiteOrigin(link: string): string {
 /**
  * Returns a new, canonical-ready copy of `value` (which must be plain JSON data, e.g. from
  * `JSON.parse`): volatile members and members at dropped paths removed, user references reduced,
- * site links made site-relative, unordered arrays sorted. Object key order is left to
- * `canonicalJson`. The input is not modified.
+ * site links made site-relative, unordered arrays sorted. The input is not modified.
  */
 export function normalize(value: unknown, rules: NormalizationRules): Json {
+  return canonicalize(value, rules).canonical;
+}
+
+/**
+ * `normalize` and `canonicalJson` of the result in one walk: `text === canonicalJson(canonical)`.
+ * The copy's members are inserted in canonical order, so the built-in `JSON.stringify` writes the
+ * canonical text, except when some object has an array-index-like key ("0", "12"): those it writes
+ * first, in numeric order, so such bodies go through `canonicalJson`.
+ */
+export function canonicalize(value: unknown, rules: NormalizationRules): { canonical: Json; text: string } {
   const compiled = compileRules(rules);
-  const result = normalizeNode(value, compiled, [compiled.root], '');
-  if (result === undefined) throw new TypeError('normalize: the value is undefined');
-  return result;
+  const walk: Walk = { rules: compiled, insertionOrderIsCanonical: true };
+  let canonical: Json | undefined;
+  try {
+    canonical = normalizeNode(value, walk, [compiled.root]);
+  } catch (err) {
+    throw located(err);
+  }
+  if (canonical === undefined) throw new TypeError('normalize: the value is undefined');
+  return { canonical, text: walk.insertionOrderIsCanonical ? JSON.stringify(canonical) : canonicalJson(canonical) };
 }
 
 /** A trie of path patterns; each node is one pattern prefix. */
@@ -184,6 +221,12 @@ interface CompiledRules {
   readonly root: PatternNode;
   readonly volatileKeys: ReadonlySet<string>;
   readonly userProfileKeys: ReadonlySet<string>;
+}
+
+/** One normalisation: the rules, and whether every kept key keeps `JSON.stringify` in insertion order. */
+interface Walk {
+  readonly rules: CompiledRules;
+  insertionOrderIsCanonical: boolean;
 }
 
 // Rules objects are long-lived constants; compile each once.
@@ -233,8 +276,12 @@ function parsePattern(pattern: PathPattern): string[] {
   return segments;
 }
 
+/** Outside every pattern (most of a body): shared, so the walk allocates nothing for it. */
+const NO_NODES: readonly PatternNode[] = Object.freeze([]);
+
 /** Pattern nodes reached from `nodes` by one step along `segment`. */
-function step(nodes: readonly PatternNode[], segment: string): PatternNode[] {
+function step(nodes: readonly PatternNode[], segment: string): readonly PatternNode[] {
+  if (nodes.length === 0) return NO_NODES;
   const next: PatternNode[] = [];
   for (const node of nodes) {
     const exact = node.children.get(segment);
@@ -242,46 +289,68 @@ function step(nodes: readonly PatternNode[], segment: string): PatternNode[] {
     const any = node.children.get('*');
     if (any !== undefined && segment !== '*') next.push(any);
   }
-  return next;
+  return next.length === 0 ? NO_NODES : next;
 }
 
-function normalizeNode(value: unknown, rules: CompiledRules, nodes: readonly PatternNode[], pointer: string): Json | undefined {
-  if (value === undefined) return undefined;
+function normalizeNode(value: unknown, walk: Walk, nodes: readonly PatternNode[]): Json | undefined {
+  if (typeof value === 'string') return nodes.length !== 0 && anyNode(nodes, 'siteLink') ? stripSiteOrigin(value) : value;
+  if (typeof value === 'number') return requireFiniteNumber(value);
   if (value === null || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return requireFiniteNumber(value, pointer);
-  if (typeof value === 'string') return nodes.some((n) => n.siteLink) ? stripSiteOrigin(value) : value;
-  if (Array.isArray(value)) return normalizeArray(value, rules, nodes, pointer);
-  if (isPlainObject(value)) return normalizeObject(value, rules, nodes, pointer);
-  throw unsupportedValue(value, pointer);
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) return normalizeArray(value, walk, nodes);
+  if (isPlainObject(value)) return normalizeObject(value, walk, nodes);
+  throw unsupportedValue(value);
 }
 
-function normalizeArray(items: readonly unknown[], rules: CompiledRules, nodes: readonly PatternNode[], pointer: string): Json[] {
-  const normalized = items.map((item, index) => {
-    const result = normalizeNode(item, rules, step(nodes, String(index)), childPointer(pointer, String(index)));
-    if (result === undefined) throw new TypeError(`normalize: undefined array element at ${quotePointer(pointer, index)}`);
-    return result;
-  });
-  const sortBy = nodes.find((n) => n.sortBy !== undefined)?.sortBy;
+function normalizeArray(items: readonly unknown[], walk: Walk, nodes: readonly PatternNode[]): Json[] {
+  const normalized: Json[] = [];
+  for (let index = 0; index < items.length; index++) {
+    let result: Json | undefined;
+    try {
+      result = normalizeNode(items[index], walk, nodes.length === 0 ? NO_NODES : step(nodes, String(index)));
+    } catch (err) {
+      throw at(err, String(index));
+    }
+    if (result === undefined) throw new Misplaced((where) => new TypeError(`normalize: undefined array element at ${where}`)).at(String(index));
+    normalized.push(result);
+  }
+  const sortBy = nodes.length === 0 ? undefined : nodes.find((n) => n.sortBy !== undefined)?.sortBy;
   return sortBy === undefined ? normalized : sortUnordered(normalized, sortBy);
 }
 
-function normalizeObject(
-  object: Record<string, unknown>,
-  rules: CompiledRules,
-  nodes: readonly PatternNode[],
-  pointer: string,
-): { [key: string]: Json } {
+function normalizeObject(object: Record<string, unknown>, walk: Walk, nodes: readonly PatternNode[]): { [key: string]: Json } {
   const out: { [key: string]: Json } = {};
-  const userObject = rules.userProfileKeys.size > 0 && typeof object['accountId'] === 'string';
-  for (const key of Object.keys(object)) {
-    if (rules.volatileKeys.has(key)) continue;
-    if (userObject && rules.userProfileKeys.has(key)) continue;
+  const { volatileKeys, userProfileKeys } = walk.rules;
+  const userObject = userProfileKeys.size > 0 && typeof object['accountId'] === 'string';
+  // Canonical order, so the copy's insertion order is its canonical text's order.
+  for (const key of sortedKeys(object)) {
+    if (volatileKeys.has(key)) continue;
+    if (userObject && userProfileKeys.has(key)) continue;
     const childNodes = step(nodes, key);
-    if (childNodes.some((n) => n.drop)) continue;
-    const member = normalizeNode(object[key], rules, childNodes, childPointer(pointer, key));
-    if (member !== undefined) setMember(out, key, member);
+    if (childNodes.length !== 0 && anyNode(childNodes, 'drop')) continue;
+    let member: Json | undefined;
+    try {
+      member = normalizeNode(object[key], walk, childNodes);
+    } catch (err) {
+      throw at(err, key);
+    }
+    if (member === undefined) continue;
+    if (isArrayIndexLike(key)) walk.insertionOrderIsCanonical = false;
+    setMember(out, key, member);
   }
   return out;
+}
+
+// A loop, not `nodes.some(…)`: no closure per visited node on the hot path.
+function anyNode(nodes: readonly PatternNode[], flag: 'drop' | 'siteLink'): boolean {
+  for (const node of nodes) if (node[flag]) return true;
+  return false;
+}
+
+/** Keys JavaScript orders first, by number, whatever their insertion order (conservatively: any decimal integer). */
+function isArrayIndexLike(key: string): boolean {
+  const first = key.charCodeAt(0);
+  return first >= 0x30 && first <= 0x39 && /^(?:0|[1-9][0-9]*)$/.test(key);
 }
 
 /** Plain assignment of `__proto__` would change the prototype instead of adding a member. */
@@ -301,9 +370,11 @@ function sortUnordered(items: Json[], sortBy: readonly (readonly string[])[]): J
   const decorated = items.map((item) => ({
     item,
     keys: sortBy.map((path) => valueAt(item, path)),
-    text: canonicalJson(item),
+    text: undefined as string | undefined,
   }));
-  decorated.sort((a, b) => compareSortKeys(a.keys, b.keys) || compareCodePoints(a.text, b.text));
+  // The canonical text only breaks ties, so it is written only for elements that tie.
+  const text = (d: (typeof decorated)[number]) => (d.text ??= canonicalJson(d.item));
+  decorated.sort((a, b) => compareSortKeys(a.keys, b.keys) || compareCodePoints(text(a), text(b)));
   return decorated.map((d) => d.item);
 }
 
@@ -362,23 +433,45 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-function requireFiniteNumber(value: number, pointer: string): number {
-  if (!Number.isFinite(value)) throw new RangeError(`JSON cannot represent the number ${value} at ${quotePointer(pointer)}`);
+function requireFiniteNumber(value: number): number {
+  if (!Number.isFinite(value)) throw new Misplaced((where) => new RangeError(`JSON cannot represent the number ${value} at ${where}`));
   return value;
 }
 
-function unsupportedValue(value: unknown, pointer: string): TypeError {
+function unsupportedValue(value: unknown): Misplaced {
   const kind = typeof value === 'object' ? Object.prototype.toString.call(value) : typeof value;
-  return new TypeError(`not plain JSON data: ${kind} at ${quotePointer(pointer)}`);
+  return new Misplaced((where) => new TypeError(`not plain JSON data: ${kind} at ${where}`));
 }
 
-/** Pointers are only for error messages, so skip the escaping work when nothing needs it. */
-function childPointer(pointer: string, token: string): string {
-  const escaped = /[~/]/.test(token) ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
-  return `${pointer}/${escaped}`;
+/**
+ * A problem found deep in a tree. The walks carry no JSON pointer (building one per node cost more
+ * than the rest of the walk); instead each level adds its member name or index to the problem as it
+ * unwinds, and `located` turns it into the error, naming where.
+ */
+class Misplaced extends Error {
+  /** Member names and indices from the problem up to the root. */
+  private readonly reversedPath: string[] = [];
+
+  constructor(private readonly error: (where: string) => Error) {
+    super('misplaced JSON value (reported with its location by `located`)');
+  }
+
+  at(segment: string): this {
+    this.reversedPath.push(segment);
+    return this;
+  }
+
+  toError(): Error {
+    const pointer = this.reversedPath.reduceRight((path, token) => `${path}/${token.replace(/~/g, '~0').replace(/\//g, '~1')}`, '');
+    return this.error(pointer === '' ? 'the root' : `JSON pointer ${JSON.stringify(pointer)}`);
+  }
 }
 
-function quotePointer(pointer: string, index?: number): string {
-  const full = index === undefined ? pointer : `${pointer}/${index}`;
-  return full === '' ? 'the root' : `JSON pointer ${JSON.stringify(full)}`;
+// The walks call nothing that throws anything but errors (a `Misplaced`, or the engine's own).
+function at(err: unknown, segment: string): Error {
+  return err instanceof Misplaced ? err.at(segment) : (err as Error);
+}
+
+function located(err: unknown): Error {
+  return err instanceof Misplaced ? err.toError() : (err as Error);
 }

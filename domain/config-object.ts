@@ -1,7 +1,7 @@
 // One Jira configuration item, canonicalised and hashed. Uses node:crypto (via hashing.ts), so
 // it belongs to activities, not workflows.
 
-import { canonicalJson, normalize, type Json } from './canonical-json';
+import { canonicalize, type Json } from './canonical-json';
 import { CONFIG_CATALOGUE, isConfigType, type ConfigType } from './config-catalogue';
 import { sha256Hex } from './hashing';
 
@@ -22,7 +22,16 @@ export function toConfigObject(type: ConfigType, raw: unknown): ConfigObject {
   if (!isConfigType(type)) throw new Error(`unknown configuration type ${JSON.stringify(type)}`);
   const { stableId, rules } = CONFIG_CATALOGUE[type];
   const key = `${type}/${stableId(raw)}`;
-  const canonical = normalize(raw, rules);
-  const canonicalText = canonicalJson(canonical);
+  // One walk gives the normalised body and its canonical text (the text is not written twice).
+  const { canonical, text: canonicalText } = canonicalize(raw, rules);
   return { key, type, canonical, canonicalText, hash: sha256Hex(canonicalText) };
+}
+
+/**
+ * `toConfigObject` without the normalised tree: what a snapshot stores. The tree is garbage as soon
+ * as its text is written, so it dies young instead of living through the page's database write.
+ */
+export function toStoredConfigObject(type: ConfigType, raw: unknown): Omit<ConfigObject, 'canonical'> {
+  const { key, canonicalText, hash } = toConfigObject(type, raw);
+  return { key, type, canonicalText, hash };
 }

@@ -2,12 +2,13 @@
 //
 // Uses node:crypto, so it must not be imported by workflow code; workflows only carry hashes.
 
-import { createHash, type Hash } from 'node:crypto';
+import { createHash, hash, type Hash } from 'node:crypto';
 import { compareCodePoints } from './canonical-json';
 
 /** Lowercase hex SHA-256 of the UTF-8 encoding of `text`. */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  // One-shot `hash` (Node >= 20.12): no Hash object per body.
+  return hash('sha256', text, 'hex');
 }
 
 /**

@@ -127,6 +127,11 @@ export interface StoredObject {
 /**
  * Writes one page: bodies go to the content-addressed store (once per tenant and hash), entries to the
  * snapshot. Both are idempotent, so a retried page writes nothing twice. Returns how many bodies were new.
+ *
+ * One statement, so one round trip and atomic without a transaction: the ownership check, the bodies
+ * and the entries are its parts (data-modifying CTEs). Nothing is written unless the run still owns the
+ * snapshot. Entries may name bodies inserted by the same statement: the foreign key is checked when the
+ * statement ends. A page of one or two objects (most per-parent reads) used to cost six round trips.
  */
 export async function storePage(
   pool: Pool,
@@ -135,34 +140,41 @@ export async function storePage(
   if (w.objects.length === 0) return { newObjects: 0 };
   const byKey = new Map(w.objects.map((o) => [o.key, o]));
   const objects = [...byKey.values()];
-  return withTransaction(pool, async (client) => {
-    await assertOwned(client, w.tenantId, w.snapshotId, w.runId);
-    // Most bodies are already stored (unchanged objects): look their hashes up first so only new
-    // bodies cross the wire. ON CONFLICT still covers a concurrent writer of the same body.
-    const known = await client.query<{ hash: string }>('SELECT hash FROM config_objects WHERE tenant_id = $1 AND hash = ANY($2::bpchar[])', [
-      w.tenantId,
-      objects.map((o) => o.hash),
-    ]);
-    const knownHashes = new Set(known.rows.map((r) => r.hash));
-    const fresh = objects.filter((o) => !knownHashes.has(o.hash));
-    const inserted =
-      fresh.length === 0
-        ? { rowCount: 0 }
-        : await client.query(
-            `INSERT INTO config_objects (tenant_id, hash, object_type, body)
-             SELECT $1, h, t, b FROM unnest($2::text[], $3::text[], $4::text[]) AS u(h, t, b)
-             ON CONFLICT (tenant_id, hash) DO NOTHING`,
-            [w.tenantId, fresh.map((o) => o.hash), fresh.map((o) => o.type), fresh.map((o) => o.canonicalText)],
-          );
-    await client.query(
-      `INSERT INTO snapshot_entries (tenant_id, snapshot_id, object_key, object_type, object_hash)
-       SELECT $1, $2, k, t, h FROM unnest($3::text[], $4::text[], $5::text[]) AS u(k, t, h)
-       ON CONFLICT (snapshot_id, object_key) DO UPDATE SET object_hash = EXCLUDED.object_hash, object_type = EXCLUDED.object_type`,
-      [w.tenantId, w.snapshotId, objects.map((o) => o.key), objects.map((o) => o.type), objects.map((o) => o.hash)],
-    );
-    return { newObjects: inserted.rowCount ?? 0 };
-  });
+  const { rows } = await pool.query<{ owned: boolean; new_objects: number }>(STORE_PAGE, [
+    w.tenantId,
+    w.snapshotId,
+    w.runId,
+    objects.map((o) => o.key),
+    objects.map((o) => o.type),
+    objects.map((o) => o.hash),
+    // One JSON array, not a text[] literal: the driver escapes a text[] element by element in
+    // JavaScript; JSON.stringify escapes natively, and every body is plain JSON text anyway.
+    JSON.stringify(objects.map((o) => o.canonicalText)),
+  ]);
+  if (!rows[0]?.owned) throw new SnapshotOwnershipLostError(`snapshot ${w.snapshotId} is no longer owned by run ${w.runId}`);
+  return { newObjects: rows[0].new_objects };
 }
+
+// Named, so the driver prepares it once per connection.
+const STORE_PAGE = {
+  name: 'store-page',
+  text: `WITH owner AS (
+           SELECT 1 FROM snapshots WHERE tenant_id = $1 AND id = $2 AND run_id = $3 AND status = 'running'
+         ), page AS (
+           SELECT k, t, h, b FROM ROWS FROM (unnest($4::text[]), unnest($5::text[]), unnest($6::text[]), json_array_elements_text($7::json)) AS u(k, t, h, b)
+            WHERE EXISTS (SELECT 1 FROM owner)
+         ), bodies AS (
+           INSERT INTO config_objects (tenant_id, hash, object_type, body)
+           SELECT $1, h, t, b FROM page
+           ON CONFLICT (tenant_id, hash) DO NOTHING
+           RETURNING 1
+         ), entries AS (
+           INSERT INTO snapshot_entries (tenant_id, snapshot_id, object_key, object_type, object_hash)
+           SELECT $1, $2, k, t, h FROM page
+           ON CONFLICT (snapshot_id, object_key) DO UPDATE SET object_hash = EXCLUDED.object_hash, object_type = EXCLUDED.object_type
+         )
+         SELECT EXISTS (SELECT 1 FROM owner) AS owned, (SELECT count(*) FROM bodies)::int AS new_objects`,
+};
 
 /** Entries of a snapshot in key order, in keyset-paginated batches (memory bounded by batchSize). */
 export async function* streamEntries(

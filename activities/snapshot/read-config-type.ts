@@ -4,7 +4,7 @@
 // fully stored, so a retried attempt keeps those and redoes only the rest.
 import { Context } from '@temporalio/activity';
 import { PARENT_TYPE, type ConfigType } from '../../domain/config-catalogue';
-import { toConfigObject } from '../../domain/config-object';
+import { toStoredConfigObject } from '../../domain/config-object';
 import { isNotFound, JiraClientError, type PagingClient } from '../../jira-cloud';
 import { isUnavailableStatus, unavailableAreaObject } from '../../domain/unavailable-area';
 import type { Pool } from '../../store/pool';
@@ -40,7 +40,7 @@ export async function readConfigType(pool: Pool, client: PagingClient, target: R
   const outcome: ReadOutcome = { objects: 0, pages: 0, newObjects: 0 };
   const progress: ParentProgress = { configType, objects: 0 };
   const emit: EmitPage = async (values) => {
-    const page = values.map((raw) => toConfigObject(configType, raw));
+    const page = values.map((raw) => toStoredConfigObject(configType, raw));
     const stored = await storePage(pool, { tenantId, snapshotId, runId, objects: page });
     outcome.objects += page.length;
     outcome.newObjects += stored.newObjects;

@@ -3,7 +3,7 @@
 // (SELECT ... FOR UPDATE) serialises refreshers, which re-check the row before calling Atlassian.
 // The rotated refresh token is committed before any caller sees the new access token.
 import { withTransaction, type Pool } from '../../store/pool';
-import { loadCredentials, saveRotatedTokens } from '../../store/credential-store';
+import { loadAccessToken, loadCredentials, saveRotatedTokens } from '../../store/credential-store';
 import type { SecretBox } from '../../store/secret-box';
 import { findWriteScopes } from '../../domain/oauth-scopes';
 import { getTenant, setGrantedScopes, setTenantStatus } from '../../store/tenant-store';
@@ -55,7 +55,7 @@ export class AccessTokenProvider {
 
   async getAccessToken(tenantId: string, opts: { forceRefresh?: boolean } = {}): Promise<string> {
     if (!opts.forceRefresh) {
-      const creds = await loadCredentials(this.o.pool, this.o.secretBox, tenantId);
+      const creds = await loadAccessToken(this.o.pool, this.o.secretBox, tenantId);
       if (!creds) throw new ReauthRequiredError(`tenant ${tenantId} has no stored credentials`);
       if (creds.accessExpiresAt.getTime() - this.now() > this.minValidityMs) return creds.accessToken;
       return (await this.refresh(tenantId, { ifExpiringWithinMs: this.minValidityMs })).accessToken;
