@@ -8,7 +8,7 @@
 import { Context } from '@temporalio/activity';
 import { PARENT_TYPE, type ConfigType } from '../../domain/config-catalogue';
 import { toConfigObject } from '../../domain/config-object';
-import { isNotFound, JiraClientError, type PagingClient } from '../../jira-cloud';
+import { isNotFound, JiraClientError, meteredClient, type PagingClient } from '../../jira-cloud';
 import { isUnavailableStatus, unavailableAreaObject } from '../../domain/unavailable-area';
 import type { Pool } from '../../store/pool';
 import { clearChildEntriesExcept, clearResourceEntries, storePage, streamTypeBodies, unavailableMarker } from '../../store/snapshot-store';
@@ -53,24 +53,30 @@ interface ParentProgress {
   points?: number;
 }
 
-export async function readConfigType(pool: Pool, client: PagingClient, target: ReadTarget): Promise<ReadOutcome> {
+export async function readConfigType(pool: Pool, jiraClient: PagingClient, target: ReadTarget): Promise<ReadOutcome> {
   const { tenantId, snapshotId, runId, configType } = target;
   const ctx = Context.current();
+  const client = meteredClient(jiraClient);
   const spentBefore = earlierAttempt(configType)?.points;
+  const pointsBefore = Number.isSafeInteger(spentBefore) ? spentBefore! : 0;
   const outcome: ReadOutcome = { objects: 0, pages: 0, newObjects: 0, points: 0 };
-  const progress: ParentProgress = { configType, objects: 0, points: Number.isSafeInteger(spentBefore) ? spentBefore : 0 };
+  const progress: ParentProgress = { configType, objects: 0, points: pointsBefore };
+  const spent = () => (progress.points = pointsBefore + client.points());
+  const beat = () => {
+    spent();
+    ctx.heartbeat(progress);
+  };
   const emit: EmitPage = async (values) => {
     const page = values.map((raw) => toConfigObject(configType, raw));
     const stored = await storePage(pool, { tenantId, snapshotId, runId, objects: page });
-    progress.points! += values.length;
     outcome.objects += page.length;
     outcome.newObjects += stored.newObjects;
     progress.objects = outcome.objects;
-    ctx.heartbeat(progress);
+    beat();
   };
   // Heartbeat on a clock too: a page can wait out a long Retry-After, and a short heartbeat timeout
   // is what lets a crashed worker's activity be retried elsewhere quickly.
-  const ticker = setInterval(() => ctx.heartbeat(progress), 5_000);
+  const ticker = setInterval(beat, 5_000);
   try {
     const plan = CONFIG_RESOURCES[configType];
     const parentType = PARENT_TYPE[configType];
@@ -80,19 +86,18 @@ export async function readConfigType(pool: Pool, client: PagingClient, target: R
       const reason = `${parentType} unavailable: ${parentMissing.reason}`.slice(0, 500);
       await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
       await storePage(pool, { tenantId, snapshotId, runId, objects: [unavailableAreaObject(configType, parentMissing.status, reason)] });
-      return { objects: 0, pages: 0, newObjects: 0, points: progress.points!, unavailable: reason };
+      return { objects: 0, pages: 0, newObjects: 0, points: spent(), unavailable: reason };
     }
     if (plan.kind === 'list') {
       // A retried attempt starts from an empty slate: objects deleted in Jira between attempts must not survive.
       await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
       outcome.pages = await plan.read(client, emit);
-      progress.points! += outcome.pages;
     } else {
-      const read = await readPerParent(pool, client, target, plan, emit, progress);
+      const read = await readPerParent(pool, client, target, plan, emit, progress, () => spent() >= (target.budget?.points ?? Infinity));
       outcome.pages = read.requests;
       if (read.stoppedAt !== undefined) outcome.parentsDone = read.stoppedAt;
     }
-    outcome.points = progress.points!;
+    outcome.points = spent();
   } catch (err) {
     const status = (err as { status?: number }).status;
     if (!(err instanceof JiraClientError) || !isUnavailableStatus(status)) throw err;
@@ -100,7 +105,7 @@ export async function readConfigType(pool: Pool, client: PagingClient, target: R
     const reason = `HTTP ${status}: ${err.message}`.slice(0, 500);
     await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
     await storePage(pool, { tenantId, snapshotId, runId, objects: [unavailableAreaObject(configType, status, reason)] });
-    return { objects: 0, pages: outcome.pages, newObjects: 0, points: progress.points!, unavailable: reason };
+    return { objects: 0, pages: outcome.pages, newObjects: 0, points: spent(), unavailable: reason };
   } finally {
     clearInterval(ticker);
   }
@@ -114,12 +119,13 @@ async function readPerParent(
   plan: PerParentPlan,
   emit: EmitPage,
   progress: ParentProgress,
+  grantSpent: () => boolean,
 ): Promise<{ requests: number; stoppedAt?: number }> {
   const { tenantId, snapshotId, runId, configType, budget } = target;
   const parentType = PARENT_TYPE[configType];
   if (!parentType) throw new Error(`${configType} is read per parent but has no parent type`);
   const resumed = resumePoint(configType) || budget?.parentsDone || 0;
-  const spent = () => budget !== undefined && (progress.points! >= budget.points || budget.poolNearlySpent());
+  const spent = () => budget !== undefined && (grantSpent() || budget.poolNearlySpent());
   let stopped = false;
   const prefix = `${parentType}/`;
   const kept: string[] = [];
@@ -153,7 +159,6 @@ async function readPerParent(
         const parent = JSON.parse(body) as Record<string, unknown>;
         const work = readChildrenOf(plan, client, parent, emit).then((n) => {
           requests += n;
-          progress.points! += n;
           finished.add(position);
           while (finished.has(progress.parentsDone!)) finished.delete(progress.parentsDone!++);
         });
