@@ -22,8 +22,12 @@ export interface PoolSettings {
 export const MARGIN_SHARE = 0.05;
 /** The smallest grant worth a read (two pages of a hundred objects); smaller is a refusal. */
 export const MIN_GRANT_POINTS = 250;
-/** What a type costs before any snapshot of the tenant has read it. */
-export const FIRST_ESTIMATE_POINTS = 1_000;
+/**
+ * What a type costs before any snapshot of the tenant has read it: a list type about two pages (most
+ * are small; a list type is granted whole, so a large guess would hold points it does not use), a
+ * per-parent type more (it stops when its grant is spent, so a small guess only costs a part more).
+ */
+export const FIRST_ESTIMATE_POINTS = { list: 200, perParent: 1_000 };
 
 /** The pool a tenant's requests are charged to: Tier 1 is one per OAuth app, Tier 2 one per site and app. */
 export function poolName(tier: QuotaTier, tenant: { oauthClientId: string; cloudId: string }): string {
@@ -46,6 +50,8 @@ export interface WindowState {
   askingTenants: ReadonlySet<string>;
   /** Jira's last word on the pool, when it is about the current window. */
   observed?: { remaining: number; resetMs: number };
+  /** Points reserved in this window by reads still running: they come back when those settle. */
+  unsettled?: number;
 }
 
 export type BudgetDecision = { granted: true; points: number } | { granted: false; retryAtMs: number; reason: 'pool-spent' | 'fair-share' | 'jira-headers' };
@@ -69,7 +75,10 @@ export function decideReservation(state: WindowState, tenantId: string, estimate
   if (observed && observed.remaining - margin < minimum) {
     return { granted: false, retryAtMs: Math.max(observed.resetMs, nowMs + 1000), reason: 'jira-headers' };
   }
-  if (free < minimum) return { granted: false, retryAtMs: window.endMs, reason: 'pool-spent' };
+  // While reads still hold reservations, their unused points come back when they settle: ask again
+  // sooner than the reset (at most 20 times a window), not only when the window turns.
+  const retryAtMs = (state.unsettled ?? 0) > 0 ? Math.min(window.endMs, nowMs + Math.max(1000, (settings.windowSeconds * 1000) / 20)) : window.endMs;
+  if (free < minimum) return { granted: false, retryAtMs, reason: 'pool-spent' };
 
   const others = new Set(state.askingTenants);
   others.delete(tenantId);
@@ -78,12 +87,12 @@ export function decideReservation(state: WindowState, tenantId: string, estimate
     const share = Math.floor(capacity / (others.size + 1));
     allowance = Math.min(free, share - (heldByTenant.get(tenantId) ?? 0));
   }
-  if (allowance < minimum) return { granted: false, retryAtMs: window.endMs, reason: 'fair-share' };
+  if (allowance < minimum) return { granted: false, retryAtMs, reason: 'fair-share' };
   return { granted: true, points: Math.min(wanted, allowance) };
 }
 
 /** The next part of a type read: what the type cost last time, less what this snapshot already spent on it. */
-export function estimateRemaining(previousCost: number | undefined, spentSoFar: number): number {
-  const whole = previousCost && previousCost > 0 ? previousCost : FIRST_ESTIMATE_POINTS;
+export function estimateRemaining(previousCost: number | undefined, spentSoFar: number, divisible: boolean): number {
+  const whole = previousCost && previousCost > 0 ? previousCost : divisible ? FIRST_ESTIMATE_POINTS.perParent : FIRST_ESTIMATE_POINTS.list;
   return spentSoFar === 0 ? whole : Math.max(MIN_GRANT_POINTS, whole - spentSoFar);
 }

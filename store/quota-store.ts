@@ -40,10 +40,14 @@ export async function reserve(pool: Pool, r: ReservationRequest): Promise<Reserv
     const nowMs = row.now.getTime();
     const window = windowOf(nowMs, r.settings.windowSeconds);
     const windowStart = new Date(window.startMs);
-    const estimate = estimateRemaining(await previousCost(db, r.tenantId, r.snapshotId, r.configType), await spentOnType(db, r.tenantId, r.snapshotId, r.configType));
-    const held = await db.query<{ tenant_id: string; points: number }>(
-      `SELECT tenant_id, sum(coalesce(charged, reserved))::int AS points FROM quota_reservations
-        WHERE pool = $1 AND window_start = $2 GROUP BY tenant_id`,
+    const estimate = estimateRemaining(
+      await previousCost(db, r.tenantId, r.snapshotId, r.configType),
+      await spentOnType(db, r.tenantId, r.snapshotId, r.configType),
+      r.divisible,
+    );
+    const held = await db.query<{ tenant_id: string; points: number; unsettled: number }>(
+      `SELECT tenant_id, sum(coalesce(charged, reserved))::int AS points, coalesce(sum(reserved) FILTER (WHERE charged IS NULL), 0)::int AS unsettled
+         FROM quota_reservations WHERE pool = $1 AND window_start = $2 GROUP BY tenant_id`,
       [r.pool, windowStart],
     );
     const decision: BudgetDecision = decideReservation(
@@ -52,6 +56,7 @@ export async function reserve(pool: Pool, r: ReservationRequest): Promise<Reserv
         nowMs,
         heldByTenant: new Map(held.rows.map((h) => [h.tenant_id, h.points])),
         askingTenants: await askingTenants(db, r.pool, window.startMs - r.settings.windowSeconds * 1000),
+        unsettled: held.rows.reduce((sum, h) => sum + h.unsettled, 0),
         observed: row.observed_remaining !== null && row.observed_reset ? { remaining: row.observed_remaining, resetMs: row.observed_reset.getTime() } : undefined,
       },
       r.tenantId,
@@ -139,4 +144,72 @@ export async function observe(db: Queryable, pool: string, o: { remaining: numbe
       WHERE pool = $1 AND (observed_reset IS NULL OR $3 > observed_reset + interval '1 second' OR $2 < observed_remaining)`,
     [pool, o.remaining, new Date(o.resetMs)],
   );
+}
+
+export interface PoolReport {
+  pool: string;
+  tier: string;
+  pointsPerWindow: number;
+  windowSeconds: number;
+  window: { start: string; end: string };
+  /** Points held in the current window: charged where settled, reserved where still reading. */
+  used: number;
+  observed: { remaining: number; reset: string } | null;
+  tenants: Array<{ tenantId: string; usedThisWindow: number; estimate: number | null }>;
+  waiting: Array<{ tenantId: string; snapshotId: string; configType: string; until: string }>;
+}
+
+/**
+ * Every pool's state for `jira-drift quota`: use in the current window, each tenant's use and estimate
+ * (its latest complete snapshot's cost: requests + objects), and the type reads waiting for a reset.
+ */
+export async function describeQuota(db: Queryable): Promise<PoolReport[]> {
+  const pools = await db.query<{
+    pool: string;
+    tier: string;
+    points_per_window: number;
+    window_seconds: number;
+    observed_remaining: number | null;
+    observed_reset: Date | null;
+    now: Date;
+  }>('SELECT *, clock_timestamp() AS now FROM quota_pools ORDER BY pool');
+  const reports: PoolReport[] = [];
+  for (const p of pools.rows) {
+    const window = windowOf(p.now.getTime(), p.window_seconds);
+    const since = new Date(window.startMs - p.window_seconds * 1000);
+    const tenants = await db.query<{ tenant_id: string; used: number; estimate: number | null }>(
+      `WITH members AS (
+         SELECT tenant_id FROM quota_reservations WHERE pool = $1 UNION SELECT tenant_id FROM quota_waits WHERE pool = $1
+       ), latest AS (
+         SELECT DISTINCT ON (s.tenant_id) s.tenant_id, s.id FROM snapshots s JOIN members m ON m.tenant_id = s.tenant_id
+          WHERE s.status = 'complete' ORDER BY s.tenant_id, s.completed_at DESC
+       )
+       SELECT m.tenant_id,
+              coalesce((SELECT sum(coalesce(charged, reserved)) FROM quota_reservations r
+                         WHERE r.pool = $1 AND r.tenant_id = m.tenant_id AND r.window_start = $2), 0)::int AS used,
+              (SELECT sum(st.objects + st.requests) FROM snapshot_types st JOIN latest l ON l.id = st.snapshot_id AND l.tenant_id = st.tenant_id
+                WHERE st.tenant_id = m.tenant_id)::int AS estimate
+         FROM members m ORDER BY m.tenant_id`,
+      [p.pool, new Date(window.startMs)],
+    );
+    const waiting = await db.query<{ tenant_id: string; snapshot_id: string; config_type: string; until: Date }>(
+      'SELECT tenant_id, snapshot_id, config_type, until FROM quota_waits WHERE pool = $1 AND until >= $2 ORDER BY until, tenant_id, config_type',
+      [p.pool, since],
+    );
+    reports.push({
+      pool: p.pool,
+      tier: p.tier,
+      pointsPerWindow: p.points_per_window,
+      windowSeconds: p.window_seconds,
+      window: { start: new Date(window.startMs).toISOString(), end: new Date(window.endMs).toISOString() },
+      used: tenants.rows.reduce((sum, t) => sum + t.used, 0),
+      observed:
+        p.observed_remaining !== null && p.observed_reset && p.observed_reset.getTime() > p.now.getTime()
+          ? { remaining: p.observed_remaining, reset: p.observed_reset.toISOString() }
+          : null,
+      tenants: tenants.rows.map((t) => ({ tenantId: t.tenant_id, usedThisWindow: t.used, estimate: t.estimate })),
+      waiting: waiting.rows.map((w) => ({ tenantId: w.tenant_id, snapshotId: String(w.snapshot_id), configType: w.config_type, until: w.until.toISOString() })),
+    });
+  }
+  return reports;
 }

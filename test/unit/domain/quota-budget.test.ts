@@ -36,8 +36,14 @@ test('a tenant alone gets its estimate, and at most the window less its 5% margi
   expect(decideReservation(state({ a: 9000 }), 'a', 5000, true)).toEqual({ granted: true, points: 500 });
 });
 
-test('a spent pool refuses until the window resets', () => {
+test('a spent pool refuses until the window resets, or sooner while running reads may give points back', () => {
   expect(decideReservation(state({ a: 9400 }), 'a', 1000, true)).toEqual({ granted: false, retryAtMs: WINDOW_END, reason: 'pool-spent' });
+  // 1/20 of the hour: three minutes.
+  expect(decideReservation({ ...state({ a: 9400 }), unsettled: 3000 }, 'a', 1000, true)).toEqual({
+    granted: false,
+    retryAtMs: NOW + 180_000,
+    reason: 'pool-spent',
+  });
   // A small read fits what is left, even under the minimum grant.
   expect(decideReservation(state({ a: 9400 }), 'a', 40, false)).toEqual({ granted: true, points: 40 });
 });
@@ -70,10 +76,11 @@ test("Jira's headers win when they say less is left than the ledger thinks", () 
 });
 
 test('estimates: the previous snapshot’s cost, less what this snapshot already spent on the type', () => {
-  expect(estimateRemaining(undefined, 0)).toBe(FIRST_ESTIMATE_POINTS);
-  expect(estimateRemaining(12, 0)).toBe(12);
-  expect(estimateRemaining(5000, 3000)).toBe(2000);
-  expect(estimateRemaining(5000, 4990)).toBe(MIN_GRANT_POINTS);
+  expect(estimateRemaining(undefined, 0, false)).toBe(FIRST_ESTIMATE_POINTS.list);
+  expect(estimateRemaining(undefined, 0, true)).toBe(FIRST_ESTIMATE_POINTS.perParent);
+  expect(estimateRemaining(12, 0, false)).toBe(12);
+  expect(estimateRemaining(5000, 3000, true)).toBe(2000);
+  expect(estimateRemaining(5000, 4990, true)).toBe(MIN_GRANT_POINTS);
 });
 
 test('whatever the demand, grants never exceed the window less its margin, nor a share while others ask', () => {
