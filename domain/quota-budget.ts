@@ -54,7 +54,8 @@ export interface WindowState {
   unsettled?: number;
 }
 
-export type BudgetDecision = { granted: true; points: number } | { granted: false; retryAtMs: number; reason: 'pool-spent' | 'fair-share' | 'jira-headers' };
+export type BudgetDecision =
+  { granted: true; points: number } | { granted: false; retryAtMs: number; reason: 'pool-spent' | 'fair-share' | 'jira-headers' };
 
 /**
  * `divisible`: the read can stop at a boundary when its grant is spent (per-parent types). A list type

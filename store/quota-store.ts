@@ -34,7 +34,10 @@ export async function reserve(pool: Pool, r: ReservationRequest): Promise<Reserv
       [r.pool],
     );
     const row = locked.rows[0]!;
-    const existing = await db.query<{ reserved: number }>('SELECT reserved FROM quota_reservations WHERE pool = $1 AND reservation_key = $2', [r.pool, key]);
+    const existing = await db.query<{ reserved: number }>('SELECT reserved FROM quota_reservations WHERE pool = $1 AND reservation_key = $2', [
+      r.pool,
+      key,
+    ]);
     if (existing.rows[0]) return { granted: true, points: existing.rows[0].reserved, reservationKey: key };
 
     const nowMs = row.now.getTime();
@@ -57,7 +60,10 @@ export async function reserve(pool: Pool, r: ReservationRequest): Promise<Reserv
         heldByTenant: new Map(held.rows.map((h) => [h.tenant_id, h.points])),
         askingTenants: await askingTenants(db, r.pool, window.startMs - r.settings.windowSeconds * 1000),
         unsettled: held.rows.reduce((sum, h) => sum + h.unsettled, 0),
-        observed: row.observed_remaining !== null && row.observed_reset ? { remaining: row.observed_remaining, resetMs: row.observed_reset.getTime() } : undefined,
+        observed:
+          row.observed_remaining !== null && row.observed_reset
+            ? { remaining: row.observed_remaining, resetMs: row.observed_reset.getTime() }
+            : undefined,
       },
       r.tenantId,
       estimate,
@@ -69,7 +75,11 @@ export async function reserve(pool: Pool, r: ReservationRequest): Promise<Reserv
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [r.pool, key, windowStart, r.tenantId, r.snapshotId, r.configType, decision.points],
       );
-      await db.query('DELETE FROM quota_waits WHERE tenant_id = $1 AND snapshot_id = $2 AND config_type = $3', [r.tenantId, r.snapshotId, r.configType]);
+      await db.query('DELETE FROM quota_waits WHERE tenant_id = $1 AND snapshot_id = $2 AND config_type = $3', [
+        r.tenantId,
+        r.snapshotId,
+        r.configType,
+      ]);
       return { granted: true, points: decision.points, reservationKey: key };
     }
     await db.query(
@@ -208,7 +218,12 @@ export async function describeQuota(db: Queryable): Promise<PoolReport[]> {
           ? { remaining: p.observed_remaining, reset: p.observed_reset.toISOString() }
           : null,
       tenants: tenants.rows.map((t) => ({ tenantId: t.tenant_id, usedThisWindow: t.used, estimate: t.estimate })),
-      waiting: waiting.rows.map((w) => ({ tenantId: w.tenant_id, snapshotId: String(w.snapshot_id), configType: w.config_type, until: w.until.toISOString() })),
+      waiting: waiting.rows.map((w) => ({
+        tenantId: w.tenant_id,
+        snapshotId: String(w.snapshot_id),
+        configType: w.config_type,
+        until: w.until.toISOString(),
+      })),
     });
   }
   return reports;

@@ -6,6 +6,7 @@ import { proxyActivities, sleep } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { SnapshotResourceInput, SnapshotResourceResult } from '../activities/snapshot/snapshot-activities';
 import type { SnapshotProgress } from './snapshot-contract';
+import { workflowNowMs } from './workflow-clock';
 
 const ledger = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -39,12 +40,12 @@ export function quotaGate(pool: string, progress: SnapshotProgress, read: ReadPa
   return async function readPaidFor(input: SnapshotResourceInput): Promise<SnapshotResourceResult> {
     const total: SnapshotResourceResult = { configType: input.configType, objects: 0, pages: 0, newObjects: 0, points: 0 };
     let parentsDone: number | undefined;
-    for (let part = 0; ; ) {
+    for (let part = 0; ;) {
       const grant = await ledger.reserveQuota({ tenantId: input.tenantId, snapshotId: input.snapshotId, configType: input.configType, pool, part });
       if (!grant.granted) {
         waits.set(input.configType, grant.retryAt);
         // Workflow time: deterministic, and the timer is durable (it survives the worker).
-        await sleep(Math.max(1000, Date.parse(grant.retryAt) - Date.now()));
+        await sleep(Math.max(1000, Date.parse(grant.retryAt) - workflowNowMs()));
         continue;
       }
       waits.set(input.configType, undefined);

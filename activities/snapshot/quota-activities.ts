@@ -17,9 +17,7 @@ export interface ReserveQuotaInput {
   part: number;
 }
 
-export type ReserveQuotaResult =
-  | { granted: true; points: number; reservationKey: string }
-  | { granted: false; retryAt: string; reason: string };
+export type ReserveQuotaResult = { granted: true; points: number; reservationKey: string } | { granted: false; retryAt: string; reason: string };
 
 const UNLIMITED_POINTS = 2_000_000_000;
 

@@ -175,7 +175,7 @@ async function readPerParent(
     throw err;
   }
   // Every parent started has finished, so the leading run is exactly the parents started.
-  return stopped ? { requests, stoppedAt: progress.parentsDone! } : { requests };
+  return stopped ? { requests, stoppedAt: progress.parentsDone } : { requests };
 }
 
 /** Leading parents a previous attempt of this activity finished (0 on a first attempt). */

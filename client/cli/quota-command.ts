@@ -22,7 +22,9 @@ export function registerQuotaCommand(program: Command): void {
     .action(
       command(async (ctx, opts: { json?: boolean }) => {
         const pools = await describeQuota(ctx.pool());
-        printResult(pools, !!opts.json, () => (pools.length === 0 ? 'no quota pools (JIRA_QUOTA_POINTS is not set, or nothing has read yet)' : pools.map(describePool).join('\n')));
+        printResult(pools, !!opts.json, () =>
+          pools.length === 0 ? 'no quota pools (JIRA_QUOTA_POINTS is not set, or nothing has read yet)' : pools.map(describePool).join('\n'),
+        );
       }),
     );
 }

@@ -22,9 +22,10 @@ export async function enableSimQuota(stack: BenchStack, q: QuotaOption): Promise
 
 /** Points the ledger charged a snapshot (the client's count of Jira's rule: 1 + objects per answer). */
 export async function pointsCharged(pool: Pool, snapshotId: string): Promise<number> {
-  const { rows } = await pool.query<{ points: number }>('SELECT coalesce(sum(charged), 0)::int AS points FROM quota_reservations WHERE snapshot_id = $1', [
-    snapshotId,
-  ]);
+  const { rows } = await pool.query<{ points: number }>(
+    'SELECT coalesce(sum(charged), 0)::int AS points FROM quota_reservations WHERE snapshot_id = $1',
+    [snapshotId],
+  );
   return rows[0]!.points;
 }
 
@@ -58,7 +59,9 @@ export async function benchQuotaFleet(stack: BenchStack, args: { tenants: number
   }
   await enableSimQuota(stack, args.quota);
   const t0 = performance.now();
-  const runs = await Promise.all(tenants.map((t) => startSnapshot(stack.client, { tenantId: t.tenantId, type: 'daily', window: '2026-07-01', taskQueue })));
+  const runs = await Promise.all(
+    tenants.map((t) => startSnapshot(stack.client, { tenantId: t.tenantId, type: 'daily', window: '2026-07-01', taskQueue })),
+  );
   const done = await Promise.all(
     runs.map(async (r) => {
       const result = await r.result().catch(() => undefined);
@@ -67,7 +70,8 @@ export async function benchQuotaFleet(stack: BenchStack, args: { tenants: number
   );
   const wallMs = performance.now() - t0;
   let throttled = 0;
-  for (const t of tenants) throttled += (await simAdmin<{ rateLimited: number }>(stack.state, 'GET', `/admin/stats?cloudId=${t.cloudId}`)).rateLimited;
+  for (const t of tenants)
+    throttled += (await simAdmin<{ rateLimited: number }>(stack.state, 'GET', `/admin/stats?cloudId=${t.cloudId}`)).rateLimited;
   const completed = done.filter((d) => d.result?.status === 'COMPLETED');
   const points = await Promise.all(completed.map((d) => pointsCharged(stack.pool, d.result!.snapshotId)));
   const waits = (await Promise.all(runs.map((r) => quotaWaitMs(stack.client, r.workflowId)))).sort((a, b) => a - b);

@@ -54,7 +54,8 @@ test('two workers and three tenants share one Tier 1 pool smaller than their sna
   const WINDOW_SECONDS = 15;
   const app = await sharedApp();
   const tenants: TenantFixture[] = [];
-  for (let i = 0; i < 3; i++) tenants.push(await onboardTenant(stack, pool, { tenantId: uniqueId(`quota-share${i}`), size: 'small', seed: 7 + i, client: app }));
+  for (let i = 0; i < 3; i++)
+    tenants.push(await onboardTenant(stack, pool, { tenantId: uniqueId(`quota-share${i}`), size: 'small', seed: 7 + i, client: app }));
   await simAdmin(stack, 'POST', '/admin/quota', { tier: 'global', pointsPerWindow: POINTS, windowSeconds: WINDOW_SECONDS });
 
   const taskQueue = uniqueId('quota-it');
@@ -98,7 +99,11 @@ test('a snapshot waiting for quota survives the kill of its worker and takes its
   const tenant = await onboardTenant(stack, pool, { tenantId: uniqueId('quota-wait'), size: 'small', client: app });
   // Another tenant of the app already holds this window and the next: the snapshot must wait for a reset.
   const poolName = `app:${app.clientId}`;
-  await pool.query(`INSERT INTO quota_pools (pool, tier, points_per_window, window_seconds) VALUES ($1, 'global', $2, $3)`, [poolName, POINTS, WINDOW_SECONDS]);
+  await pool.query(`INSERT INTO quota_pools (pool, tier, points_per_window, window_seconds) VALUES ($1, 'global', $2, $3)`, [
+    poolName,
+    POINTS,
+    WINDOW_SECONDS,
+  ]);
   const { startMs } = windowOf(Date.now(), WINDOW_SECONDS);
   for (const w of [0, 1]) {
     await pool.query(
@@ -138,7 +143,9 @@ test('a snapshot waiting for quota survives the kill of its worker and takes its
   const rows = (await pool.query('SELECT status FROM snapshots WHERE tenant_id = $1', [tenant.tenantId])).rows;
   expect(rows).toEqual([{ status: 'complete' }]);
   // Its reads were paid from windows after the ones the other tenant held.
-  const mine = await pool.query<{ window_start: Date }>('SELECT DISTINCT window_start FROM quota_reservations WHERE tenant_id = $1', [tenant.tenantId]);
+  const mine = await pool.query<{ window_start: Date }>('SELECT DISTINCT window_start FROM quota_reservations WHERE tenant_id = $1', [
+    tenant.tenantId,
+  ]);
   for (const w of mine.rows) expect(w.window_start.getTime()).toBeGreaterThanOrEqual(startMs + 2 * WINDOW_SECONDS * 1000);
   const again = await runSnapshot(client, { tenantId: tenant.tenantId, type: 'daily', window: '2026-05-02', taskQueue });
   expect(again).toMatchObject({ status: 'SKIPPED', snapshotId: result.snapshotId });
