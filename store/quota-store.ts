@@ -107,10 +107,16 @@ async function askingTenants(db: Queryable, pool: string, sinceMs: number): Prom
   return new Set(rows.map((row) => row.tenant_id));
 }
 
-/** Points the type cost in the tenant's latest complete snapshot that read it (requests + objects). */
+/**
+ * Points the type cost in the tenant's latest complete snapshot that read it: what the ledger charged
+ * it, or, for a snapshot read before the quota was configured, its requests + objects stored.
+ */
 async function previousCost(db: Queryable, tenantId: string, snapshotId: string, configType: string): Promise<number | undefined> {
   const { rows } = await db.query<{ cost: number }>(
-    `SELECT (st.objects + st.requests)::int AS cost FROM snapshot_types st JOIN snapshots s ON s.id = st.snapshot_id
+    `SELECT coalesce(
+              (SELECT sum(r.charged) FROM quota_reservations r WHERE r.tenant_id = $1 AND r.snapshot_id = st.snapshot_id AND r.config_type = $2),
+              st.objects + st.requests)::int AS cost
+       FROM snapshot_types st JOIN snapshots s ON s.id = st.snapshot_id
       WHERE st.tenant_id = $1 AND st.config_type = $2 AND s.status = 'complete' AND st.snapshot_id <> $3
       ORDER BY s.completed_at DESC LIMIT 1`,
     [tenantId, configType, snapshotId],
