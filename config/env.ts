@@ -39,7 +39,7 @@ const envSchema = z.object({
    * Jira's points quota (issue 12): points per window of the pool tenants share. Unset = no budget
    * (snapshots read as fast as the client allows and only react to 429s, as before).
    */
-  JIRA_QUOTA_POINTS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(500).optional()),
+  JIRA_QUOTA_POINTS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(500).max(1_000_000_000).optional()),
   /** The quota's window: 3600 in Jira; tests and benchmarks compress it. */
   JIRA_QUOTA_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   /** The app's tier: `global` (Tier 1, one pool for every tenant) or `tenant` (Tier 2, a pool per site). */
