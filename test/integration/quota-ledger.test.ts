@@ -25,9 +25,12 @@ const settings = { tier: 'global' as const, pointsPerWindow: 10_000, windowSecon
 /** The window less its 5% margin. */
 const CAPACITY = 9_500;
 
-function request(pool: string, i: number): ReservationRequest {
+let snapshots = 900_000;
+
+/** A first read of a type by a snapshot of its own (never read before: estimated at 1,000 points). */
+function request(pool: string, tenant: number): ReservationRequest {
   // Tenants without running snapshots: no fair-share limit, so only the window bounds the grants.
-  return { pool, settings, tenantId: `ledger-t${i % 3}`, snapshotId: String(900_000 + i), configType: 'fieldcontext', part: 0, divisible: true };
+  return { pool, settings, tenantId: `ledger-t${tenant % 3}`, snapshotId: String(snapshots++), configType: 'fieldcontext', part: 0, divisible: true };
 }
 
 test('concurrent reservations from two workers never grant more than the window', async () => {
@@ -47,9 +50,10 @@ test('concurrent reservations from two workers never grant more than the window'
 
 test('a retried reservation gets its own grant back; settling releases what the read did not use', async () => {
   const pool = uniqueId('app:ledger');
-  const first = await reserve(workerA, request(pool, 0));
+  const firstRead = request(pool, 0);
+  const first = await reserve(workerA, firstRead);
   expect(first).toMatchObject({ granted: true, points: 1000 });
-  expect(await reserve(workerB, request(pool, 0))).toEqual(first);
+  expect(await reserve(workerB, firstRead)).toEqual(first);
 
   // Fill the window with other reads, then settle the first read at a tenth of its grant.
   const others = await Promise.all(Array.from({ length: 12 }, (_, i) => reserve(workerB, request(pool, i + 1))));
