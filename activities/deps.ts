@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import type { SecretBox } from '../store/secret-box';
 import type { AccessTokenProvider } from '../jira-cloud';
 import type { JiraClientRegistry } from '../jira-cloud';
+import type { PoolSettings } from '../domain/quota-budget';
 
 export interface ActivityDeps {
   pool: Pool;
@@ -11,4 +12,6 @@ export interface ActivityDeps {
   tokens: AccessTokenProvider;
   jiraClients: JiraClientRegistry;
   logger: Logger;
+  /** The points pool snapshots budget against; undefined = no budget (JIRA_QUOTA_POINTS unset). */
+  quota?: PoolSettings;
 }

@@ -35,6 +35,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   METRICS_PORT: optionalPort,
   HEALTH_PORT: optionalPort,
+  /**
+   * Jira's points quota (issue 12): points per window of the pool tenants share. Unset = no budget
+   * (snapshots read as fast as the client allows and only react to 429s, as before).
+   */
+  JIRA_QUOTA_POINTS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(500).max(1_000_000_000).optional()),
+  /** The quota's window: 3600 in Jira; tests and benchmarks compress it. */
+  JIRA_QUOTA_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+  /** The app's tier: `global` (Tier 1, one pool for every tenant) or `tenant` (Tier 2, a pool per site). */
+  JIRA_QUOTA_TIER: z.enum(['global', 'tenant']).default('global'),
   /** Workflows kept in the worker's sticky cache (SDK default when unset): fewer = less memory, more replays. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).optional(),
 });

@@ -21,6 +21,7 @@
 //   (tenant-clients.ts).
 export { createJiraClient, type JiraClient, type JiraClientOptions } from './jira-client';
 export { quotaFromHeaders, type QuotaObservation } from './rate-limit-headers';
+export { meteredClient, responsePoints } from './request-points';
 export { getAccessibleResources, type AccessibleResource } from './accessible-resources';
 export {
   fetchAllPages,

@@ -18,5 +18,8 @@ export function buildActivityDeps(env: Env, logger: Logger): ActivityDeps {
     { apiBaseUrl: env.JIRA_API_BASE_URL, concurrency: env.JIRA_CONCURRENCY, timeoutMs: env.JIRA_TIMEOUT_MS },
     logger,
   );
-  return { pool, secretBox, tokens, jiraClients, logger };
+  const quota = env.JIRA_QUOTA_POINTS
+    ? { tier: env.JIRA_QUOTA_TIER, pointsPerWindow: env.JIRA_QUOTA_POINTS, windowSeconds: env.JIRA_QUOTA_WINDOW_SECONDS }
+    : undefined;
+  return { pool, secretBox, tokens, jiraClients, logger, quota };
 }

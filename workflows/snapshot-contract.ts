@@ -32,7 +32,9 @@ export interface TypeCounts {
 }
 
 export interface SnapshotProgress {
-  phase: 'claiming' | 'fetching' | 'finalizing' | 'done' | 'failed';
+  phase: 'claiming' | 'fetching' | 'waiting-for-quota' | 'finalizing' | 'done' | 'failed';
+  /** While a type read waits for Jira's points quota: when the pool's window resets (ISO 8601). */
+  waitingForQuotaUntil?: string;
   snapshotId: string | null;
   resourcesDone: number;
   resourcesTotal: number;

@@ -14,6 +14,7 @@ import type { Activities } from '../activities';
 import { storeActivities as store } from './store-activities';
 import { CATALOGUE_V2_TYPES, LEGACY_CONFIG_TYPES, snapshotPhases, type ConfigType } from '../domain/config-catalogue';
 import { handOffToDriftScan } from './drift-handoff';
+import { quotaGate, quotaPool } from './quota-gate';
 import { failureReason, failureType } from './failure-reason';
 import { TENANT_ID, windowSearchAttributes } from './search-attributes';
 import { snapshotProgressQuery, type SnapshotProgress, type SnapshotWorkflowInput, type SnapshotWorkflowResult } from './snapshot-contract';
@@ -88,13 +89,16 @@ export async function snapshotWorkflow(input: SnapshotWorkflowInput): Promise<Sn
     progress.phase = 'fetching';
     const phases = cataloguePhases();
     progress.resourcesTotal = phases.reduce((n, phase) => n + phase.length, 0);
+    // Runs before the points budget (issue 12) replay reading freely; so does a fleet with no quota.
+    const pool = patched('points-quota-budget') ? await quotaPool(input.tenantId) : null;
+    const readType = pool ? quotaGate(pool, progress, jira.snapshotResource) : jira.snapshotResource;
     const results = [];
     // A phase's types run in parallel; a child type's phase starts once its parents are stored.
     for (const phase of phases) {
       results.push(
         ...(await Promise.all(
           phase.map(async (configType) => {
-            const r = await jira.snapshotResource({ ...ref, configType });
+            const r = await readType({ ...ref, configType });
             progress.resourcesDone++;
             progress.pages += r.pages;
             progress.objects += r.objects;

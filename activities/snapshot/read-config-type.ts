@@ -2,10 +2,13 @@
 // parent object already in the snapshot (a field's contexts, a context's options). Per-parent reads
 // go through parents in key order, several at a time, and heartbeat how many leading parents are
 // fully stored, so a retried attempt keeps those and redoes only the rest.
+// Under a points budget (issue 12) the read counts what it spends (requests + objects) and a per-parent
+// read stops before its next parent once the budget is spent, returning how many parents it finished:
+// the next part of the read resumes there, exactly as a retried attempt does.
 import { Context } from '@temporalio/activity';
 import { PARENT_TYPE, type ConfigType } from '../../domain/config-catalogue';
 import { toStoredConfigObject } from '../../domain/config-object';
-import { isNotFound, JiraClientError, type PagingClient } from '../../jira-cloud';
+import { isNotFound, JiraClientError, meteredClient, type PagingClient } from '../../jira-cloud';
 import { isUnavailableStatus, unavailableAreaObject } from '../../domain/unavailable-area';
 import type { Pool } from '../../store/pool';
 import { clearChildEntriesExcept, clearResourceEntries, storePage, streamTypeBodies, unavailableMarker } from '../../store/snapshot-store';
@@ -16,6 +19,16 @@ export interface ReadTarget {
   snapshotId: string;
   runId: string;
   configType: ConfigType;
+  budget?: ReadBudget;
+}
+
+export interface ReadBudget {
+  /** Points this part of the read may spend, over all its attempts. */
+  points: number;
+  /** Leading parents earlier parts of this type read finished. */
+  parentsDone?: number;
+  /** Jira's headers say the pool is nearly spent: stop at the next boundary as well. */
+  poolNearlySpent(): boolean;
 }
 
 export interface ReadOutcome {
@@ -25,6 +38,10 @@ export interface ReadOutcome {
   /** Requests made by this attempt. */
   pages: number;
   newObjects: number;
+  /** Points spent (requests + objects) by this part of the read, earlier attempts included. */
+  points: number;
+  /** Set when the budget stopped a per-parent read part-way: the leading parents it finished. */
+  parentsDone?: number;
 }
 
 /** What a per-parent read heartbeats: the leading parents (in key order) whose children are all stored. */
@@ -32,24 +49,34 @@ interface ParentProgress {
   configType: ConfigType;
   objects: number;
   parentsDone?: number;
+  /** Points spent so far by every attempt of this part. */
+  points?: number;
 }
 
-export async function readConfigType(pool: Pool, client: PagingClient, target: ReadTarget): Promise<ReadOutcome> {
+export async function readConfigType(pool: Pool, jiraClient: PagingClient, target: ReadTarget): Promise<ReadOutcome> {
   const { tenantId, snapshotId, runId, configType } = target;
   const ctx = Context.current();
-  const outcome: ReadOutcome = { objects: 0, pages: 0, newObjects: 0 };
-  const progress: ParentProgress = { configType, objects: 0 };
+  const client = meteredClient(jiraClient);
+  const spentBefore = earlierAttempt(configType)?.points;
+  const pointsBefore = Number.isSafeInteger(spentBefore) ? spentBefore! : 0;
+  const outcome: ReadOutcome = { objects: 0, pages: 0, newObjects: 0, points: 0 };
+  const progress: ParentProgress = { configType, objects: 0, points: pointsBefore };
+  const spent = () => (progress.points = pointsBefore + client.points());
+  const beat = () => {
+    spent();
+    ctx.heartbeat(progress);
+  };
   const emit: EmitPage = async (values) => {
     const page = values.map((raw) => toStoredConfigObject(configType, raw));
     const stored = await storePage(pool, { tenantId, snapshotId, runId, objects: page });
     outcome.objects += page.length;
     outcome.newObjects += stored.newObjects;
     progress.objects = outcome.objects;
-    ctx.heartbeat(progress);
+    beat();
   };
   // Heartbeat on a clock too: a page can wait out a long Retry-After, and a short heartbeat timeout
   // is what lets a crashed worker's activity be retried elsewhere quickly.
-  const ticker = setInterval(() => ctx.heartbeat(progress), 5_000);
+  const ticker = setInterval(beat, 5_000);
   try {
     const plan = CONFIG_RESOURCES[configType];
     const parentType = PARENT_TYPE[configType];
@@ -59,15 +86,18 @@ export async function readConfigType(pool: Pool, client: PagingClient, target: R
       const reason = `${parentType} unavailable: ${parentMissing.reason}`.slice(0, 500);
       await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
       await storePage(pool, { tenantId, snapshotId, runId, objects: [unavailableAreaObject(configType, parentMissing.status, reason)] });
-      return { objects: 0, pages: 0, newObjects: 0, unavailable: reason };
+      return { objects: 0, pages: 0, newObjects: 0, points: spent(), unavailable: reason };
     }
     if (plan.kind === 'list') {
       // A retried attempt starts from an empty slate: objects deleted in Jira between attempts must not survive.
       await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
       outcome.pages = await plan.read(client, emit);
     } else {
-      outcome.pages = await readPerParent(pool, client, target, plan, emit, progress);
+      const read = await readPerParent(pool, client, target, plan, emit, progress, () => spent() >= (target.budget?.points ?? Infinity));
+      outcome.pages = read.requests;
+      if (read.stoppedAt !== undefined) outcome.parentsDone = read.stoppedAt;
     }
+    outcome.points = spent();
   } catch (err) {
     const status = (err as { status?: number }).status;
     if (!(err instanceof JiraClientError) || !isUnavailableStatus(status)) throw err;
@@ -75,7 +105,7 @@ export async function readConfigType(pool: Pool, client: PagingClient, target: R
     const reason = `HTTP ${status}: ${err.message}`.slice(0, 500);
     await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
     await storePage(pool, { tenantId, snapshotId, runId, objects: [unavailableAreaObject(configType, status, reason)] });
-    return { objects: 0, pages: outcome.pages, newObjects: 0, unavailable: reason };
+    return { objects: 0, pages: outcome.pages, newObjects: 0, points: spent(), unavailable: reason };
   } finally {
     clearInterval(ticker);
   }
@@ -89,11 +119,14 @@ async function readPerParent(
   plan: PerParentPlan,
   emit: EmitPage,
   progress: ParentProgress,
-): Promise<number> {
-  const { tenantId, snapshotId, runId, configType } = target;
+  grantSpent: () => boolean,
+): Promise<{ requests: number; stoppedAt?: number }> {
+  const { tenantId, snapshotId, runId, configType, budget } = target;
   const parentType = PARENT_TYPE[configType];
   if (!parentType) throw new Error(`${configType} is read per parent but has no parent type`);
-  const resumed = resumePoint(configType);
+  const resumed = resumePoint(configType) || budget?.parentsDone || 0;
+  const spent = () => budget !== undefined && (grantSpent() || budget.poolNearlySpent());
+  let stopped = false;
   const prefix = `${parentType}/`;
   const kept: string[] = [];
   let index = 0;
@@ -107,8 +140,12 @@ async function readPerParent(
   progress.parentsDone = resumed;
 
   try {
-    for await (const batch of streamTypeBodies(pool, tenantId, snapshotId, parentType)) {
+    reading: for await (const batch of streamTypeBodies(pool, tenantId, snapshotId, parentType)) {
       for (const { key, body } of batch) {
+        if (index >= resumed && spent()) {
+          stopped = true;
+          break reading;
+        }
         const position = index++;
         if (position < resumed) {
           kept.push(key.slice(prefix.length));
@@ -137,14 +174,20 @@ async function readPerParent(
     await Promise.allSettled(inFlight);
     throw err;
   }
-  return requests;
+  // Every parent started has finished, so the leading run is exactly the parents started.
+  return stopped ? { requests, stoppedAt: progress.parentsDone } : { requests };
 }
 
 /** Leading parents a previous attempt of this activity finished (0 on a first attempt). */
 function resumePoint(configType: ConfigType): number {
+  const details = earlierAttempt(configType);
+  return details && Number.isSafeInteger(details.parentsDone) && details.parentsDone! > 0 ? details.parentsDone! : 0;
+}
+
+/** What the earlier attempt of this activity heartbeated, if it read the same type. */
+function earlierAttempt(configType: ConfigType): Partial<ParentProgress> | undefined {
   const details = Context.current().info.heartbeatDetails as Partial<ParentProgress> | undefined;
-  if (details?.configType !== configType) return 0;
-  return Number.isSafeInteger(details.parentsDone) && details.parentsDone! > 0 ? details.parentsDone! : 0;
+  return details?.configType === configType ? details : undefined;
 }
 
 /** A parent deleted in Jira since its phase was read answers 404: it has no children any more. */

@@ -9,7 +9,10 @@ import { recordTypeRead } from '../../store/snapshot-types-store';
 import { getTenant } from '../../store/tenant-store';
 import type { ActivityDeps } from '../deps';
 import { UnknownTenantError, withFailureMapping } from '../failures';
-import { readConfigType } from './read-config-type';
+import { readConfigType, type ReadBudget } from './read-config-type';
+import { MARGIN_SHARE } from '../../domain/quota-budget';
+import type { JiraClient } from '../../jira-cloud';
+import { settle } from '../../store/quota-store';
 
 export interface ClaimSnapshotInput {
   tenantId: string;
@@ -29,6 +32,18 @@ export interface SnapshotResourceInput {
   snapshotId: string;
   runId: string;
   configType: ConfigType;
+  /** A part of the read paid by a quota reservation (workflows/quota-gate.ts); absent = read it all. */
+  quota?: QuotaPart;
+}
+
+export interface QuotaPart {
+  pool: string;
+  reservationKey: string;
+  points: number;
+  /** Leading parents earlier parts finished (a per-parent read resumes there). */
+  parentsDone?: number;
+  /** Requests earlier parts made, so the type's recorded cost is the whole read's. */
+  requestsBefore?: number;
 }
 
 export interface SnapshotResourceResult {
@@ -38,6 +53,10 @@ export interface SnapshotResourceResult {
   newObjects: number;
   /** Set when the site or grant does not offer this type (recorded in the snapshot, not a failure). */
   unavailable?: string;
+  /** Points this part spent (requests + objects); with a quota part only. */
+  points?: number;
+  /** Set when the reservation ran out part-way: the next part resumes after this many parents. */
+  parentsDone?: number;
 }
 
 export interface FinalizeSnapshotInput {
@@ -45,6 +64,24 @@ export interface FinalizeSnapshotInput {
   snapshotId: string;
   runId: string;
   pages: number;
+}
+
+/** A read stops at its next boundary when its grant is spent or Jira says the pool is within its margin. */
+function readBudget(quota: QuotaPart, client: JiraClient, pointsPerWindow: number | undefined): ReadBudget {
+  const margin = Math.ceil((client.quota()?.quota ?? pointsPerWindow ?? 0) * MARGIN_SHARE);
+  return {
+    points: quota.points,
+    parentsDone: quota.parentsDone,
+    poolNearlySpent: () => {
+      const seen = client.quota();
+      return seen !== undefined && seen.resetsAtMs > Date.now() && seen.remaining <= margin;
+    },
+  };
+}
+
+function observedPool(client: JiraClient): { remaining: number; resetMs: number } | undefined {
+  const seen = client.quota();
+  return seen && { remaining: seen.remaining, resetMs: seen.resetsAtMs };
 }
 
 export function createSnapshotActivities(deps: ActivityDeps) {
@@ -76,9 +113,18 @@ export function createSnapshotActivities(deps: ActivityDeps) {
     async snapshotResource(input: SnapshotResourceInput): Promise<SnapshotResourceResult> {
       return withFailureMapping(async () => {
         const client = await deps.jiraClients.forTenant(input.tenantId);
-        const read = await readConfigType(deps.pool, client, input);
-        const { objects } = await recordTypeRead(deps.pool, { ...input, requests: read.pages, unavailable: read.unavailable });
-        return { configType: input.configType, ...read, objects };
+        const { quota, ...target } = input;
+        const budget = quota && readBudget(quota, client, deps.quota?.pointsPerWindow);
+        const read = await readConfigType(deps.pool, client, { ...target, budget });
+        const requests = (quota?.requestsBefore ?? 0) + read.pages;
+        const { objects } = await recordTypeRead(deps.pool, { ...target, requests, unavailable: read.unavailable });
+        if (quota) await settle(deps.pool, { ...quota, tenantId: input.tenantId, charged: read.points, observed: observedPool(client) });
+        const { points, parentsDone, ...counts } = read;
+        const result: SnapshotResourceResult = { configType: input.configType, ...counts, objects };
+        // Only a quota-paid part reports points, so results of unbudgeted reads stay as they were.
+        if (quota) result.points = points;
+        if (parentsDone !== undefined) result.parentsDone = parentsDone;
+        return result;
       });
     },
 

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { fail } from './command-runner';
 import { registerCoverageCommand } from './coverage-command';
 import { registerDriftCommands } from './drift-commands';
+import { registerQuotaCommand } from './quota-command';
 import { registerSnapshotCommands } from './snapshot-commands';
 import { registerTenantCommands } from './tenant-commands';
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerDriftCommands(program);
   registerTenantCommands(program);
   registerCoverageCommand(program);
+  registerQuotaCommand(program);
   return program;
 }
 

@@ -5,6 +5,7 @@ import { benchDedup } from './dedup';
 import { benchDrift } from './drift';
 import { startBenchStack, type BenchStack } from './bench-stack';
 import { benchSnapshot } from './snapshot';
+import { benchQuotaFleet } from './quota';
 import { benchSoak } from './soak';
 import { benchTokens } from './tokens';
 
@@ -15,7 +16,14 @@ const SCENARIOS: Record<string, (stack: BenchStack, option: Options) => Promise<
   dedup: (stack, option) => benchDedup(stack, { attempts: Number(option('attempts', '1000')) }),
   attribution: (stack, option) =>
     benchAttribution(stack, { changes: Number(option('changes', '2000')), actors: Number(option('actors', '20')), size: option('size', 'small') }),
-  snapshot: (stack, option) => benchSnapshot(stack, { latencyMs: Number(option('latency-ms', '25')), size: option('size', 'large') }),
+  snapshot: (stack, option) => {
+    const latencyMs = Number(option('latency-ms', '25'));
+    const points = optionalNumber(option('quota', ''));
+    const quota = points === undefined ? undefined : { points, windowSeconds: Number(option('quota-window-seconds', '60')) };
+    const tenants = Number(option('tenants', '1'));
+    if (quota && tenants > 1) return benchQuotaFleet(stack, { tenants, size: option('size', 'small'), latencyMs, quota });
+    return benchSnapshot(stack, { latencyMs, size: option('size', 'large'), quota });
+  },
   soak: (stack, option) =>
     benchSoak(stack, {
       tenants: Number(option('tenants', '50')),

@@ -10,6 +10,7 @@ import { onboardTenant, simAdmin } from '../support/tenant-fixture';
 import { activityMs } from './activity-times';
 import { round, type BenchStack } from './bench-stack';
 import { cpuMs, ownCpuMs } from './proc-stats';
+import { enableSimQuota, pointsCharged, quotaWaitMs, quotaWorkerEnv, type QuotaOption } from './quota';
 
 interface SimStats {
   requests: number;
@@ -18,14 +19,15 @@ interface SimStats {
   rateLimited: number;
 }
 
-export async function benchSnapshot(stack: BenchStack, args: { latencyMs: number; size: string }) {
+export async function benchSnapshot(stack: BenchStack, args: { latencyMs: number; size: string; quota?: QuotaOption }) {
   const concurrency = loadEnv({}).JIRA_CONCURRENCY; // the client's default, not an override
   const taskQueue = 'bench-snapshot';
-  const worker = await stack.startWorker(taskQueue);
+  const worker = await stack.startWorker(taskQueue, args.quota ? quotaWorkerEnv(args.quota) : {});
   const workerPid = worker.child.pid!;
   const size = /^\d+$/.test(args.size) ? Number(args.size) : (args.size as 'large');
   const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'bench-large', size, seed: 2026 });
   await simAdmin(stack.state, 'POST', '/admin/latency', { ms: args.latencyMs, cloudId: tenant.cloudId });
+  if (args.quota) await enableSimQuota(stack, args.quota);
 
   const runs = [];
   for (const window of ['2026-07-01', '2026-07-02']) {
@@ -41,6 +43,8 @@ export async function benchSnapshot(stack: BenchStack, args: { latencyMs: number
     const fixed = await activityMs(started.handle, ['claimSnapshot', 'finalizeSnapshot']);
     runs.push({
       result,
+      points: args.quota ? await pointsCharged(stack.pool, result.snapshotId) : 0,
+      quotaWaitMs: args.quota ? await quotaWaitMs(stack.client, started.workflowId) : 0,
       wallMs,
       workerCpu,
       simCpu,
@@ -78,5 +82,16 @@ export async function benchSnapshot(stack: BenchStack, args: { latencyMs: number
     secondSimCpuMs: round(second.simCpu, 0),
     secondFixedOverheadMs: round(second.fixedMs),
     jiraWrites: first.writes + second.writes,
+    // With --quota: points each snapshot was charged, and time spent waiting for the window to reset.
+    ...(args.quota
+      ? {
+          quotaPoints: args.quota.points,
+          quotaWindowSeconds: args.quota.windowSeconds,
+          pointsUsed: first.points,
+          secondPointsUsed: second.points,
+          quotaWaitMs: round(first.quotaWaitMs, 0),
+          secondQuotaWaitMs: round(second.quotaWaitMs, 0),
+        }
+      : {}),
   };
 }

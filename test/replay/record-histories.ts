@@ -200,6 +200,24 @@ async function recordAuditAttribution(stack: BenchStack, taskQueue: string): Pro
   await save(client.workflow.getHandle(second.driftScanWorkflowId!), 'driftScanWorkflow-audit-attribution');
 }
 
+/**
+ * A snapshot behind `points-quota-budget`: a worker with a points quota (a 10-second window smaller
+ * than the snapshot) reserves before each part of a type read, waits for a reset on a timer, and
+ * resumes a per-parent read its grant stopped part-way.
+ */
+async function recordPointsQuota(stack: BenchStack): Promise<void> {
+  const taskQueue = 'record-histories-quota';
+  const worker = await stack.startWorker(taskQueue, { JIRA_QUOTA_POINTS: '500', JIRA_QUOTA_WINDOW_SECONDS: '10' });
+  try {
+    const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay-quota', size: 'small', seed: 16 });
+    const snapshot = await startSnapshot(stack.client, { tenantId: tenant.tenantId, type: 'daily', window: '2026-05-01', taskQueue });
+    await snapshot.result();
+    await save(snapshot.handle, 'snapshotWorkflow-points-quota');
+  } finally {
+    await worker.stop();
+  }
+}
+
 /** A token workflow started with a maxChecksPerRun above the bound the client always had: refused. */
 async function recordMaxChecksRefused(stack: BenchStack, taskQueue: string): Promise<void> {
   const handle = await stack.client.workflow.start('tokenRefreshWorkflow', {
@@ -229,6 +247,7 @@ async function main(): Promise<void> {
     if (only.includes('tokenRefreshWorkflow-max-checks-refused')) await recordMaxChecksRefused(stack, taskQueue);
     if (only.includes('snapshotWorkflow-catalogue-v3')) await recordCatalogueV3(stack, taskQueue);
     if (only.includes('driftScanWorkflow-audit-attribution')) await recordAuditAttribution(stack, taskQueue);
+    if (only.includes('snapshotWorkflow-points-quota')) await recordPointsQuota(stack);
     if (!wanted('snapshotWorkflow')) return;
     const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay', size: 'small', seed: 11 });
 

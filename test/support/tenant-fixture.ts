@@ -46,10 +46,12 @@ export async function onboardTenant(
     products?: string[];
     /** Whether the consenting user holds Administer Jira (jira-sim's default: yes). */
     administerJira?: boolean;
+    /** An OAuth app several tenants share (one Tier 1 quota pool); default: an app of the tenant's own. */
+    client?: { clientId: string; clientSecret: string };
   },
 ): Promise<TenantFixture> {
-  const clientId = `client-${opts.tenantId}`;
-  const clientSecret = crypto.randomBytes(16).toString('hex');
+  const clientId = opts.client?.clientId ?? `client-${opts.tenantId}`;
+  const clientSecret = opts.client?.clientSecret ?? crypto.randomBytes(16).toString('hex');
   await admin(stack, 'POST', '/admin/oauth-clients', { clientId, clientSecret });
   const site = await admin<{ cloudId: string; siteUrl: string; objectCounts: Record<string, number> }>(stack, 'POST', '/admin/sites', {
     name: opts.tenantId,

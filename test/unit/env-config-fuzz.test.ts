@@ -21,6 +21,8 @@ const INTEGER_KEYS = {
   CODEC_SERVER_PORT: [0, 65535],
   METRICS_PORT: [0, 65535],
   HEALTH_PORT: [0, 65535],
+  JIRA_QUOTA_POINTS: [500, 1_000_000_000],
+  JIRA_QUOTA_WINDOW_SECONDS: [1, 86_400],
 } as const;
 type IntegerKey = keyof typeof INTEGER_KEYS;
 const URL_KEYS = ['DATABASE_URL', 'JIRA_API_BASE_URL', 'JIRA_AUTH_BASE_URL'] as const;
@@ -42,6 +44,7 @@ const KNOWN_KEYS = new Set<string>([
   ...SECRET_KEYS,
   'JIRA_DRIFT_TASK_QUEUE',
   'LOG_LEVEL',
+  'JIRA_QUOTA_TIER',
 ]);
 
 /** Recognisable secret material: a marker no schema message contains plus 20 random hex digits. */
@@ -248,6 +251,7 @@ function verdicts(env: Record<string, string | undefined>): Map<string, Verdict>
   for (const [key, bounds] of Object.entries(INTEGER_KEYS)) out.set(key, integerVerdict(env[key], bounds));
   for (const key of URL_KEYS) out.set(key, env[key] === undefined || urlParses(env[key]) ? 'valid' : 'invalid');
   out.set('LOG_LEVEL', env.LOG_LEVEL === undefined || LOG_LEVELS.includes(env.LOG_LEVEL) ? 'valid' : 'invalid');
+  out.set('JIRA_QUOTA_TIER', env.JIRA_QUOTA_TIER === undefined || ['global', 'tenant'].includes(env.JIRA_QUOTA_TIER) ? 'valid' : 'invalid');
   out.set('JIRA_DRIFT_TASK_QUEUE', env.JIRA_DRIFT_TASK_QUEUE === undefined || env.JIRA_DRIFT_TASK_QUEUE.length > 0 ? 'valid' : 'invalid');
   for (const key of [...FREE_TEXT_KEYS, ...SECRET_KEYS]) out.set(key, 'valid');
   return out;
@@ -262,7 +266,7 @@ function expectWithinBounds(parsed: Env, env: Record<string, string | undefined>
   for (const [key, [min, max]] of Object.entries(INTEGER_KEYS)) {
     const value = parsed[key as IntegerKey];
     if (value === undefined) {
-      // Only the optional ports may stay unset, and only when not given or given as blank (= off).
+      // Only the optional ports and the quota may stay unset, and only when not given or given as blank (= off).
       expect(env[key] === undefined || env[key].trim() === '').toBe(true);
       continue;
     }
@@ -289,6 +293,8 @@ function expectWithinBounds(parsed: Env, env: Record<string, string | undefined>
     JIRA_AUTH_BASE_URL: 'https://auth.atlassian.com',
     CODEC_SERVER_PORT: 8888,
     CODEC_SERVER_HOST: '127.0.0.1',
+    JIRA_QUOTA_WINDOW_SECONDS: 3600,
+    JIRA_QUOTA_TIER: 'global',
   };
   for (const [key, value] of Object.entries(defaults)) if (env[key] === undefined) expect(parsed[key as keyof Env]).toBe(value);
   // Unknown keys never come through.

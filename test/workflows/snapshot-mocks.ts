@@ -39,6 +39,10 @@ export function snapshotMocks(opts: SnapshotMockOptions = {}) {
       opts.resource?.(input, calls.claims.length);
       return { configType: input.configType, objects: 2, pages: 1, newObjects: 1 };
     },
+    // No points quota configured: reads go ungated (the quota gate has its own workflow test).
+    async quotaPoolFor() {
+      return { pool: null };
+    },
     async finalizeSnapshot(input) {
       calls.finalized.push({ snapshotId: input.snapshotId, pages: input.pages });
       return { rootHash: ROOT_HASH, objectCount: 24 };
