@@ -2,6 +2,7 @@
 // it belongs to activities, not workflows.
 
 import { canonicalJson, normalize, type Json } from './canonical-json';
+import type { SecretHasher } from './catalogue-kit';
 import { CONFIG_CATALOGUE, isConfigType, type ConfigType } from './config-catalogue';
 import { sha256Hex } from './hashing';
 
@@ -17,12 +18,16 @@ export interface ConfigObject {
   readonly hash: string;
 }
 
-/** Builds the config object for one raw item as returned by the Jira REST API. */
-export function toConfigObject(type: ConfigType, raw: unknown): ConfigObject {
+/**
+ * Builds the config object for one raw item as returned by the Jira REST API. A type whose bodies hold
+ * secrets needs `hashSecret`: its secrets are replaced before anything is normalised, hashed or stored.
+ */
+export function toConfigObject(type: ConfigType, raw: unknown, hashSecret?: SecretHasher): ConfigObject {
   if (!isConfigType(type)) throw new Error(`unknown configuration type ${JSON.stringify(type)}`);
-  const { stableId, rules } = CONFIG_CATALOGUE[type];
+  const { stableId, rules, redactSecrets } = CONFIG_CATALOGUE[type];
   const key = `${type}/${stableId(raw)}`;
-  const canonical = normalize(raw, rules);
+  if (redactSecrets && !hashSecret) throw new Error(`${type} bodies hold secrets: a secret hasher is required`);
+  const canonical = normalize(redactSecrets && hashSecret ? redactSecrets(raw, hashSecret) : raw, rules);
   const canonicalText = canonicalJson(canonical);
   return { key, type, canonical, canonicalText, hash: sha256Hex(canonicalText) };
 }

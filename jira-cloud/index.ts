@@ -5,8 +5,9 @@
 // What it does, and where:
 // - Every request passes one read-only allowlist (read-only-allowlist.ts): a method/path pair Jira
 //   could treat as a write is refused before it leaves the process (JiraWriteRefusedError).
-// - Requests go through `https://api.atlassian.com/ex/jira/{cloudId}/rest/api/3/...` with a bearer
-//   token from `getAccessToken`; a 401 forces one refresh and one retry (json-requester.ts).
+// - Requests go through `https://api.atlassian.com/ex/jira/{cloudId}/rest/api/3/...` (and, for paths
+//   under `/automation/`, the Automation REST API at `/automation/public/jira/{cloudId}/...`) with a
+//   bearer token from `getAccessToken`; a 401 forces one refresh and one retry (json-requester.ts).
 // - Per-site concurrency cap (concurrency.ts, limited-request.ts) and a per-client pause: one 429 or
 //   503 with Retry-After pauses every request of that client, not just the one that got it
 //   (pause-gate.ts, retry-after.ts). Other transient failures back off with jitter (retry-policy.ts).
@@ -58,5 +59,5 @@ export {
   type AccessTokenProviderOptions,
   type RefreshOutcome,
 } from './oauth/access-token-provider';
-export { CONFIG_RESOURCES, type ListPlan, type PerParentPlan, type ReadPlan, type EmitPage } from './config-reads';
+export { CONFIG_RESOURCES, type DetailListPlan, type ListPlan, type PerParentPlan, type ReadPlan, type EmitPage } from './config-reads';
 export { REQUESTED_SCOPES } from './requested-scopes';

@@ -1,5 +1,6 @@
 // The Jira Cloud HTTP client: read-only JSON reads of one site's REST API v3 via the 3LO gateway
-// (`{apiBaseUrl}/ex/jira/{cloudId}/rest/api/3/...`, reference §1.7).
+// (`{apiBaseUrl}/ex/jira/{cloudId}/rest/api/3/...`, reference §1.7), and of its Automation REST API
+// (`{apiBaseUrl}/automation/public/jira/{cloudId}/rest/v1/...`), addressed as `/automation/rest/v1/...`.
 import type { Logger } from 'pino';
 import { createJsonRequester, type GetAccessToken, type QueryValue, type RetryInfo } from './json-requester';
 import { DEFAULT_RETRY, type RetryConfig } from './retry-policy';
@@ -38,11 +39,16 @@ export interface JiraClient {
 
 const CLOUD_ID = /^[A-Za-z0-9-]+$/;
 
+/** How read plans address the Automation REST API (jira-sim/README.md: base URL and its source). */
+export const AUTOMATION_PREFIX = '/automation';
+
 export function createJiraClient(opts: JiraClientOptions): JiraClient {
   if (!CLOUD_ID.test(opts.cloudId)) throw new TypeError('cloudId must be letters, digits and dashes');
   const concurrency = opts.concurrency ?? 4;
+  const apiBase = opts.apiBaseUrl.replace(/\/+$/, '');
   const requester = createJsonRequester({
-    baseUrl: `${opts.apiBaseUrl.replace(/\/+$/, '')}/ex/jira/${opts.cloudId}`,
+    baseUrl: `${apiBase}/ex/jira/${opts.cloudId}`,
+    gateways: [{ prefix: AUTOMATION_PREFIX, basePath: `${new URL(apiBase).pathname.replace(/\/+$/, '')}/automation/public/jira/${opts.cloudId}` }],
     getAccessToken: opts.getAccessToken,
     refreshOnUnauthorized: true,
     concurrency,

@@ -23,9 +23,21 @@ export interface RetryInfo {
   attempt: number;
 }
 
+/**
+ * Another API behind the same origin: a path starting with `prefix/` (`/automation/rest/v1/rule/summary`)
+ * is sent under `basePath` instead of the base URL's path (`/automation/public/jira/<cloudId>/rest/v1/…`).
+ * Callers and the allowlist only ever see the prefixed path.
+ */
+export interface ApiGateway {
+  prefix: string;
+  basePath: string;
+}
+
 export interface JsonRequesterOptions {
   /** Origin plus any base path, e.g. https://api.atlassian.com/ex/jira/<cloudId>. */
   baseUrl: string;
+  /** Other APIs on the base URL's origin (the Automation REST API). */
+  gateways?: readonly ApiGateway[];
   getAccessToken: GetAccessToken;
   /** Whether a 401 triggers one forced refresh and one retry (needs a refreshable token source). */
   refreshOnUnauthorized: boolean;
@@ -73,16 +85,26 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
     retry: { limit: o.retry.limit, methods: ['GET', 'POST'] },
   });
 
-  /** The API path of an outgoing URL, or undefined when it is not under the base path. */
+  const gateways = (o.gateways ?? []).map((g) => ({ prefix: g.prefix.replace(/\/+$/, ''), basePath: g.basePath.replace(/\/+$/, '') }));
+
+  /** Where a path is sent: its gateway's base path with the prefix replaced, else under the base path. */
+  function wirePathOf(path: string): string {
+    const gateway = gateways.find((g) => path.startsWith(`${g.prefix}/`));
+    return gateway ? `${gateway.basePath}${path.slice(gateway.prefix.length)}` : `${basePath}${path}`;
+  }
+
+  /** The API path of an outgoing URL, or undefined when it is under no base path. */
   function apiPathOf(url: URL | string | undefined): string | undefined {
     if (!(url instanceof URL) || url.origin !== base.origin) return undefined;
+    const gateway = gateways.find((g) => url.pathname.startsWith(`${g.basePath}/`));
+    if (gateway) return `${gateway.prefix}${url.pathname.slice(gateway.basePath.length)}`;
     return url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : undefined;
   }
 
   async function requestJson(method: AllowedMethod, path: string, opts: RequestJsonOptions = {}): Promise<unknown> {
     assertAllowedRequest(method, path); // before any token lookup or I/O
 
-    const url = new URL(`${basePath}${path}`, base.origin);
+    const url = new URL(wirePathOf(path), base.origin);
     for (const [key, value] of Object.entries(opts.query ?? {})) {
       if (Array.isArray(value)) {
         url.searchParams.delete(key);

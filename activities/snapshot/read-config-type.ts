@@ -1,15 +1,19 @@
 // Reads one configuration type into a snapshot: a list type in one pass, a per-parent type once per
-// parent object already in the snapshot (a field's contexts, a context's options). Per-parent reads
+// parent object already in the snapshot (a field's contexts, a context's options), a detail-list type
+// (automation rules) as a listing then one read per object (read-detail-list.ts). Per-parent reads
 // go through parents in key order, several at a time, and heartbeat how many leading parents are
-// fully stored, so a retried attempt keeps those and redoes only the rest.
+// fully stored, so a retried attempt keeps those and redoes only the rest; a retried detail-list read
+// keeps the objects already stored.
 import { Context } from '@temporalio/activity';
 import { PARENT_TYPE, type ConfigType } from '../../domain/config-catalogue';
+import type { SecretHasher } from '../../domain/catalogue-kit';
 import { toConfigObject } from '../../domain/config-object';
 import { isNotFound, JiraClientError, type PagingClient } from '../../jira-cloud';
 import { isUnavailableStatus, unavailableAreaObject } from '../../domain/unavailable-area';
 import type { Pool } from '../../store/pool';
 import { clearChildEntriesExcept, clearResourceEntries, storePage, streamTypeBodies, unavailableMarker } from '../../store/snapshot-store';
 import { CONFIG_RESOURCES, type EmitPage, type PerParentPlan } from '../../jira-cloud';
+import { readDetailList } from './read-detail-list';
 
 export interface ReadTarget {
   tenantId: string;
@@ -34,13 +38,17 @@ interface ParentProgress {
   parentsDone?: number;
 }
 
-export async function readConfigType(pool: Pool, client: PagingClient, target: ReadTarget): Promise<ReadOutcome> {
+/**
+ * `hashSecret` replaces the secrets of types that hold some (automation rules) by their keyed hash
+ * before anything is stored.
+ */
+export async function readConfigType(pool: Pool, client: PagingClient, target: ReadTarget, hashSecret: SecretHasher): Promise<ReadOutcome> {
   const { tenantId, snapshotId, runId, configType } = target;
   const ctx = Context.current();
   const outcome: ReadOutcome = { objects: 0, pages: 0, newObjects: 0 };
   const progress: ParentProgress = { configType, objects: 0 };
   const emit: EmitPage = async (values) => {
-    const page = values.map((raw) => toConfigObject(configType, raw));
+    const page = values.map((raw) => toConfigObject(configType, raw, hashSecret));
     const stored = await storePage(pool, { tenantId, snapshotId, runId, objects: page });
     outcome.objects += page.length;
     outcome.newObjects += stored.newObjects;
@@ -65,6 +73,8 @@ export async function readConfigType(pool: Pool, client: PagingClient, target: R
       // A retried attempt starts from an empty slate: objects deleted in Jira between attempts must not survive.
       await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
       outcome.pages = await plan.read(client, emit);
+    } else if (plan.kind === 'detail-list') {
+      outcome.pages = await readDetailList(pool, client, target, plan, emit, isRetryOf(configType));
     } else {
       outcome.pages = await readPerParent(pool, client, target, plan, emit, progress);
     }
@@ -140,11 +150,20 @@ async function readPerParent(
   return requests;
 }
 
+/** What an earlier attempt of this activity heartbeat while reading this type; undefined on a first attempt. */
+function earlierProgress(configType: ConfigType): Partial<ParentProgress> | undefined {
+  const details = Context.current().info.heartbeatDetails as Partial<ParentProgress> | undefined;
+  return details?.configType === configType ? details : undefined;
+}
+
+function isRetryOf(configType: ConfigType): boolean {
+  return earlierProgress(configType) !== undefined;
+}
+
 /** Leading parents a previous attempt of this activity finished (0 on a first attempt). */
 function resumePoint(configType: ConfigType): number {
-  const details = Context.current().info.heartbeatDetails as Partial<ParentProgress> | undefined;
-  if (details?.configType !== configType) return 0;
-  return Number.isSafeInteger(details.parentsDone) && details.parentsDone! > 0 ? details.parentsDone! : 0;
+  const parentsDone = earlierProgress(configType)?.parentsDone;
+  return parentsDone !== undefined && Number.isSafeInteger(parentsDone) && parentsDone > 0 ? parentsDone : 0;
 }
 
 /** A parent deleted in Jira since its phase was read answers 404: it has no children any more. */

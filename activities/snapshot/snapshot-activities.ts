@@ -10,6 +10,7 @@ import { getTenant } from '../../store/tenant-store';
 import type { ActivityDeps } from '../deps';
 import { UnknownTenantError, withFailureMapping } from '../failures';
 import { readConfigType } from './read-config-type';
+import { configSecretHasher } from './secret-hasher';
 
 export interface ClaimSnapshotInput {
   tenantId: string;
@@ -76,7 +77,7 @@ export function createSnapshotActivities(deps: ActivityDeps) {
     async snapshotResource(input: SnapshotResourceInput): Promise<SnapshotResourceResult> {
       return withFailureMapping(async () => {
         const client = await deps.jiraClients.forTenant(input.tenantId);
-        const read = await readConfigType(deps.pool, client, input);
+        const read = await readConfigType(deps.pool, client, input, configSecretHasher(deps.secretBox, input.tenantId));
         const { objects } = await recordTypeRead(deps.pool, { ...input, requests: read.pages, unavailable: read.unavailable });
         return { configType: input.configType, ...read, objects };
       });

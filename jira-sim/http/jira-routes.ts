@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { AGILE_ROUTES, RESOURCE_ROUTES } from '../rest/resources';
+import { AGILE_ROUTES, AUTOMATION_ROUTES, RESOURCE_ROUTES } from '../rest/resources';
+import type { Resource } from '../rest/resource-kit';
+import type { RouteTable } from '../rest/route-match';
+import type { Site } from '../site/site';
+import { automationOperationScopes } from '../scopes/automation-scopes';
+import type { OperationScopes } from '../scopes/operation-scopes';
 import { jiraError, NoContent, RestError } from '../rest/jira-error';
 import { agileOperationScopes } from '../scopes/agile-scopes';
 import { grantAllows, operationScopes, SCOPE_MISMATCH_BODY } from '../scopes/operation-scopes';
@@ -7,21 +12,54 @@ import type { SimState } from '../sim-state';
 import type { Json } from '../types';
 import { bearerToken, callerKeyForToken } from './bearer';
 import { applyBaseLatency, applyFaults, sendJson } from './network-simulation';
-import { productGate } from './product-gates';
+import { automationGate, productGate, type GateAnswer } from './product-gates';
 import { requestPoints } from '../quota/points-quota';
 import { requireContext } from './request-context';
 
-/** The REST APIs the sim serves: the platform API (scopes from the spec) and Jira Software's agile API. */
-const APIS = [
-  { prefix: 'rest/api/3/', routes: RESOURCE_ROUTES, scopes: operationScopes },
-  { prefix: 'rest/agile/1.0/', routes: AGILE_ROUTES, scopes: agileOperationScopes },
+interface Api {
+  prefix: string;
+  routes: RouteTable<Resource>;
+  scopes: (method: string, template: string) => OperationScopes | undefined;
+}
+
+/** One gateway path of api.atlassian.com and the APIs behind it. */
+interface Mount {
+  url: string;
+  apis: Api[];
+  /** Areas the site lacks, by the path after the cloud id. */
+  gate: (site: Site, rest: string) => GateAnswer | undefined;
+}
+
+/**
+ * What the sim serves through the API gateway: the platform API (scopes from the spec) and Jira
+ * Software's agile API under /ex/jira/{cloudId}/, the Automation REST API under
+ * /automation/public/jira/{cloudId}/ (jira-sim/README.md).
+ */
+const MOUNTS: Mount[] = [
+  {
+    url: '/ex/jira/:cloudId/*',
+    apis: [
+      { prefix: 'rest/api/3/', routes: RESOURCE_ROUTES, scopes: operationScopes },
+      { prefix: 'rest/agile/1.0/', routes: AGILE_ROUTES, scopes: agileOperationScopes },
+    ],
+    gate: productGate,
+  },
+  {
+    url: '/automation/public/jira/:cloudId/*',
+    apis: [{ prefix: 'rest/v1/', routes: AUTOMATION_ROUTES, scopes: automationOperationScopes }],
+    gate: (site) => automationGate(site),
+  },
 ];
 
-/** api.atlassian.com/ex/jira/{cloudId}/...: the read-only configuration endpoints of each simulated site. */
+/** The read-only configuration endpoints of each simulated site. */
 export function registerJiraRoutes(app: FastifyInstance, state: SimState): void {
+  for (const mount of MOUNTS) registerMount(app, state, mount);
+}
+
+function registerMount(app: FastifyInstance, state: SimState, mount: Mount): void {
   app.route({
     method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    url: '/ex/jira/:cloudId/*',
+    url: mount.url,
     handler: async (request, reply) => {
       const context = requireContext(request);
       const params = request.params as { cloudId: string; '*': string };
@@ -40,7 +78,7 @@ export function registerJiraRoutes(app: FastifyInstance, state: SimState): void 
       if (!site) return sendJson(reply, 404, jiraError(404, `Site ${cloudId} not found.`));
 
       const rest = params['*'];
-      const api = APIS.find((a) => rest.startsWith(a.prefix));
+      const api = mount.apis.find((a) => rest.startsWith(a.prefix));
       const apiPath = api ? rest.slice(api.prefix.length).replace(/\/$/, '') : undefined;
       const route = api && apiPath !== undefined ? api.routes.match(apiPath) : undefined;
       // The API gateway checks scopes before the request reaches Jira (and before its rate limits).
@@ -67,7 +105,7 @@ export function registerJiraRoutes(app: FastifyInstance, state: SimState): void 
       const outcome = await applyFaults(state, request, reply, context, callerKeyForToken(token), jiraError);
       if (outcome.answered) return reply;
 
-      const gate = productGate(site, rest);
+      const gate = mount.gate(site, rest);
       if (gate) return sendJson(charged(), gate.status, gate.body);
       if (!route || apiPath === undefined) {
         return sendJson(charged(), 404, jiraError(404, `No resource found for ${request.method} /${rest}.`));

@@ -38,6 +38,7 @@ export async function directJiraReads(
             const plan = CONFIG_RESOURCES[type];
             // Per-parent types need the snapshot's parents; the list types are the bulk of the reads.
             if (plan.kind === 'list') await plan.read(client, async () => {});
+            if (plan.kind === 'detail-list') await plan.list(client);
           }
           reads++;
         } catch {

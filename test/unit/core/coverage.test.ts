@@ -23,6 +23,17 @@ test('a grant lacking a scope makes exactly the types that need it unreadable', 
   );
 });
 
+test('a grant without read:jira-work cannot read automation rules, and only them', () => {
+  expect(unreadableTypes(REQUESTED_SCOPES.filter((s) => s !== 'read:jira-work'))).toEqual([
+    { type: 'automationrule', missingScopes: ['read:jira-work'] },
+  ]);
+  const automation = describeCoverage().find((t) => t.type === 'automationrule')!;
+  expect([automation.keyPattern, automation.endpoints]).toEqual([
+    'automationrule/{uuid}',
+    ['GET /automation/rest/v1/rule/summary', 'GET /automation/rest/v1/rule/{ruleUuid}'],
+  ]);
+});
+
 test("the README's coverage table is the command's output", () => {
   const readme = readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
   const table = /<!-- coverage-table:start -->\n([\s\S]*?)\n<!-- coverage-table:end -->/.exec(readme)?.[1];

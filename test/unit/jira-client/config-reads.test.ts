@@ -10,6 +10,7 @@ import { CONFIG_RESOURCES } from '../../../jira-cloud/config-reads';
 import { isAllowedRequest } from '../../../jira-cloud/read-only-allowlist';
 import { grantAllows, operationScopes } from '../../../jira-sim/scopes/operation-scopes';
 import { agileOperationScopes } from '../../../jira-sim/scopes/agile-scopes';
+import { automationOperationScopes } from '../../../jira-sim/scopes/automation-scopes';
 
 interface Operation {
   'x-atlassian-oauth2-scopes'?: Array<{ scopes: string[]; state: string }>;
@@ -31,9 +32,30 @@ const AGILE_OPERATION_SCOPES: Record<string, string[]> = {
   'GET /rest/agile/1.0/board/{boardId}/configuration': ['read:board-scope.admin:jira-software', 'read:project:jira'],
 };
 
+/**
+ * The Automation REST API is not in the platform spec either, and documents no OAuth scope ("Forge and
+ * OAuth2 apps cannot access this REST resource"): its reads are declared with the classic read:jira-work a
+ * third-party client names (unverified, jira-sim/README.md), which the sim's gateway enforces.
+ */
+const AUTOMATION_OPERATION_SCOPES: Record<string, string[]> = {
+  'GET /automation/rest/v1/rule/summary': ['read:jira-work'],
+  'GET /automation/rest/v1/rule/{ruleUuid}': ['read:jira-work'],
+};
+
+/** Where the sim looks up an operation's scopes: the API its path belongs to, and the path under it. */
+function simOperationScopes(method: string, template: string) {
+  if (template.startsWith('/rest/agile/1.0/')) return agileOperationScopes(method, template.replace('/rest/agile/1.0/', ''));
+  if (template.startsWith('/automation/rest/v1/')) return automationOperationScopes(method, template.replace('/automation/rest/v1/', ''));
+  return operationScopes(method, template.replace('/rest/api/3/', ''));
+}
+
 function granularScopes(endpoint: string): string[] {
   const [method, route] = endpoint.split(' ') as [string, string];
   expect(method).toBe('GET');
+  if (route.startsWith('/automation/')) {
+    expect([endpoint, AUTOMATION_OPERATION_SCOPES[endpoint] !== undefined]).toEqual([endpoint, true]);
+    return AUTOMATION_OPERATION_SCOPES[endpoint]!;
+  }
   if (route.startsWith('/rest/agile/')) {
     expect([endpoint, AGILE_OPERATION_SCOPES[endpoint] !== undefined]).toEqual([endpoint, true]);
     return AGILE_OPERATION_SCOPES[endpoint]!;
@@ -48,6 +70,13 @@ test('the sim enforces the documented scopes of every agile operation a snapshot
     const [method, route] = endpoint.split(' ') as [string, string];
     const required = agileOperationScopes(method, route.replace('/rest/agile/1.0/', ''));
     expect([endpoint, required]).toEqual([endpoint, { classic: scopes, granular: scopes }]);
+  }
+});
+
+test('the sim enforces the declared scope of every automation operation a snapshot reads', () => {
+  for (const [endpoint, scopes] of Object.entries(AUTOMATION_OPERATION_SCOPES)) {
+    const [method, route] = endpoint.split(' ') as [string, string];
+    expect([endpoint, simOperationScopes(method, route)]).toEqual([endpoint, { classic: scopes, granular: null }]);
   }
 });
 
@@ -70,9 +99,7 @@ test('every operation a snapshot reads opens to the grant jira-drift asks for (J
   for (const type of CONFIG_TYPES) {
     for (const endpoint of CONFIG_RESOURCES[type].endpoints) {
       const [method, template] = endpoint.split(' ') as [string, string];
-      const required = template.startsWith('/rest/agile/1.0/')
-        ? agileOperationScopes(method, template.replace('/rest/agile/1.0/', ''))
-        : operationScopes(method, template.replace('/rest/api/3/', ''));
+      const required = simOperationScopes(method, template);
       expect([endpoint, required !== undefined && grantAllows(required, REQUESTED_SCOPES)]).toEqual([endpoint, true]);
     }
   }
