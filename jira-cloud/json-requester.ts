@@ -31,6 +31,12 @@ export interface RetryInfo {
 export interface ApiGateway {
   prefix: string;
   basePath: string;
+  /**
+   * The Authorization header for this API when it does not take the OAuth bearer token (the Automation
+   * REST API takes HTTP Basic with an API token), with the secrets it holds. Asked once per call; its
+   * errors propagate; a 401 there is final (nothing to refresh).
+   */
+  authorization?: () => Promise<{ header: string; secrets: readonly string[] }>;
 }
 
 export interface JsonRequesterOptions {
@@ -85,11 +91,13 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
     retry: { limit: o.retry.limit, methods: ['GET', 'POST'] },
   });
 
-  const gateways = (o.gateways ?? []).map((g) => ({ prefix: g.prefix.replace(/\/+$/, ''), basePath: g.basePath.replace(/\/+$/, '') }));
+  const gateways = (o.gateways ?? []).map((g) => ({ ...g, prefix: g.prefix.replace(/\/+$/, ''), basePath: g.basePath.replace(/\/+$/, '') }));
+
+  const gatewayOf = (path: string) => gateways.find((g) => path.startsWith(`${g.prefix}/`));
 
   /** Where a path is sent: its gateway's base path with the prefix replaced, else under the base path. */
   function wirePathOf(path: string): string {
-    const gateway = gateways.find((g) => path.startsWith(`${g.prefix}/`));
+    const gateway = gatewayOf(path);
     return gateway ? `${gateway.basePath}${path.slice(gateway.prefix.length)}` : `${basePath}${path}`;
   }
 
@@ -116,6 +124,9 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
     const secrets = new Set<string>();
     let refreshedToken: string | undefined;
     let tokenError: unknown;
+    // An API with its own credential (the automation API token) never sees the OAuth bearer token.
+    const ownAuthorization = await gatewayOf(path)?.authorization?.();
+    for (const secret of ownAuthorization?.secrets ?? []) secrets.add(secret);
 
     const token = async (forceRefresh: boolean): Promise<string> => {
       try {
@@ -155,7 +166,7 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
           async (options) => {
             // Re-check the URL actually about to be sent, on every attempt.
             assertAllowedRequest(options.method, apiPathOf(options.url) ?? '(outside the API base)');
-            options.headers.authorization = `Bearer ${refreshedToken ?? (await token(false))}`;
+            options.headers.authorization = ownAuthorization?.header ?? `Bearer ${refreshedToken ?? (await token(false))}`;
           },
         ],
         afterResponse: [
@@ -169,7 +180,7 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
           // Must stay last: got drops this hook and those after it for the retry, so a second
           // 401 becomes an HTTPError (-> JiraUnauthorizedError) while the check above still runs.
           async (response, retryWithMergedOptions) => {
-            if (response.statusCode === 401 && o.refreshOnUnauthorized && refreshedToken === undefined) {
+            if (response.statusCode === 401 && o.refreshOnUnauthorized && !ownAuthorization && refreshedToken === undefined) {
               refreshedToken = await token(true);
               return retryWithMergedOptions({}); // beforeRequest sends the refreshed token
             }
@@ -185,7 +196,7 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
     } catch (error) {
       // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the OAuth module's own rejection unchanged
       if (tokenError !== undefined) throw tokenError;
-      throw translateGotError(error, { method, path, secrets });
+      throw translateGotError(error, { method, path, secrets, afterRefresh: o.refreshOnUnauthorized && !ownAuthorization });
     }
     if (response.statusCode < 200 || response.statusCode > 299) {
       // With redirects off, got resolves 3xx; nothing we read should answer with one.

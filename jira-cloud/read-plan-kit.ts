@@ -17,6 +17,11 @@ export interface PlanMetadata {
    * names no granular scope (a classic `manage:` scope only).
    */
   scopes: string[];
+  /**
+   * Read with the tenant's automation API token (HTTP Basic) instead of the OAuth grant, because the API
+   * takes no OAuth token (automation-auth.ts); `scopes` is then empty.
+   */
+  credential?: 'automation-api-token';
 }
 
 export interface ListPlan extends PlanMetadata {

@@ -8,7 +8,7 @@ import { Context } from '@temporalio/activity';
 import { PARENT_TYPE, type ConfigType } from '../../domain/config-catalogue';
 import type { SecretHasher } from '../../domain/catalogue-kit';
 import { toConfigObject } from '../../domain/config-object';
-import { isNotFound, JiraClientError, type PagingClient } from '../../jira-cloud';
+import { AUTOMATION_TOKEN_NEEDED, AutomationTokenMissingError, isNotFound, JiraClientError, type PagingClient } from '../../jira-cloud';
 import { isUnavailableStatus, unavailableAreaObject } from '../../domain/unavailable-area';
 import type { Pool } from '../../store/pool';
 import { clearChildEntriesExcept, clearResourceEntries, storePage, streamTypeBodies, unavailableMarker } from '../../store/snapshot-store';
@@ -79,10 +79,10 @@ export async function readConfigType(pool: Pool, client: PagingClient, target: R
       outcome.pages = await readPerParent(pool, client, target, plan, emit, progress);
     }
   } catch (err) {
-    const status = (err as { status?: number }).status;
-    if (!(err instanceof JiraClientError) || !isUnavailableStatus(status)) throw err;
-    // The site or grant does not offer this type: recorded, not failed (and not retried).
-    const reason = `HTTP ${status}: ${err.message}`.slice(0, 500);
+    const unavailable = unavailableBecause(err);
+    if (!unavailable) throw err;
+    // The site, grant or stored credentials do not offer this type: recorded, not failed (and not retried).
+    const { status, reason } = unavailable;
     await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
     await storePage(pool, { tenantId, snapshotId, runId, objects: [unavailableAreaObject(configType, status, reason)] });
     return { objects: 0, pages: outcome.pages, newObjects: 0, unavailable: reason };
@@ -90,6 +90,17 @@ export async function readConfigType(pool: Pool, client: PagingClient, target: R
     clearInterval(ticker);
   }
   return outcome;
+}
+
+/**
+ * Why an error means the type is unavailable (not a fault): Jira's 401/403/404, or no automation API token
+ * stored (recorded with the 401 the gateway would answer, and the command that sets one).
+ */
+function unavailableBecause(err: unknown): { status: number; reason: string } | undefined {
+  if (err instanceof AutomationTokenMissingError) return { status: 401, reason: AUTOMATION_TOKEN_NEEDED };
+  const status = (err as { status?: number }).status;
+  if (!(err instanceof JiraClientError) || !isUnavailableStatus(status)) return undefined;
+  return { status, reason: `HTTP ${status}: ${err.message}`.slice(0, 500) };
 }
 
 async function readPerParent(

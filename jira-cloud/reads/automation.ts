@@ -18,9 +18,10 @@ const isObject = (value: unknown): value is JsonObject => typeof value === 'obje
 
 export const automationRules: DetailListPlan = {
   kind: 'detail-list',
-  // No OAuth scope is documented for this API (its docs say OAuth 2.0 apps cannot call it); read:jira-work
-  // is what a third-party client names for its reads. Unverified: jira-sim/README.md.
-  scopes: ['read:jira-work'],
+  // The API takes no OAuth token ("Forge and OAuth2 apps cannot access this REST resource"): it is read
+  // with the tenant's API token, so the grant needs no scope for it (jira-sim/README.md).
+  scopes: [],
+  credential: 'automation-api-token',
   endpoints: [`GET ${SUMMARY_PATH}`, `GET ${AUTOMATION_PREFIX}/rest/v1/rule/{ruleUuid}`],
   list: (client) => listRuleSummaries(client),
   idOf: (summary) => String(summary['uuid']),

@@ -10,6 +10,7 @@ import { AccessTokenProvider } from '../../jira-cloud/oauth/access-token-provide
 import { automationRules } from '../../jira-cloud/reads/automation';
 import { JiraClientRegistry } from '../../jira-cloud/tenant-clients';
 import type { Pool } from '../../store/pool';
+import { loadAutomationToken } from '../../store/automation-token-store';
 import { SecretBox } from '../../store/secret-box';
 import { claimSnapshot, storePage } from '../../store/snapshot-store';
 import type { EmitPage, PagingClient } from '../../jira-cloud';
@@ -34,6 +35,7 @@ beforeAll(async () => {
   const registry = new JiraClientRegistry(
     pool,
     tokens,
+    (tenantId) => loadAutomationToken(pool, secretBox, tenantId),
     { apiBaseUrl: stack.jiraSimUrl, concurrency: 4, timeoutMs: 30_000 },
     pino({ level: 'silent' }),
   );

@@ -2,16 +2,27 @@
  * The Automation REST API the sim serves under /automation/public/jira/{cloudId}/rest/v1/: rule summaries
  * in cursor pages and each rule by UUID, validated against schemas written from the documented shapes
  * (automation-schema.ts), the page limit, errors, the API's absence on a site without automation, its
- * scope, admin mutations, and generation.
+ * authentication (API tokens as HTTP Basic; OAuth bearer tokens refused), admin mutations, and generation.
  */
 import { generateSite } from '../../jira-sim/generate';
 import { ruleResponse, ruleSummaryResponse, expectShape } from './automation-schema';
 import { CONFIG_SCOPES, http, startFixture, type SimFixture } from './sim-fixture';
 
 let fx: SimFixture;
+/** HTTP Basic of an API token registered for the fixture's site. */
+let basic: string;
+
+const basicOf = (email: string, token: string) => `Basic ${Buffer.from(`${email}:${token}`).toString('base64')}`;
+
+/** An account's API token for a site, as an Authorization header. */
+async function apiToken(cloudId: string, email = 'automation@example.com'): Promise<string> {
+  const made = await fx.admin.createApiToken(cloudId, { email });
+  return basicOf(made.email, made.token);
+}
 
 beforeAll(async () => {
   fx = await startFixture({ size: 'small', seed: 31 });
+  basic = await apiToken(fx.site.cloudId);
 });
 afterAll(async () => {
   await fx.sim.close();
@@ -19,14 +30,14 @@ afterAll(async () => {
 
 const cloud = () => fx.site.cloudId;
 
-const automation = (path: string, init: { token?: string; cloudId?: string; method?: string } = {}) =>
+const automation = (path: string, init: { authorization?: string; cloudId?: string; method?: string } = {}) =>
   http(fx.sim.url, `/automation/public/jira/${init.cloudId ?? cloud()}/rest/v1/${path}`, {
     method: init.method,
-    headers: { authorization: `Bearer ${init.token ?? fx.tokens.access_token}` },
+    headers: { authorization: init.authorization ?? basic },
   });
 
 /** Every summary, following `links.next`; the pages as they came. */
-async function allSummaries(limit: number, init: { token?: string; cloudId?: string } = {}): Promise<{ pages: any[]; rules: any[] }> {
+async function allSummaries(limit: number, init: { authorization?: string; cloudId?: string } = {}): Promise<{ pages: any[]; rules: any[] }> {
   const pages: any[] = [];
   let query = `?limit=${limit}`;
   for (let i = 0; i < 1000; i++) {
@@ -67,13 +78,13 @@ describe('responses match the documented shapes', () => {
 describe('paging and errors', () => {
   it('limit defaults to 50 and may not exceed 100', async () => {
     const site = await fx.admin.createSite({ name: 'many-rules', seed: 31, size: 6000 });
-    const { tokens } = await fx.admin.consent(site.cloudId, fx.client, { scopes: CONFIG_SCOPES });
+    const authorization = await apiToken(site.cloudId);
     expect(site.objectCounts.automationrule).toBeGreaterThan(50);
-    const first = await automation('rule/summary', { cloudId: site.cloudId, token: tokens.access_token });
+    const first = await automation('rule/summary', { cloudId: site.cloudId, authorization });
     expect(first.body.data).toHaveLength(50);
     expect(first.body.links.next).toMatch(/^\?cursor=.+&limit=50$/);
-    expect((await automation('rule/summary?limit=101', { cloudId: site.cloudId, token: tokens.access_token })).status).toBe(400);
-    expect((await automation('rule/summary?limit=0', { cloudId: site.cloudId, token: tokens.access_token })).status).toBe(400);
+    expect((await automation('rule/summary?limit=101', { cloudId: site.cloudId, authorization })).status).toBe(400);
+    expect((await automation('rule/summary?limit=0', { cloudId: site.cloudId, authorization })).status).toBe(400);
   });
 
   it('400 for a cursor the API did not issue, 404 for an unknown rule', async () => {
@@ -86,17 +97,44 @@ describe('paging and errors', () => {
   it('a site without automation answers 404 for the automation API, and the Jira API as usual', async () => {
     const site = await fx.admin.createSite({ name: 'no-automation', seed: 31, size: 'small', products: ['jira-software', 'jira-core'] });
     const { tokens } = await fx.admin.consent(site.cloudId, fx.client, { scopes: CONFIG_SCOPES });
-    expect((await automation('rule/summary', { cloudId: site.cloudId, token: tokens.access_token })).status).toBe(404);
+    expect((await automation('rule/summary', { cloudId: site.cloudId, authorization: await apiToken(site.cloudId) })).status).toBe(404);
     expect((await fx.jira('issuetype', { cloudId: site.cloudId, token: tokens.access_token })).status).toBe(200);
   });
+});
 
-  it("the gateway's scope check: a token without read:jira-work gets 401 scope does not match", async () => {
-    const site = await fx.admin.createSite({ name: 'scoped-automation', seed: 31, size: 'small', scopeEnforcement: true });
-    const token = async (scopes: string[]) => (await fx.admin.consent(site.cloudId, fx.client, { scopes })).tokens.access_token;
-    const without = await automation('rule/summary', { cloudId: site.cloudId, token: await token(['read:project:jira']) });
-    expect([without.status, without.body]).toEqual([401, { code: 401, message: 'Unauthorized; scope does not match' }]);
-    const withScope = await token(['read:jira-work']);
-    expect((await automation('rule/summary', { cloudId: site.cloudId, token: withScope })).status).toBe(200);
+describe('authentication: API tokens only', () => {
+  const refused = [401, { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {}, status: 401 }];
+
+  it("refuses an OAuth 2.0 (3LO) bearer token, even one holding every scope the Jira API's reads need", async () => {
+    const answer = await automation('rule/summary', { authorization: `Bearer ${fx.tokens.access_token}` });
+    expect([answer.status, answer.body]).toEqual(refused);
+    // Control: the same bearer token reads the Jira API of the same site.
+    expect((await fx.jira('issuetype', { token: fx.tokens.access_token })).status).toBe(200);
+  });
+
+  it('refuses a wrong token, another email, no credentials, and a token of an account without access to the site', async () => {
+    const made = await fx.admin.createApiToken(cloud(), { email: 'other@example.com' });
+    const elsewhere = await fx.admin.createSite({ name: 'elsewhere', seed: 31, size: 'small' });
+    for (const authorization of [
+      basicOf(made.email, `${made.token}x`),
+      basicOf('someone@example.com', made.token),
+      '',
+      await apiToken(elsewhere.cloudId, 'elsewhere@example.com'),
+    ]) {
+      const answer = await automation('rule/summary', { authorization });
+      expect([authorization.slice(0, 12), answer.status, answer.body]).toEqual([authorization.slice(0, 12), ...refused]);
+    }
+    // Control: the right email and token pass.
+    expect((await automation('rule/summary', { authorization: basicOf(made.email, made.token) })).status).toBe(200);
+  });
+
+  it('a revoked token stops working at once', async () => {
+    const made = await fx.admin.createApiToken(cloud(), { email: 'revoked@example.com' });
+    const authorization = basicOf(made.email, made.token);
+    expect((await automation('rule/summary', { authorization })).status).toBe(200);
+    await fx.admin.revokeApiToken(made.tokenId);
+    expect((await automation('rule/summary', { authorization })).status).toBe(401);
+    expect((await automation(`rule/summary`)).status).toBe(200);
   });
 
   it('writes are refused and recorded as writes; a POST to the summary search is recorded as the read it is', async () => {

@@ -10,7 +10,6 @@ import { CONFIG_RESOURCES } from '../../../jira-cloud/config-reads';
 import { isAllowedRequest } from '../../../jira-cloud/read-only-allowlist';
 import { grantAllows, operationScopes } from '../../../jira-sim/scopes/operation-scopes';
 import { agileOperationScopes } from '../../../jira-sim/scopes/agile-scopes';
-import { automationOperationScopes } from '../../../jira-sim/scopes/automation-scopes';
 
 interface Operation {
   'x-atlassian-oauth2-scopes'?: Array<{ scopes: string[]; state: string }>;
@@ -33,19 +32,15 @@ const AGILE_OPERATION_SCOPES: Record<string, string[]> = {
 };
 
 /**
- * The Automation REST API is not in the platform spec either, and documents no OAuth scope ("Forge and
- * OAuth2 apps cannot access this REST resource"): its reads are declared with the classic read:jira-work a
- * third-party client names (unverified, jira-sim/README.md), which the sim's gateway enforces.
+ * The Automation REST API is not in the platform spec either, and takes no OAuth token ("Forge and OAuth2
+ * apps cannot access this REST resource"): its reads use the tenant's API token and need no scope of the
+ * grant.
  */
-const AUTOMATION_OPERATION_SCOPES: Record<string, string[]> = {
-  'GET /automation/rest/v1/rule/summary': ['read:jira-work'],
-  'GET /automation/rest/v1/rule/{ruleUuid}': ['read:jira-work'],
-};
+const AUTOMATION_ENDPOINTS = ['GET /automation/rest/v1/rule/summary', 'GET /automation/rest/v1/rule/{ruleUuid}'];
 
 /** Where the sim looks up an operation's scopes: the API its path belongs to, and the path under it. */
 function simOperationScopes(method: string, template: string) {
   if (template.startsWith('/rest/agile/1.0/')) return agileOperationScopes(method, template.replace('/rest/agile/1.0/', ''));
-  if (template.startsWith('/automation/rest/v1/')) return automationOperationScopes(method, template.replace('/automation/rest/v1/', ''));
   return operationScopes(method, template.replace('/rest/api/3/', ''));
 }
 
@@ -53,8 +48,8 @@ function granularScopes(endpoint: string): string[] {
   const [method, route] = endpoint.split(' ') as [string, string];
   expect(method).toBe('GET');
   if (route.startsWith('/automation/')) {
-    expect([endpoint, AUTOMATION_OPERATION_SCOPES[endpoint] !== undefined]).toEqual([endpoint, true]);
-    return AUTOMATION_OPERATION_SCOPES[endpoint]!;
+    expect([endpoint, AUTOMATION_ENDPOINTS.includes(endpoint)]).toEqual([endpoint, true]);
+    return [];
   }
   if (route.startsWith('/rest/agile/')) {
     expect([endpoint, AGILE_OPERATION_SCOPES[endpoint] !== undefined]).toEqual([endpoint, true]);
@@ -73,10 +68,12 @@ test('the sim enforces the documented scopes of every agile operation a snapshot
   }
 });
 
-test('the sim enforces the declared scope of every automation operation a snapshot reads', () => {
-  for (const [endpoint, scopes] of Object.entries(AUTOMATION_OPERATION_SCOPES)) {
-    const [method, route] = endpoint.split(' ') as [string, string];
-    expect([endpoint, simOperationScopes(method, route)]).toEqual([endpoint, { classic: scopes, granular: null }]);
+test('only the automation API is read with the API token, and it is read with nothing else', () => {
+  for (const type of CONFIG_TYPES) {
+    const plan = CONFIG_RESOURCES[type];
+    const automation = plan.endpoints.some((e) => e.split(' ')[1]!.startsWith('/automation/'));
+    expect([type, plan.credential ?? 'oauth-grant']).toEqual([type, automation ? 'automation-api-token' : 'oauth-grant']);
+    if (automation) expect([type, plan.endpoints.every((e) => AUTOMATION_ENDPOINTS.includes(e))]).toEqual([type, true]);
   }
 });
 
@@ -97,6 +94,7 @@ test('the grant jira-drift asks for covers every type it reads', () => {
 
 test('every operation a snapshot reads opens to the grant jira-drift asks for (Jira refuses a classic-only one)', () => {
   for (const type of CONFIG_TYPES) {
+    if (CONFIG_RESOURCES[type].credential === 'automation-api-token') continue; // no OAuth token reaches it
     for (const endpoint of CONFIG_RESOURCES[type].endpoints) {
       const [method, template] = endpoint.split(' ') as [string, string];
       const required = simOperationScopes(method, template);
