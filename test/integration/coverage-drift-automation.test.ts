@@ -1,10 +1,12 @@
-// Automation rules end to end: a rule edited through jira-sim's admin API (a setting, a component, a
-// rotated secret) shows as drift of exactly that rule at the right JSON pointer after real snapshots and
-// a real scan; no secret of any rule is stored in clear; and a grant without the type's scope, or a site
-// without automation, records the type unavailable instead of failing the snapshot.
+// Automation rules end to end: read with the tenant's API token (the Automation REST API takes no OAuth
+// token), a rule edited through jira-sim's admin API (a setting, a component, a rotated secret) shows as
+// drift of exactly that rule at the right JSON pointer after real snapshots and a real scan; no secret of
+// any rule is stored in clear; and no API token, a wrong or revoked one, or a site without automation
+// records the type unavailable instead of failing the snapshot.
+import { setAutomationToken } from '../../client/automation-token';
 import type { DriftEvent } from '../../client/drift-reads';
 import { runSnapshot } from '../../client/snapshots';
-import { REQUESTED_SCOPES } from '../../jira-cloud';
+import { SecretBox } from '../../store/secret-box';
 import {
   driftEventsAfter,
   expectEachChange,
@@ -14,7 +16,7 @@ import {
   type ExpectedDrift,
   type SimObject,
 } from '../support/coverage-drift';
-import { onboardTenant, uniqueId } from '../support/tenant-fixture';
+import { onboardTenant, simAdmin, storeSimApiToken, uniqueId } from '../support/tenant-fixture';
 
 interface Component {
   type: string;
@@ -104,21 +106,43 @@ test('no rule secret is stored in clear: every stored body is scanned', async ()
   expect(leaks).toEqual([]);
 });
 
-test('a grant without read:jira-work: automation rules are unavailable (the gateway answers 401), the rest is captured', async () => {
-  const tenant = await onboardTenant(ctx.stack, ctx.pool, {
-    tenantId: uniqueId('no-automation-scope'),
-    size: 'small',
-    seed: 47,
-    scopes: REQUESTED_SCOPES.filter((s) => s !== 'read:jira-work'),
-  });
-  const result = await runSnapshot(ctx.client, {
-    tenantId: tenant.tenantId,
-    type: 'hourly',
-    window: '2026-08-01T00:00:00Z',
-    taskQueue: ctx.taskQueue,
-  });
-  expect(result.status).toBe('COMPLETED');
-  expect(result.unavailable).toEqual([{ configType: 'automationrule', reason: expect.stringMatching(/^HTTP 401/) }]);
+test('no API token: unavailable, the rest captured; a token: the rules; a wrong or revoked token: unavailable with the 401', async () => {
+  const tenant = await onboardTenant(ctx.stack, ctx.pool, { tenantId: uniqueId('no-automation-token'), size: 'small', seed: 47, automationToken: false });
+  const snapshot = (window: string) => runSnapshot(ctx.client, { tenantId: tenant.tenantId, type: 'hourly', window, taskQueue: ctx.taskQueue });
+  const entries = async (snapshotId: string, pattern: string) =>
+    (
+      await ctx.pool.query<{ object_key: string }>(
+        `SELECT object_key FROM snapshot_entries WHERE tenant_id = $1 AND snapshot_id = $2 AND object_key LIKE $3 ORDER BY object_key`,
+        [tenant.tenantId, snapshotId, pattern],
+      )
+    ).rows.map((r) => r.object_key);
+
+  const none = await snapshot('2026-08-02T00:00:00Z');
+  expect(none.status).toBe('COMPLETED');
+  expect(none.unavailable).toEqual([{ configType: 'automationrule', reason: 'needs an API token (jira-drift tenant automation-token set)' }]);
+  expect(await entries(none.snapshotId, 'unavailable/%')).toEqual(['unavailable/automationrule']);
+  expect(await entries(none.snapshotId, 'automationrule/%')).toEqual([]);
+  expect((await entries(none.snapshotId, 'project/%')).length).toBeGreaterThan(0);
+
+  const made = await storeSimApiToken(ctx.stack, ctx.pool, tenant.tenantId, tenant.cloudId);
+  const withToken = await snapshot('2026-08-02T01:00:00Z');
+  expect(withToken.unavailable ?? []).toEqual([]);
+  const siteRules = await simAdmin<unknown[]>(ctx.stack, 'GET', `/admin/sites/${tenant.cloudId}/objects/automationrule`);
+  expect((await entries(withToken.snapshotId, 'automationrule/%')).length).toBe(siteRules.length);
+  expect(siteRules.length).toBeGreaterThan(0);
+
+  const box = SecretBox.fromSpec(ctx.stack.encryptionKeys);
+  await setAutomationToken({ pool: ctx.pool, secretBox: box }, { tenantId: tenant.tenantId, email: made.email, apiToken: `${made.token}-wrong` });
+  const wrong = await snapshot('2026-08-02T02:00:00Z');
+  expect(wrong.status).toBe('COMPLETED');
+  expect(wrong.unavailable).toEqual([{ configType: 'automationrule', reason: expect.stringMatching(/^HTTP 401: .*unauthorized/) }]);
+  expect(JSON.stringify(wrong)).not.toContain(made.token);
+
+  await setAutomationToken({ pool: ctx.pool, secretBox: box }, { tenantId: tenant.tenantId, email: made.email, apiToken: made.token });
+  await simAdmin(ctx.stack, 'POST', `/admin/api-tokens/${made.tokenId}/revoke`, {});
+  const revoked = await snapshot('2026-08-02T03:00:00Z');
+  expect(revoked.unavailable).toEqual([{ configType: 'automationrule', reason: expect.stringMatching(/^HTTP 401/) }]);
+  expect(await entries(revoked.snapshotId, 'automationrule/%')).toEqual([]);
 });
 
 test('a site without automation: automation rules are unavailable (404), the rest is captured', async () => {

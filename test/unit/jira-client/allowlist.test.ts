@@ -99,7 +99,12 @@ describe('client refuses writes before any network I/O', () => {
   });
 
   it('sends automation reads to the automation gateway path, Jira reads to /ex/jira', async () => {
-    const client = createJiraClient({ apiBaseUrl: server.url, cloudId: 'cloud-1', getAccessToken });
+    const client = createJiraClient({
+      apiBaseUrl: server.url,
+      cloudId: 'cloud-1',
+      getAccessToken,
+      getAutomationToken: async () => ({ email: 'a@example.com', apiToken: 't' }),
+    });
     const before = server.requests.length;
     await client.getJson('/automation/rest/v1/rule/summary', { limit: 100 });
     await client.getJson('/rest/api/3/field');
