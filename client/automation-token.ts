@@ -42,7 +42,10 @@ export async function setAutomationToken(deps: AutomationTokenDeps, input: SetAu
 }
 
 /** Deletes the tenant's automation API token; automation rules are unavailable from the next snapshot. */
-export async function clearAutomationToken(deps: Pick<AutomationTokenDeps, 'pool'>, tenantId: string): Promise<{ tenantId: string; cleared: boolean }> {
+export async function clearAutomationToken(
+  deps: Pick<AutomationTokenDeps, 'pool'>,
+  tenantId: string,
+): Promise<{ tenantId: string; cleared: boolean }> {
   await requireInstalledTenant(deps.pool, tenantId);
   return { tenantId, cleared: await deleteAutomationToken(deps.pool, tenantId) };
 }

@@ -22,7 +22,12 @@ export async function saveAutomationToken(db: Queryable, box: SecretBox, tenantI
     `INSERT INTO automation_tokens (tenant_id, key_id, email_enc, api_token_enc) VALUES ($1, $2, $3, $4)
      ON CONFLICT (tenant_id) DO UPDATE SET key_id = EXCLUDED.key_id, email_enc = EXCLUDED.email_enc,
        api_token_enc = EXCLUDED.api_token_enc, set_at = now()`,
-    [tenantId, box.activeKeyId, box.seal(token.email, aad(tenantId, 'automation-email')), box.seal(token.apiToken, aad(tenantId, 'automation-api-token'))],
+    [
+      tenantId,
+      box.activeKeyId,
+      box.seal(token.email, aad(tenantId, 'automation-email')),
+      box.seal(token.apiToken, aad(tenantId, 'automation-api-token')),
+    ],
   );
 }
 

@@ -98,7 +98,9 @@ export function registerTenantCommands(program: Command): void {
             },
           );
           const unavailable = result.unavailableTypes.map((u) =>
-            u.needs ? `  unavailable until set: ${u.type} (${u.needs})` : `  unavailable with this grant: ${u.type} (lacks ${u.missingScopes.join(', ')})`,
+            u.needs
+              ? `  unavailable until set: ${u.type} (${u.needs})`
+              : `  unavailable with this grant: ${u.type} (lacks ${u.missingScopes.join(', ')})`,
           );
           printResult(result, !!opts.json, () =>
             [
@@ -198,7 +200,9 @@ export function registerTenantCommands(program: Command): void {
         assertTenantId(tenantId);
         const result = await clearAutomationToken({ pool: ctx.pool() }, tenantId);
         printResult(result, !!opts.json, () =>
-          result.cleared ? `tenant ${tenantId}: automation API token deleted` : `tenant ${tenantId}: no automation API token was set, nothing changed`,
+          result.cleared
+            ? `tenant ${tenantId}: automation API token deleted`
+            : `tenant ${tenantId}: no automation API token was set, nothing changed`,
         );
       }),
     );

@@ -54,7 +54,12 @@ function oauthCaller(state: SimState, request: FastifyRequest, cloudId: string, 
   if (check.kind !== 'unknown') context.grantId = check.grant.grantId;
   if (check.kind === 'expired') context.tokenExpired = true;
   if (!token || check.kind !== 'ok' || !check.grant.cloudIds.includes(cloudId)) return undefined;
-  return { clientId: check.grant.clientId, scopes: check.grant.scopes, administerJira: check.grant.administerJira, callerKey: callerKeyForToken(token) };
+  return {
+    clientId: check.grant.clientId,
+    scopes: check.grant.scopes,
+    administerJira: check.grant.administerJira,
+    callerKey: callerKeyForToken(token),
+  };
 }
 
 /**

@@ -107,7 +107,12 @@ test('no rule secret is stored in clear: every stored body is scanned', async ()
 });
 
 test('no API token: unavailable, the rest captured; a token: the rules; a wrong or revoked token: unavailable with the 401', async () => {
-  const tenant = await onboardTenant(ctx.stack, ctx.pool, { tenantId: uniqueId('no-automation-token'), size: 'small', seed: 47, automationToken: false });
+  const tenant = await onboardTenant(ctx.stack, ctx.pool, {
+    tenantId: uniqueId('no-automation-token'),
+    size: 'small',
+    seed: 47,
+    automationToken: false,
+  });
   const snapshot = (window: string) => runSnapshot(ctx.client, { tenantId: tenant.tenantId, type: 'hourly', window, taskQueue: ctx.taskQueue });
   const entries = async (snapshotId: string, pattern: string) =>
     (

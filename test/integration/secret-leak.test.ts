@@ -85,7 +85,10 @@ test('no issued token and no client secret appears in any workflow history or lo
   const box = SecretBox.fromSpec(stack.encryptionKeys);
   const wrongToken = await onboardTenant(stack, pool, { tenantId: uniqueId('leak-wrong') });
   const wrongValue = `${wrongToken.automationToken!.token}-wrong-value`;
-  await setAutomationToken({ pool, secretBox: box }, { tenantId: wrongToken.tenantId, email: wrongToken.automationToken!.email, apiToken: wrongValue });
+  await setAutomationToken(
+    { pool, secretBox: box },
+    { tenantId: wrongToken.tenantId, email: wrongToken.automationToken!.email, apiToken: wrongValue },
+  );
   const refused = await runSnapshot(client, { tenantId: wrongToken.tenantId, type: 'daily', window: '2026-09-01', taskQueue });
   expect(refused.unavailable).toEqual([{ configType: 'automationrule', reason: expect.stringMatching(/^HTTP 401/) }]);
 

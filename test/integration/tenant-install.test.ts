@@ -138,7 +138,10 @@ test('install twice: the second run changes nothing and says so; state is identi
   // Same command, same (now used) code: nothing is exchanged, stored, started or updated.
   const second = await cli(installArgs(tenantId, consent), secretsEnv(consent));
   expect(second.code).toBe(0);
-  expect(second.stdout.trim().split('\n')).toEqual([`tenant ${tenantId}: already installed for ${consent.siteUrl}, nothing changed`, AUTOMATION_NEEDED]);
+  expect(second.stdout.trim().split('\n')).toEqual([
+    `tenant ${tenantId}: already installed for ${consent.siteUrl}, nothing changed`,
+    AUTOMATION_NEEDED,
+  ]);
   expect(await installedState(tenantId)).toEqual(before);
 
   // A part-way install is completed by the next run: lose a schedule and the token workflow, install again.
@@ -193,7 +196,8 @@ test('automation API token: install says it is needed; set from stdin (never arg
   expect(installJson.unavailableTypes).toEqual([
     { type: 'automationrule', missingScopes: [], needs: 'needs an API token (jira-drift tenant automation-token set)' },
   ]);
-  const stored = async () => (await pool.query('SELECT email_enc, api_token_enc, set_at FROM automation_tokens WHERE tenant_id = $1', [tenantId])).rows;
+  const stored = async () =>
+    (await pool.query('SELECT email_enc, api_token_enc, set_at FROM automation_tokens WHERE tenant_id = $1', [tenantId])).rows;
   const shown = async () => JSON.parse((await cli(['tenant', 'show', tenantId, '--json'])).stdout);
   expect((await shown()).automationToken).toEqual({ set: false, setAt: null });
 
@@ -201,10 +205,26 @@ test('automation API token: install says it is needed; set from stdin (never arg
   const token = 'ATATT3xFfGF0-automation-token-7f3a';
   const refusals: Array<[string[], string, RegExp]> = [
     [['tenant', 'automation-token', 'set', tenantId, '--email', 'not-an-email'], `${token}\n`, /^jira-drift: email: must be the email address/],
-    [['tenant', 'automation-token', 'set', tenantId, '--email', 'a@example.com'], '', /^jira-drift: stdin must hold the API token on one line \(got 0/],
-    [['tenant', 'automation-token', 'set', tenantId, '--email', 'a@example.com'], `${token}\nsecond\n`, /^jira-drift: stdin must hold the API token on one line \(got 2/],
-    [['tenant', 'automation-token', 'set', tenantId, '--email', 'a@example.com'], 'with space\n', /^jira-drift: apiToken: must be one line of printable/],
-    [['tenant', 'automation-token', 'set', 'nosuch-tenant-x', '--email', 'a@example.com'], `${token}\n`, /^jira-drift: tenant nosuch-tenant-x is not installed$/],
+    [
+      ['tenant', 'automation-token', 'set', tenantId, '--email', 'a@example.com'],
+      '',
+      /^jira-drift: stdin must hold the API token on one line \(got 0/,
+    ],
+    [
+      ['tenant', 'automation-token', 'set', tenantId, '--email', 'a@example.com'],
+      `${token}\nsecond\n`,
+      /^jira-drift: stdin must hold the API token on one line \(got 2/,
+    ],
+    [
+      ['tenant', 'automation-token', 'set', tenantId, '--email', 'a@example.com'],
+      'with space\n',
+      /^jira-drift: apiToken: must be one line of printable/,
+    ],
+    [
+      ['tenant', 'automation-token', 'set', 'nosuch-tenant-x', '--email', 'a@example.com'],
+      `${token}\n`,
+      /^jira-drift: tenant nosuch-tenant-x is not installed$/,
+    ],
     [['tenant', 'automation-token', 'set', tenantId, '--email', 'a@example.com', '--token', token], '', /unknown option '--token'/],
     [['tenant', 'automation-token', 'set', tenantId], `${token}\n`, /required option '--email <email>' not specified/],
   ];
@@ -230,7 +250,10 @@ test('automation API token: install says it is needed; set from stdin (never arg
   // The install check no longer names automation rules.
   const again = await cli(installArgs(tenantId, consent, 'daily'), secretsEnv(consent));
   expect(again.stdout.trim()).toBe(`tenant ${tenantId}: already installed for ${consent.siteUrl}, nothing changed`);
-  const replaced = await cliWithStdin(['tenant', 'automation-token', 'set', tenantId, '--email', 'automation@acme.example', '--json'], `${token}-2\n`);
+  const replaced = await cliWithStdin(
+    ['tenant', 'automation-token', 'set', tenantId, '--email', 'automation@acme.example', '--json'],
+    `${token}-2\n`,
+  );
   expect(JSON.parse(replaced.stdout)).toEqual({ tenantId, replaced: true });
 
   expect((await cli(['tenant', 'automation-token', 'clear', tenantId])).stdout.trim()).toBe(`tenant ${tenantId}: automation API token deleted`);

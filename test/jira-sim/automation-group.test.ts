@@ -103,7 +103,10 @@ describe('paging and errors', () => {
 });
 
 describe('authentication: API tokens only', () => {
-  const refused = [401, { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {}, status: 401 }];
+  const refused = [
+    401,
+    { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {}, status: 401 },
+  ];
 
   it("refuses an OAuth 2.0 (3LO) bearer token, even one holding every scope the Jira API's reads need", async () => {
     const answer = await automation('rule/summary', { authorization: `Bearer ${fx.tokens.access_token}` });

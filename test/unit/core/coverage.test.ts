@@ -23,9 +23,12 @@ test('a grant lacking a scope makes exactly the types that need it unreadable', 
   );
   expect(without).toEqual([{ type: 'fieldcontextoption', missingScopes: ['read:field.option:jira'] }]);
   // Losing a scope many operations need makes every type that needs it unreadable.
-  expect(unreadableTypes(REQUESTED_SCOPES.filter((s) => s !== 'read:project:jira'), withToken).map((u) => u.type)).toEqual(
-    expect.arrayContaining(['project', 'issuetype', 'screen', 'workflowscheme', 'permissionscheme', 'projectrole']),
-  );
+  expect(
+    unreadableTypes(
+      REQUESTED_SCOPES.filter((s) => s !== 'read:project:jira'),
+      withToken,
+    ).map((u) => u.type),
+  ).toEqual(expect.arrayContaining(['project', 'issuetype', 'screen', 'workflowscheme', 'permissionscheme', 'projectrole']));
 });
 
 test('automation rules need the automation API token, not a scope of the grant: without one they alone are unreadable', () => {
@@ -35,7 +38,9 @@ test('automation rules need the automation API token, not a scope of the grant: 
   // A grant with no scope at all still cannot make the token's absence worse, nor the token a scope's.
   const bare = unreadableTypes([], withToken);
   expect(bare.map((u) => u.type)).not.toContain('automationrule');
-  expect(bare.length).toBe(CONFIG_TYPES.length - 1 - describeCoverage().filter((t) => t.scopes.length === 0 && t.credential === 'oauth-grant').length);
+  expect(bare.length).toBe(
+    CONFIG_TYPES.length - 1 - describeCoverage().filter((t) => t.scopes.length === 0 && t.credential === 'oauth-grant').length,
+  );
   const automation = describeCoverage().find((t) => t.type === 'automationrule')!;
   expect([automation.keyPattern, automation.endpoints, automation.scopes, automation.credential]).toEqual([
     'automationrule/{uuid}',

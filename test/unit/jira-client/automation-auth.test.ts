@@ -41,7 +41,10 @@ async function setup(handler: Handler, automationToken: { email: string; apiToke
 }
 
 test('HTTP Basic with the API token on the automation gateway, the OAuth bearer token everywhere else', async () => {
-  const { client, server, tokenCalls } = await setup((_req, res) => sendJson(res, 200, { links: {}, data: [] }), { email: EMAIL, apiToken: API_TOKEN });
+  const { client, server, tokenCalls } = await setup((_req, res) => sendJson(res, 200, { links: {}, data: [] }), {
+    email: EMAIL,
+    apiToken: API_TOKEN,
+  });
   await client.getJson(SUMMARY, { limit: 100 });
   await client.getJson('/rest/api/3/field');
   expect(server.requests.map((r) => [r.path, r.authorization])).toEqual([
