@@ -263,7 +263,7 @@ test('automation API token: install says it is needed; set from stdin (never arg
   expect(await stored()).toEqual([]);
   expect((await shown()).automationToken).toEqual({ set: false, setAt: null });
   await cli(['tenant', 'remove', tenantId, '--purge']);
-});
+}, 600_000); // some twenty CLI runs, each a fresh process
 
 test('install against a revoked grant: one clear line, exit 1, nothing stored or started', async () => {
   const tenantId = uniqueId('revoked');
