@@ -2,7 +2,7 @@
 // and what is normalised away before hashing. From the catalogue and the read plans themselves, so
 // `jira-drift coverage` and the README's table cannot drift from the code.
 import { CONFIG_CATALOGUE, CONFIG_TYPES, PARENT_TYPE, SCOPE_PROJECT_COPIES, type ConfigType } from '../domain/config-catalogue';
-import { CONFIG_RESOURCES } from '../jira-cloud';
+import { AUTOMATION_TOKEN_NEEDED, CONFIG_RESOURCES } from '../jira-cloud';
 import { AUDIT_MATCH_RULES, type AuditRuleEvidence } from '../domain/catalogue/audit-match-rules';
 
 export interface TypeCoverage {
@@ -10,7 +10,10 @@ export interface TypeCoverage {
   /** Read once per object of this type in the same snapshot (a field's contexts). */
   parentType: ConfigType | null;
   endpoints: string[];
+  /** OAuth scopes of the grant (empty for a type read with another credential). */
   scopes: string[];
+  /** What authenticates the reads: the tenant's OAuth grant, or its automation API token. */
+  credential: 'oauth-grant' | 'automation-api-token';
   keyPattern: string;
   normalised: {
     /** Dropped wherever they appear. */
@@ -54,6 +57,7 @@ export function describeCoverage(): TypeCoverage[] {
       parentType: PARENT_TYPE[type] ?? null,
       endpoints: [...plan.endpoints],
       scopes: [...plan.scopes],
+      credential: plan.credential ?? 'oauth-grant',
       keyPattern: keyPattern(type),
       normalised: {
         volatileKeys: [...rules.volatileKeys],
@@ -74,7 +78,9 @@ export function coverageTable(types: TypeCoverage[] = describeCoverage()): strin
       `\`${t.type}\``,
       t.endpoints.map((e) => `\`${e.replace('/rest/api/3', '')}\``).join('<br>'),
       `\`${t.keyPattern}\``,
-      t.scopes.map((s) => `\`${s}\``).join(' ') || '(classic scope only)',
+      t.credential === 'automation-api-token'
+        ? 'none: an API token (`jira-drift tenant automation-token set`)'
+        : t.scopes.map((s) => `\`${s}\``).join(' ') || '(classic scope only)',
       [...t.normalised.droppedPaths, ...t.normalised.unorderedArrays.map((u) => `sorted: ${u}`)].join('; ') || '—',
       t.attribution ? `${t.attribution.auditTypeNames.map((n) => `\`${n}\``).join(' ')} (${t.attribution.evidence})` : 'not audited',
     ].join(' | '),
@@ -86,16 +92,26 @@ export function coverageTable(types: TypeCoverage[] = describeCoverage()): strin
   ].join('\n');
 }
 
+/** A type a tenant cannot read as installed: the granular scopes its grant lacks, or what else it needs. */
+export interface UnreadableType {
+  type: ConfigType;
+  missingScopes: string[];
+  /** Set for a type read with another credential than the grant, when the tenant has none stored. */
+  needs?: string;
+}
+
 /**
- * The types a grant cannot read for want of a granular scope jira-drift asks for: what a site admin can
- * fix by consenting again. (Jira also accepts a type's classic scope, which jira-drift never asks for;
- * a type whose operations name no granular scope at all, `priority` today, shows "(classic scope only)"
- * in `jira-drift coverage` instead.)
+ * The types a tenant cannot read: for want of a granular scope jira-drift asks for (what a site admin can
+ * fix by consenting again), or of the automation API token (what the operator fixes with `jira-drift
+ * tenant automation-token set`). Jira also accepts a type's classic scope, which jira-drift never asks
+ * for; a type whose operations name no granular scope at all, `priority` today, shows "(classic scope
+ * only)" in `jira-drift coverage` instead.
  */
-export function unreadableTypes(grantedScopes: readonly string[]): Array<{ type: ConfigType; missingScopes: string[] }> {
+export function unreadableTypes(grantedScopes: readonly string[], stored: { automationToken: boolean }): UnreadableType[] {
   const granted = new Set(grantedScopes);
-  return CONFIG_TYPES.flatMap((type) => {
-    const { scopes } = CONFIG_RESOURCES[type];
+  return CONFIG_TYPES.flatMap((type): UnreadableType[] => {
+    const { scopes, credential } = CONFIG_RESOURCES[type];
+    if (credential === 'automation-api-token') return stored.automationToken ? [] : [{ type, missingScopes: [], needs: AUTOMATION_TOKEN_NEEDED }];
     const missingScopes = scopes.filter((s) => !granted.has(s));
     return missingScopes.length > 0 ? [{ type, missingScopes }] : [];
   });

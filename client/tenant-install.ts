@@ -5,9 +5,10 @@ import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { GrantRevokedError, OAuthClientRejectedError } from '../jira-cloud';
-import { unreadableTypes } from './coverage';
+import { unreadableTypes, type UnreadableType } from './coverage';
 import { SNAPSHOT_TYPES, type SnapshotType } from '../domain/snapshot-window';
 import { tokenRefreshWorkflowId } from '../domain/workflow-ids';
+import { loadAutomationTokenMetadata } from '../store/automation-token-store';
 import { loadCredentialMetadata } from '../store/credential-store';
 import type { SecretBox } from '../store/secret-box';
 import { getTenant, setAllowWriteScopes, type Tenant } from '../store/tenant-store';
@@ -55,8 +56,11 @@ export interface InstallResult {
   unchanged: boolean;
   schedules: ScheduleChange[];
   tokenWorkflowId: string;
-  /** Types the stored grant cannot read (each snapshot records them as unavailable), with the scopes it lacks. */
-  unavailableTypes: Array<{ type: string; missingScopes: string[] }>;
+  /**
+   * Types the tenant cannot read as installed (each snapshot records them as unavailable): the scopes the
+   * grant lacks, or what else a type needs (automation rules: an API token).
+   */
+  unavailableTypes: UnreadableType[];
 }
 
 /** Install refused by the site or the token endpoint; nothing was stored. */
@@ -144,7 +148,8 @@ export async function installTenant(deps: InstallDeps, input: InstallTenantInput
   const schedules = await ensureSnapshotSchedules(deps.client, { tenantId: p.tenantId, siteUrl, taskQueue: deps.taskQueue }, types);
   for (const s of schedules) if (s.outcome !== 'unchanged') changes.push(`${s.outcome} schedule ${s.scheduleId}`);
 
-  const unavailableTypes = unreadableTypes(tenant!.grantedScopes);
+  const automationToken = (await loadAutomationTokenMetadata(deps.pool, p.tenantId)) !== undefined;
+  const unavailableTypes = unreadableTypes(tenant!.grantedScopes, { automationToken });
   return {
     tenantId: p.tenantId,
     siteUrl,

@@ -15,3 +15,10 @@ export { storeConsentedGrant, type StoreGrantDeps, type StoreGrantInput } from '
 export { listTenantSummaries, showTenant, type TenantDetails, type TenantSummary } from './tenant-status';
 export { pauseTenant, resumeTenant, removeTenant, type RemoveResult } from './tenant-control';
 export { describeSnapshotSchedules, ensureSnapshotSchedules, SCHEDULE_OVERLAP_POLICY } from './snapshot-schedules';
+export {
+  clearAutomationToken,
+  setAutomationToken,
+  type AutomationTokenDeps,
+  type SetAutomationTokenInput,
+  type SetAutomationTokenResult,
+} from './automation-token';

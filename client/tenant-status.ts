@@ -1,5 +1,6 @@
 // Read-only views of installed tenants: `tenant list` and `tenant show`. Never a token or a secret.
 import type { Client } from '@temporalio/client';
+import { loadAutomationTokenMetadata } from '../store/automation-token-store';
 import { loadCredentialMetadata } from '../store/credential-store';
 import { latestSnapshots, type SnapshotSummary } from '../store/snapshot-store';
 import { listTenants } from '../store/tenant-store';
@@ -22,6 +23,8 @@ export interface TenantDetails extends TenantSummary {
   grantedScopes: string[];
   allowWriteScopes: boolean;
   credentials: { accessExpiresAt: string; grantIssuedAt: string; lastRefreshAt: string | null; version: string } | null;
+  /** Whether an API token for the Automation REST API is stored, and since when (never the value). */
+  automationToken: { set: boolean; setAt: string | null };
   scheduleDetails: SnapshotScheduleState[];
   lastSnapshots: SnapshotSummary[];
   token: { workflowId: string; running: boolean; state: string | null; status: TokenStatus | null; note?: string };
@@ -57,8 +60,9 @@ export async function showTenant(
   queryTimeoutMs = 5000,
 ): Promise<TenantDetails> {
   const tenant = await requireInstalledTenant(deps.pool, tenantId);
-  const [credentials, scheduleDetails, lastSnapshots, token] = await Promise.all([
+  const [credentials, automationToken, scheduleDetails, lastSnapshots, token] = await Promise.all([
     loadCredentialMetadata(deps.pool, tenantId),
+    loadAutomationTokenMetadata(deps.pool, tenantId),
     describeSnapshotSchedules(deps.client, tenantId),
     latestSnapshots(deps.pool, tenantId),
     tokenView(deps.client, tenantId, queryTimeoutMs),
@@ -79,6 +83,7 @@ export async function showTenant(
           version: String(credentials.version),
         }
       : null,
+    automationToken: { set: automationToken !== undefined, setAt: automationToken?.setAt.toISOString() ?? null },
     schedules: scheduleDetails.map((s) => ({ type: s.type, paused: s.paused })),
     scheduleDetails,
     lastSnapshots,

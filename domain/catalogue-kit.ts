@@ -9,7 +9,15 @@ export interface ConfigTypeSpec {
   readonly rules: NormalizationRules;
   /** How `jira-drift coverage` shows the id part of the key when it is not `{id}` (`{key}`, a fixed id). */
   readonly idPattern?: string;
+  /**
+   * For a type whose bodies hold secrets (automation rules): a copy of the raw body with each secret
+   * replaced by its keyed hash. toConfigObject refuses such a type without a hasher.
+   */
+  readonly redactSecrets?: (raw: unknown, hashSecret: SecretHasher) => unknown;
 }
+
+/** Keyed hash (HMAC, per-tenant key) of one secret value, as lowercase hex; see catalogue/automation-secrets.ts. */
+export type SecretHasher = (value: string) => string;
 
 // ---------------------------------------------------------------------------------------------
 // Rules shared by every type
@@ -64,6 +72,13 @@ export function idMember(type: string): (raw: unknown) => string {
     if (typeof id === 'string' && /^[^\u0000-\u001f\u007f/\s]+$/.test(id) && isWellFormed(id)) return id;
     throw new Error(`${type}: object has no usable "id" (got ${describe(id)})`);
   };
+}
+
+/** Reads the id from another member (`key`, `uuid`) with the same checks as `id`. */
+export function memberId(type: string, member: string): (raw: unknown) => string {
+  const readId = idMember(type);
+  return (raw) =>
+    readId({ id: typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>)[member] : undefined });
 }
 
 function isWellFormed(text: string): boolean {

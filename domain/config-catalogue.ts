@@ -11,6 +11,7 @@ import { SCHEME_GROUP_SPECS, SCHEME_GROUP_TYPES } from './catalogue/schemes';
 import { BOARD_GROUP_PARENTS, BOARD_GROUP_SPECS, BOARD_GROUP_TYPES } from './catalogue/boards';
 import { ROLE_ACTOR_DROPPED_PATHS, ROLE_ACTORS_UNORDERED } from './catalogue/role-actors';
 import { PROJECT_GROUP_PARENTS, PROJECT_GROUP_SPECS, PROJECT_GROUP_TYPES } from './catalogue/projects';
+import { AUTOMATION_GROUP_SPECS, AUTOMATION_GROUP_TYPES } from './catalogue/automation';
 
 export { SCOPE_PROJECT_COPIES, type ConfigTypeSpec } from './catalogue-kit';
 
@@ -39,6 +40,8 @@ export const CONFIG_TYPES = [
   // Filters, dashboards (and their gadgets) and Jira Software boards.
   ...BOARD_GROUP_TYPES,
   ...PROJECT_GROUP_TYPES,
+  // Automation rules (the Automation REST API, not the Jira REST API).
+  ...AUTOMATION_GROUP_TYPES,
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];
@@ -54,6 +57,38 @@ export const LEGACY_CONFIG_TYPES: readonly ConfigType[] = CONFIG_TYPES.slice(0, 
  * replay with exactly these. Each later widening of CONFIG_TYPES gets a marker and a frozen list like this.
  */
 export const CATALOGUE_V2_TYPES: readonly ConfigType[] = CONFIG_TYPES.slice(0, 17);
+
+/**
+ * The types of snapshot runs recorded with the `config-catalogue-v3` marker (every group up to the
+ * projects group); they replay with exactly these. Written out, not sliced, so a type inserted before
+ * the end of CONFIG_TYPES cannot change it.
+ */
+export const CATALOGUE_V3_TYPES: readonly ConfigType[] = [
+  ...CATALOGUE_V2_TYPES,
+  'issuelinktype',
+  'statuscategory',
+  'applicationrole',
+  'jiraconfiguration',
+  'advancedsetting',
+  'issueevent',
+  'screentab',
+  'screenscheme',
+  'issuetypescreenscheme',
+  'issuetypeschemeitems',
+  'notificationscheme',
+  'issuesecurityscheme',
+  'issuesecuritylevel',
+  'priorityscheme',
+  'filter',
+  'dashboard',
+  'dashboardgadget',
+  'board',
+  'projectcategory',
+  'component',
+  'version',
+  'projectschemes',
+  'projectroleactors',
+];
 
 /**
  * Types read once per object of another type in the same snapshot (a field's contexts, a context's
@@ -250,4 +285,5 @@ export const CONFIG_CATALOGUE: { readonly [T in ConfigType]: ConfigTypeSpec } = 
   ...SCHEME_GROUP_SPECS,
   ...BOARD_GROUP_SPECS,
   ...PROJECT_GROUP_SPECS,
+  ...AUTOMATION_GROUP_SPECS,
 };

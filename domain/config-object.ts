@@ -2,6 +2,7 @@
 // it belongs to activities, not workflows.
 
 import { canonicalize, type Json } from './canonical-json';
+import type { SecretHasher } from './catalogue-kit';
 import { CONFIG_CATALOGUE, isConfigType, type ConfigType } from './config-catalogue';
 import { sha256Hex } from './hashing';
 
@@ -17,13 +18,17 @@ export interface ConfigObject {
   readonly hash: string;
 }
 
-/** Builds the config object for one raw item as returned by the Jira REST API. */
-export function toConfigObject(type: ConfigType, raw: unknown): ConfigObject {
+/**
+ * Builds the config object for one raw item as returned by the Jira REST API. A type whose bodies hold
+ * secrets needs `hashSecret`: its secrets are replaced before anything is normalised, hashed or stored.
+ */
+export function toConfigObject(type: ConfigType, raw: unknown, hashSecret?: SecretHasher): ConfigObject {
   if (!isConfigType(type)) throw new Error(`unknown configuration type ${JSON.stringify(type)}`);
-  const { stableId, rules } = CONFIG_CATALOGUE[type];
+  const { stableId, rules, redactSecrets } = CONFIG_CATALOGUE[type];
   const key = `${type}/${stableId(raw)}`;
+  if (redactSecrets && !hashSecret) throw new Error(`${type} bodies hold secrets: a secret hasher is required`);
   // One walk gives the normalised body and its canonical text (the text is not written twice).
-  const { canonical, text: canonicalText } = canonicalize(raw, rules);
+  const { canonical, text: canonicalText } = canonicalize(redactSecrets && hashSecret ? redactSecrets(raw, hashSecret) : raw, rules);
   return { key, type, canonical, canonicalText, hash: sha256Hex(canonicalText) };
 }
 
@@ -31,7 +36,7 @@ export function toConfigObject(type: ConfigType, raw: unknown): ConfigObject {
  * `toConfigObject` without the normalised tree: what a snapshot stores. The tree is garbage as soon
  * as its text is written, so it dies young instead of living through the page's database write.
  */
-export function toStoredConfigObject(type: ConfigType, raw: unknown): Omit<ConfigObject, 'canonical'> {
-  const { key, canonicalText, hash } = toConfigObject(type, raw);
+export function toStoredConfigObject(type: ConfigType, raw: unknown, hashSecret?: SecretHasher): Omit<ConfigObject, 'canonical'> {
+  const { key, canonicalText, hash } = toConfigObject(type, raw, hashSecret);
   return { key, type, canonicalText, hash };
 }

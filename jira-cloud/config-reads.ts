@@ -4,6 +4,7 @@
 // sizes ask for each endpoint's cap; the client reads back the size Jira actually used.
 import type { ConfigType } from '../domain/config-catalogue';
 import { list, pageBean, type ReadPlan } from './read-plan-kit';
+import { automationRules } from './reads/automation';
 import { boards, dashboardGadgets, dashboards, filters } from './reads/boards';
 import { contextOptions, fieldConfigurationItems, fieldConfigurationSchemes, fieldContexts } from './reads/fields';
 import { advancedSettings, applicationRoles, issueEvents, issueLinkTypes, jiraConfiguration, statusCategories } from './reads/platform';
@@ -12,7 +13,7 @@ import { issueSecurityLevels, issueSecuritySchemes, notificationSchemes, priorit
 import { PROJECT_READ_SCOPES } from './reads/project-scopes';
 import { projectCategories, projectComponents, projectRoleActors, projectSchemes, projectVersions } from './reads/projects';
 
-export type { EmitPage, ListPlan, PerParentPlan, PlanMetadata, ReadPlan } from './read-plan-kit';
+export type { DetailListPlan, EmitPage, ListPlan, PerParentPlan, PlanMetadata, ReadPlan } from './read-plan-kit';
 
 export const CONFIG_RESOURCES: Record<ConfigType, ReadPlan> = {
   project: list(pageBean('/rest/api/3/project/search', 100, { expand: 'description,lead,issueTypes,url,projectKeys' }), [...PROJECT_READ_SCOPES]),
@@ -101,4 +102,5 @@ export const CONFIG_RESOURCES: Record<ConfigType, ReadPlan> = {
   version: projectVersions,
   projectschemes: projectSchemes,
   projectroleactors: projectRoleActors,
+  automationrule: automationRules,
 };

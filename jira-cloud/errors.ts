@@ -64,7 +64,10 @@ export class JiraHttpError extends JiraClientError {
   }
 }
 
-/** 401 even after a forced token refresh: the grant, scopes or user permission are wrong. */
+/**
+ * 401 even after a forced token refresh (the grant, scopes or user permission are wrong), or a 401 to a
+ * credential that cannot be refreshed (the automation API token: wrong or revoked).
+ */
 export class JiraUnauthorizedError extends JiraClientError {
   readonly retryable = false;
   readonly status = 401;
@@ -72,8 +75,9 @@ export class JiraUnauthorizedError extends JiraClientError {
     readonly method: string,
     readonly path: string,
     readonly jiraMessages?: string,
+    afterRefresh = true,
   ) {
-    super(`Jira ${method} ${safePath(path)} unauthorized after a token refresh${jiraMessages ? `: ${jiraMessages}` : ''}`);
+    super(`Jira ${method} ${safePath(path)} unauthorized${afterRefresh ? ' after a token refresh' : ''}${jiraMessages ? `: ${jiraMessages}` : ''}`);
     this.path = safePath(path);
   }
 }

@@ -6,7 +6,9 @@
 // - Every request passes one read-only allowlist (read-only-allowlist.ts): a method/path pair Jira
 //   could treat as a write is refused before it leaves the process (JiraWriteRefusedError).
 // - Requests go through `https://api.atlassian.com/ex/jira/{cloudId}/rest/api/3/...` with a bearer
-//   token from `getAccessToken`; a 401 forces one refresh and one retry (json-requester.ts).
+//   token from `getAccessToken`; a 401 forces one refresh and one retry (json-requester.ts). Paths
+//   under `/automation/` go to the Automation REST API at `/automation/public/jira/{cloudId}/...` with
+//   the tenant's API token as HTTP Basic instead, which that API requires (automation-auth.ts).
 // - Per-site concurrency cap (concurrency.ts, limited-request.ts) and a per-client pause: one 429 or
 //   503 with Retry-After pauses every request of that client, not just the one that got it
 //   (pause-gate.ts, retry-after.ts). Other transient failures back off with jitter (retry-policy.ts).
@@ -42,7 +44,8 @@ export {
   JiraUnauthorizedError,
   JiraWriteRefusedError,
 } from './errors';
-export { JiraClientRegistry, type JiraClientSettings } from './tenant-clients';
+export { JiraClientRegistry, type AutomationTokenSource, type JiraClientSettings } from './tenant-clients';
+export { AUTOMATION_TOKEN_NEEDED, AutomationTokenMissingError, type AutomationToken } from './automation-auth';
 export {
   exchangeAuthorizationCode,
   GrantRevokedError,
@@ -59,6 +62,6 @@ export {
   type AccessTokenProviderOptions,
   type RefreshOutcome,
 } from './oauth/access-token-provider';
-export { CONFIG_RESOURCES, type ListPlan, type PerParentPlan, type ReadPlan, type EmitPage } from './config-reads';
+export { CONFIG_RESOURCES, type DetailListPlan, type ListPlan, type PerParentPlan, type ReadPlan, type EmitPage } from './config-reads';
 export { REQUESTED_SCOPES } from './requested-scopes';
 export { grantReadsUserNames, readDisplayNames, USER_NAME_SCOPES } from './reads/user-names';

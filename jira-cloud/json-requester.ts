@@ -23,9 +23,27 @@ export interface RetryInfo {
   attempt: number;
 }
 
+/**
+ * Another API behind the same origin: a path starting with `prefix/` (`/automation/rest/v1/rule/summary`)
+ * is sent under `basePath` instead of the base URL's path (`/automation/public/jira/<cloudId>/rest/v1/…`).
+ * Callers and the allowlist only ever see the prefixed path.
+ */
+export interface ApiGateway {
+  prefix: string;
+  basePath: string;
+  /**
+   * The Authorization header for this API when it does not take the OAuth bearer token (the Automation
+   * REST API takes HTTP Basic with an API token), with the secrets it holds. Asked once per call; its
+   * errors propagate; a 401 there is final (nothing to refresh).
+   */
+  authorization?: () => Promise<{ header: string; secrets: readonly string[] }>;
+}
+
 export interface JsonRequesterOptions {
   /** Origin plus any base path, e.g. https://api.atlassian.com/ex/jira/<cloudId>. */
   baseUrl: string;
+  /** Other APIs on the base URL's origin (the Automation REST API). */
+  gateways?: readonly ApiGateway[];
   getAccessToken: GetAccessToken;
   /** Whether a 401 triggers one forced refresh and one retry (needs a refreshable token source). */
   refreshOnUnauthorized: boolean;
@@ -73,16 +91,28 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
     retry: { limit: o.retry.limit, methods: ['GET', 'POST'] },
   });
 
-  /** The API path of an outgoing URL, or undefined when it is not under the base path. */
+  const gateways = (o.gateways ?? []).map((g) => ({ ...g, prefix: g.prefix.replace(/\/+$/, ''), basePath: g.basePath.replace(/\/+$/, '') }));
+
+  const gatewayOf = (path: string) => gateways.find((g) => path.startsWith(`${g.prefix}/`));
+
+  /** Where a path is sent: its gateway's base path with the prefix replaced, else under the base path. */
+  function wirePathOf(path: string): string {
+    const gateway = gatewayOf(path);
+    return gateway ? `${gateway.basePath}${path.slice(gateway.prefix.length)}` : `${basePath}${path}`;
+  }
+
+  /** The API path of an outgoing URL, or undefined when it is under no base path. */
   function apiPathOf(url: URL | string | undefined): string | undefined {
     if (!(url instanceof URL) || url.origin !== base.origin) return undefined;
+    const gateway = gateways.find((g) => url.pathname.startsWith(`${g.basePath}/`));
+    if (gateway) return `${gateway.prefix}${url.pathname.slice(gateway.basePath.length)}`;
     return url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : undefined;
   }
 
   async function requestJson(method: AllowedMethod, path: string, opts: RequestJsonOptions = {}): Promise<unknown> {
     assertAllowedRequest(method, path); // before any token lookup or I/O
 
-    const url = new URL(`${basePath}${path}`, base.origin);
+    const url = new URL(wirePathOf(path), base.origin);
     for (const [key, value] of Object.entries(opts.query ?? {})) {
       if (Array.isArray(value)) {
         url.searchParams.delete(key);
@@ -94,6 +124,9 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
     const secrets = new Set<string>();
     let refreshedToken: string | undefined;
     let tokenError: unknown;
+    // An API with its own credential (the automation API token) never sees the OAuth bearer token.
+    const ownAuthorization = await gatewayOf(path)?.authorization?.();
+    for (const secret of ownAuthorization?.secrets ?? []) secrets.add(secret);
 
     const token = async (forceRefresh: boolean): Promise<string> => {
       try {
@@ -133,7 +166,7 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
           async (options) => {
             // Re-check the URL actually about to be sent, on every attempt.
             assertAllowedRequest(options.method, apiPathOf(options.url) ?? '(outside the API base)');
-            options.headers.authorization = `Bearer ${refreshedToken ?? (await token(false))}`;
+            options.headers.authorization = ownAuthorization?.header ?? `Bearer ${refreshedToken ?? (await token(false))}`;
           },
         ],
         afterResponse: [
@@ -147,7 +180,7 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
           // Must stay last: got drops this hook and those after it for the retry, so a second
           // 401 becomes an HTTPError (-> JiraUnauthorizedError) while the check above still runs.
           async (response, retryWithMergedOptions) => {
-            if (response.statusCode === 401 && o.refreshOnUnauthorized && refreshedToken === undefined) {
+            if (response.statusCode === 401 && o.refreshOnUnauthorized && !ownAuthorization && refreshedToken === undefined) {
               refreshedToken = await token(true);
               return retryWithMergedOptions({}); // beforeRequest sends the refreshed token
             }
@@ -163,7 +196,7 @@ export function createJsonRequester(o: JsonRequesterOptions): JsonRequester {
     } catch (error) {
       // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the OAuth module's own rejection unchanged
       if (tokenError !== undefined) throw tokenError;
-      throw translateGotError(error, { method, path, secrets });
+      throw translateGotError(error, { method, path, secrets, afterRefresh: o.refreshOnUnauthorized && !ownAuthorization });
     }
     if (response.statusCode < 200 || response.statusCode > 299) {
       // With redirects off, got resolves 3xx; nothing we read should answer with one.

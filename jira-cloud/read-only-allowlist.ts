@@ -89,6 +89,10 @@ export const ALLOWED_REQUESTS: readonly AllowedRequest[] = [
   { method: 'GET', path: `${API}/dashboard/{id}/gadget`, note: 'dashboard gadgets' },
   { method: 'GET', path: '/rest/agile/1.0/board', note: 'Jira Software boards' },
   { method: 'GET', path: '/rest/agile/1.0/board/{id}/configuration', note: 'board configuration' },
+  // The Automation REST API (the client sends /automation/... to /automation/public/jira/{cloudId}/...).
+  // Only GETs: its rule summary search is also a POST, which is not needed to list every rule.
+  { method: 'GET', path: '/automation/rest/v1/rule/summary', note: 'automation rule summaries' },
+  { method: 'GET', path: '/automation/rest/v1/rule/{id}', note: 'automation rule by UUID' },
 ];
 
 // One safe segment: IDs and keys such as `10001`, `customfield_10000`, `PROJ`. No `%`, so no

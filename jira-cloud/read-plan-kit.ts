@@ -17,6 +17,11 @@ export interface PlanMetadata {
    * names no granular scope (a classic `manage:` scope only).
    */
   scopes: string[];
+  /**
+   * Read with the tenant's automation API token (HTTP Basic) instead of the OAuth grant, because the API
+   * takes no OAuth token (automation-auth.ts); `scopes` is then empty.
+   */
+  credential?: 'automation-api-token';
 }
 
 export interface ListPlan extends PlanMetadata {
@@ -31,7 +36,21 @@ export interface PerParentPlan extends PlanMetadata {
   read(client: PagingClient, parent: Record<string, unknown>, emit: EmitPage): Promise<number>;
 }
 
-export type ReadPlan = ListPlan | PerParentPlan;
+/**
+ * A type listed as summaries and then read one object at a time (automation rules). The reading activity
+ * fetches the details with bounded concurrency and, after a retry, reads only the ids it did not store yet.
+ */
+export interface DetailListPlan extends PlanMetadata {
+  kind: 'detail-list';
+  /** Every object's summary (all pages) and the requests that took. */
+  list(client: PagingClient): Promise<{ summaries: Array<Record<string, unknown>>; requests: number }>;
+  /** The stable id of the object a summary names (the id part of its key). */
+  idOf(summary: Record<string, unknown>): string;
+  /** The object's full body (one request), or undefined when it was deleted since it was listed. */
+  read(client: PagingClient, summary: Record<string, unknown>): Promise<Record<string, unknown> | undefined>;
+}
+
+export type ReadPlan = ListPlan | PerParentPlan | DetailListPlan;
 
 export const asObjects = (values: unknown[]) => values as Array<Record<string, unknown>>;
 

@@ -3,6 +3,7 @@
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { getTenant } from '../store/tenant-store';
+import type { AutomationToken } from './automation-auth';
 import type { AccessTokenProvider } from './oauth/access-token-provider';
 import { createJiraClient, type JiraClient } from './jira-client';
 
@@ -12,12 +13,16 @@ export interface JiraClientSettings {
   timeoutMs: number;
 }
 
+/** A tenant's automation API token (decrypted from the store), or undefined when none is set. */
+export type AutomationTokenSource = (tenantId: string) => Promise<AutomationToken | undefined>;
+
 export class JiraClientRegistry {
   private readonly clients = new Map<string, { cloudId: string; client: JiraClient }>();
 
   constructor(
     private readonly pool: Pool,
     private readonly tokens: AccessTokenProvider,
+    private readonly automationTokens: AutomationTokenSource,
     private readonly settings: JiraClientSettings,
     private readonly logger: Logger,
   ) {}
@@ -35,6 +40,7 @@ export class JiraClientRegistry {
       concurrency: this.settings.concurrency,
       timeoutMs: this.settings.timeoutMs,
       getAccessToken: ({ forceRefresh }) => this.tokens.getAccessToken(tenantId, { forceRefresh }),
+      getAutomationToken: () => this.automationTokens(tenantId),
       logger: this.logger.child({ tenantId }),
     });
     this.clients.set(tenantId, { cloudId: tenant.cloudId, client });

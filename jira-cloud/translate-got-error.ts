@@ -10,6 +10,8 @@ export interface TranslateContext {
   path: string;
   /** Tokens sent by this call, scrubbed from anything quoted from the server. */
   secrets: ReadonlySet<string>;
+  /** Whether a 401 was answered to a refreshed token (false for credentials that cannot be refreshed). */
+  afterRefresh?: boolean;
 }
 
 const MAX_JIRA_MESSAGE_CHARS = 500;
@@ -23,7 +25,7 @@ export function translateGotError(error: unknown, ctx: TranslateContext): Error 
   if (error instanceof HTTPError) {
     const status = error.response.statusCode;
     const jiraMessages = jiraMessagesOf(error.response.body, ctx.secrets);
-    if (status === 401) return new JiraUnauthorizedError(ctx.method, ctx.path, jiraMessages);
+    if (status === 401) return new JiraUnauthorizedError(ctx.method, ctx.path, jiraMessages, ctx.afterRefresh ?? true);
     return new JiraHttpError({
       method: ctx.method,
       path: ctx.path,

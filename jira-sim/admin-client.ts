@@ -85,6 +85,14 @@ export interface RequestsPage {
   lastSeq: number;
 }
 
+export interface ApiTokenDetails {
+  tokenId: string;
+  email: string;
+  token: string;
+  cloudIds: string[];
+  revoked: boolean;
+}
+
 export class JiraSimAdminError extends Error {
   constructor(
     readonly status: number,
@@ -201,6 +209,16 @@ export class JiraSimAdmin {
       redirect_uri: input.redirectUri ?? 'https://localhost/callback',
     });
     return { grantId, tokens };
+  }
+
+  // API tokens (only the Automation REST API takes them).
+  /** An account's API token for a site (made up unless `token` is given). */
+  createApiToken(cloudId: string, input: { email: string; token?: string }): Promise<ApiTokenDetails> {
+    return this.call('POST', `/admin/sites/${enc(cloudId)}/api-tokens`, input);
+  }
+  /** The account revoked the token: it stops working at once. */
+  revokeApiToken(tokenId: string): Promise<ApiTokenDetails> {
+    return this.call('POST', `/admin/api-tokens/${enc(tokenId)}/revoke`, {});
   }
 
   // Clock, faults, latency.

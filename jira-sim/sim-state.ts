@@ -2,6 +2,7 @@ import { SimClock } from './clock';
 import { FaultRules } from './faults/fault-rules';
 import { LatencySettings } from './faults/latency-settings';
 import { RetryAfterMemory } from './faults/retry-after-memory';
+import { ApiTokenStore } from './oauth/api-tokens';
 import { OAuthStore } from './oauth/oauth-store';
 import { PointsQuota } from './quota/points-quota';
 import { RequestLog } from './observe/request-log';
@@ -20,6 +21,8 @@ export class SimState {
   readonly clock = new SimClock();
   readonly sites = new SiteRegistry();
   readonly oauth: OAuthStore;
+  /** API tokens (HTTP Basic), which only the Automation REST API accepts. */
+  readonly apiTokens = new ApiTokenStore();
   readonly faults = new FaultRules();
   readonly latency: LatencySettings;
   readonly retryAfter = new RetryAfterMemory();

@@ -57,6 +57,8 @@ export const CONFIG_TYPES = [
   // Who holds each project role in each project (id `{projectId}:{roleId}`; absent pairs hold the role's
   // default actors).
   'projectroleactors',
+  // Jira automation rules (the Automation REST API), id = the rule's UUID, scope as project ids.
+  'automationrule',
 ] as const;
 
 export type ConfigType = (typeof CONFIG_TYPES)[number];

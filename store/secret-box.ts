@@ -44,6 +44,16 @@ export class SecretBox {
     return Buffer.from(crypto.hkdfSync('sha256', this.keys.get(this.activeKeyId)!, Buffer.alloc(0), `jira-drift:${purpose}`, 32));
   }
 
+  /**
+   * HMAC-SHA256 (lowercase hex) keyed for one purpose, e.g. hashing one tenant's automation rule
+   * secrets: without the key, a stored hash of a short secret cannot be checked against guesses. The key
+   * derives from the active key, so rotating it changes every such hash once.
+   */
+  keyedHasher(purpose: string): (value: string) => string {
+    const key = this.deriveKey(purpose);
+    return (value) => crypto.createHmac('sha256', key).update(value, 'utf8').digest('hex');
+  }
+
   static generateKeySpec(id = 'k1'): string {
     return `${id}:${crypto.randomBytes(32).toString('base64')}`;
   }

@@ -321,3 +321,23 @@ export async function latestSnapshots(db: Queryable, tenantId: string, perType =
     completedAt: r.completed_at ? (r.completed_at as Date).toISOString() : null,
   }));
 }
+
+/**
+ * Keeps only those of a type's entries whose keys are in `candidates` (a retried read's still-listed
+ * objects) and returns the kept keys: the objects an earlier attempt stored and this one need not read.
+ */
+export async function keepEntriesAmong(
+  db: Queryable,
+  w: { tenantId: string; snapshotId: string; runId: string; objectType: string; candidates: string[] },
+): Promise<Set<string>> {
+  await assertOwned(db, w.tenantId, w.snapshotId, w.runId);
+  await db.query(
+    `DELETE FROM snapshot_entries WHERE tenant_id = $1 AND snapshot_id = $2 AND object_type = $3 AND NOT (object_key = ANY($4::text[]))`,
+    [w.tenantId, w.snapshotId, w.objectType, w.candidates],
+  );
+  const { rows } = await db.query<{ object_key: string }>(
+    'SELECT object_key FROM snapshot_entries WHERE tenant_id = $1 AND snapshot_id = $2 AND object_type = $3',
+    [w.tenantId, w.snapshotId, w.objectType],
+  );
+  return new Set(rows.map((r) => r.object_key));
+}

@@ -5,6 +5,7 @@ import type { ActivityDeps } from '../activities/deps';
 import { JiraClientRegistry } from '../jira-cloud';
 import type { Env } from '../config/env';
 import { createPool } from '../store/pool';
+import { loadAutomationToken } from '../store/automation-token-store';
 import { SecretBox } from '../store/secret-box';
 
 export function buildActivityDeps(env: Env, logger: Logger): ActivityDeps {
@@ -15,6 +16,7 @@ export function buildActivityDeps(env: Env, logger: Logger): ActivityDeps {
   const jiraClients = new JiraClientRegistry(
     pool,
     tokens,
+    (tenantId) => loadAutomationToken(pool, secretBox, tenantId),
     { apiBaseUrl: env.JIRA_API_BASE_URL, concurrency: env.JIRA_CONCURRENCY, timeoutMs: env.JIRA_TIMEOUT_MS },
     logger,
   );

@@ -12,7 +12,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { storeActivities as store } from './store-activities';
-import { CATALOGUE_V2_TYPES, LEGACY_CONFIG_TYPES, snapshotPhases, type ConfigType } from '../domain/config-catalogue';
+import { CATALOGUE_V2_TYPES, CATALOGUE_V3_TYPES, LEGACY_CONFIG_TYPES, snapshotPhases, type ConfigType } from '../domain/config-catalogue';
 import { handOffToDriftScan } from './drift-handoff';
 import { quotaGate, quotaPool } from './quota-gate';
 import { failureReason, failureType } from './failure-reason';
@@ -49,7 +49,8 @@ function tagWorkflow(input: SnapshotWorkflowInput): void {
  * before it replay with the types they read then (never edit a frozen list; add a marker).
  */
 function cataloguePhases(): ConfigType[][] {
-  if (patched('config-catalogue-v3')) return snapshotPhases();
+  if (patched('config-catalogue-v4')) return snapshotPhases();
+  if (patched('config-catalogue-v3')) return snapshotPhases(CATALOGUE_V3_TYPES);
   if (patched('config-catalogue-v2')) return snapshotPhases(CATALOGUE_V2_TYPES);
   return [[...LEGACY_CONFIG_TYPES]];
 }

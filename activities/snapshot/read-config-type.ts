@@ -1,18 +1,22 @@
 // Reads one configuration type into a snapshot: a list type in one pass, a per-parent type once per
-// parent object already in the snapshot (a field's contexts, a context's options). Per-parent reads
+// parent object already in the snapshot (a field's contexts, a context's options), a detail-list type
+// (automation rules) as a listing then one read per object (read-detail-list.ts). Per-parent reads
 // go through parents in key order, several at a time, and heartbeat how many leading parents are
-// fully stored, so a retried attempt keeps those and redoes only the rest.
+// fully stored, so a retried attempt keeps those and redoes only the rest; a retried detail-list read
+// keeps the objects already stored.
 // Under a points budget (issue 12) the read counts what it spends (requests + objects) and a per-parent
 // read stops before its next parent once the budget is spent, returning how many parents it finished:
 // the next part of the read resumes there, exactly as a retried attempt does.
 import { Context } from '@temporalio/activity';
 import { PARENT_TYPE, type ConfigType } from '../../domain/config-catalogue';
+import type { SecretHasher } from '../../domain/catalogue-kit';
 import { toStoredConfigObject } from '../../domain/config-object';
-import { isNotFound, JiraClientError, meteredClient, type PagingClient } from '../../jira-cloud';
+import { AUTOMATION_TOKEN_NEEDED, AutomationTokenMissingError, isNotFound, JiraClientError, meteredClient, type PagingClient } from '../../jira-cloud';
 import { isUnavailableStatus, unavailableAreaObject } from '../../domain/unavailable-area';
 import type { Pool } from '../../store/pool';
 import { clearChildEntriesExcept, clearResourceEntries, storePage, streamTypeBodies, unavailableMarker } from '../../store/snapshot-store';
 import { CONFIG_RESOURCES, type EmitPage, type PerParentPlan } from '../../jira-cloud';
+import { readDetailList } from './read-detail-list';
 
 export interface ReadTarget {
   tenantId: string;
@@ -53,11 +57,15 @@ interface ParentProgress {
   points?: number;
 }
 
-export async function readConfigType(pool: Pool, jiraClient: PagingClient, target: ReadTarget): Promise<ReadOutcome> {
+/**
+ * `hashSecret` replaces the secrets of types that hold some (automation rules) by their keyed hash
+ * before anything is stored.
+ */
+export async function readConfigType(pool: Pool, jiraClient: PagingClient, target: ReadTarget, hashSecret: SecretHasher): Promise<ReadOutcome> {
   const { tenantId, snapshotId, runId, configType } = target;
   const ctx = Context.current();
   const client = meteredClient(jiraClient);
-  const spentBefore = earlierAttempt(configType)?.points;
+  const spentBefore = earlierProgress(configType)?.points;
   const pointsBefore = Number.isSafeInteger(spentBefore) ? spentBefore! : 0;
   const outcome: ReadOutcome = { objects: 0, pages: 0, newObjects: 0, points: 0 };
   const progress: ParentProgress = { configType, objects: 0, points: pointsBefore };
@@ -67,7 +75,7 @@ export async function readConfigType(pool: Pool, jiraClient: PagingClient, targe
     ctx.heartbeat(progress);
   };
   const emit: EmitPage = async (values) => {
-    const page = values.map((raw) => toStoredConfigObject(configType, raw));
+    const page = values.map((raw) => toStoredConfigObject(configType, raw, hashSecret));
     const stored = await storePage(pool, { tenantId, snapshotId, runId, objects: page });
     outcome.objects += page.length;
     outcome.newObjects += stored.newObjects;
@@ -92,6 +100,8 @@ export async function readConfigType(pool: Pool, jiraClient: PagingClient, targe
       // A retried attempt starts from an empty slate: objects deleted in Jira between attempts must not survive.
       await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
       outcome.pages = await plan.read(client, emit);
+    } else if (plan.kind === 'detail-list') {
+      outcome.pages = await readDetailList(pool, client, target, plan, emit, isRetryOf(configType));
     } else {
       const read = await readPerParent(pool, client, target, plan, emit, progress, () => spent() >= (target.budget?.points ?? Infinity));
       outcome.pages = read.requests;
@@ -99,10 +109,10 @@ export async function readConfigType(pool: Pool, jiraClient: PagingClient, targe
     }
     outcome.points = spent();
   } catch (err) {
-    const status = (err as { status?: number }).status;
-    if (!(err instanceof JiraClientError) || !isUnavailableStatus(status)) throw err;
-    // The site or grant does not offer this type: recorded, not failed (and not retried).
-    const reason = `HTTP ${status}: ${err.message}`.slice(0, 500);
+    const unavailable = unavailableBecause(err);
+    if (!unavailable) throw err;
+    // The site, grant or stored credentials do not offer this type: recorded, not failed (and not retried).
+    const { status, reason } = unavailable;
     await clearResourceEntries(pool, tenantId, snapshotId, runId, configType);
     await storePage(pool, { tenantId, snapshotId, runId, objects: [unavailableAreaObject(configType, status, reason)] });
     return { objects: 0, pages: outcome.pages, newObjects: 0, points: spent(), unavailable: reason };
@@ -110,6 +120,17 @@ export async function readConfigType(pool: Pool, jiraClient: PagingClient, targe
     clearInterval(ticker);
   }
   return outcome;
+}
+
+/**
+ * Why an error means the type is unavailable (not a fault): Jira's 401/403/404, or no automation API token
+ * stored (recorded with the 401 the gateway would answer, and the command that sets one).
+ */
+function unavailableBecause(err: unknown): { status: number; reason: string } | undefined {
+  if (err instanceof AutomationTokenMissingError) return { status: 401, reason: AUTOMATION_TOKEN_NEEDED };
+  const status = (err as { status?: number }).status;
+  if (!(err instanceof JiraClientError) || !isUnavailableStatus(status)) return undefined;
+  return { status, reason: `HTTP ${status}: ${err.message}`.slice(0, 500) };
 }
 
 async function readPerParent(
@@ -178,16 +199,20 @@ async function readPerParent(
   return stopped ? { requests, stoppedAt: progress.parentsDone } : { requests };
 }
 
-/** Leading parents a previous attempt of this activity finished (0 on a first attempt). */
-function resumePoint(configType: ConfigType): number {
-  const details = earlierAttempt(configType);
-  return details && Number.isSafeInteger(details.parentsDone) && details.parentsDone! > 0 ? details.parentsDone! : 0;
-}
-
-/** What the earlier attempt of this activity heartbeated, if it read the same type. */
-function earlierAttempt(configType: ConfigType): Partial<ParentProgress> | undefined {
+/** What an earlier attempt of this activity heartbeat while reading this type; undefined on a first attempt. */
+function earlierProgress(configType: ConfigType): Partial<ParentProgress> | undefined {
   const details = Context.current().info.heartbeatDetails as Partial<ParentProgress> | undefined;
   return details?.configType === configType ? details : undefined;
+}
+
+function isRetryOf(configType: ConfigType): boolean {
+  return earlierProgress(configType) !== undefined;
+}
+
+/** Leading parents a previous attempt of this activity finished (0 on a first attempt). */
+function resumePoint(configType: ConfigType): number {
+  const parentsDone = earlierProgress(configType)?.parentsDone;
+  return parentsDone !== undefined && Number.isSafeInteger(parentsDone) && parentsDone > 0 ? parentsDone : 0;
 }
 
 /** A parent deleted in Jira since its phase was read answers 404: it has no children any more. */

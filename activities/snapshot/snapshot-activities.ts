@@ -13,6 +13,7 @@ import { readConfigType, type ReadBudget } from './read-config-type';
 import { MARGIN_SHARE } from '../../domain/quota-budget';
 import type { JiraClient } from '../../jira-cloud';
 import { settle } from '../../store/quota-store';
+import { configSecretHasher } from './secret-hasher';
 
 export interface ClaimSnapshotInput {
   tenantId: string;
@@ -115,7 +116,7 @@ export function createSnapshotActivities(deps: ActivityDeps) {
         const client = await deps.jiraClients.forTenant(input.tenantId);
         const { quota, ...target } = input;
         const budget = quota && readBudget(quota, client, deps.quota?.pointsPerWindow);
-        const read = await readConfigType(deps.pool, client, { ...target, budget });
+        const read = await readConfigType(deps.pool, client, { ...target, budget }, configSecretHasher(deps.secretBox, input.tenantId));
         const requests = (quota?.requestsBefore ?? 0) + read.pages;
         const { objects } = await recordTypeRead(deps.pool, { ...target, requests, unavailable: read.unavailable });
         if (quota) await settle(deps.pool, { ...quota, tenantId: input.tenantId, charged: read.points, observed: observedPool(client) });

@@ -8,12 +8,12 @@ export interface InstallSecrets {
   authorizationCode?: string;
 }
 
-async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new InvalidInputError('--secrets-stdin: pipe KEY=VALUE lines into stdin');
+async function readStdin(what = '--secrets-stdin: pipe KEY=VALUE lines into stdin'): Promise<string> {
+  if (process.stdin.isTTY) throw new InvalidInputError(what);
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) {
     chunks.push(chunk as Buffer);
-    if (chunks.reduce((n, c) => n + c.length, 0) > 64 * 1024) throw new InvalidInputError('--secrets-stdin: input larger than 64 KiB');
+    if (chunks.reduce((n, c) => n + c.length, 0) > 64 * 1024) throw new InvalidInputError('stdin: input larger than 64 KiB');
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -43,4 +43,15 @@ export async function readInstallSecrets(fromStdin: boolean, env: NodeJS.Process
   if (!fromStdin) return fromEnv;
   const piped = parseSecretLines(await readStdin());
   return { clientSecret: piped.clientSecret ?? fromEnv.clientSecret, authorizationCode: piped.authorizationCode ?? fromEnv.authorizationCode };
+}
+
+/** The automation API token, piped into stdin as one line (never an argument: argv is visible to every user). */
+export async function readApiTokenFromStdin(): Promise<string> {
+  const lines = (await readStdin('pipe the API token into stdin (it is never taken as an argument)'))
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  // Never echo what was read: it is a secret.
+  if (lines.length !== 1) throw new InvalidInputError(`stdin must hold the API token on one line (got ${lines.length} non-empty lines)`);
+  return lines[0]!;
 }

@@ -1,11 +1,13 @@
-// `jira-drift tenant ...`: install (one step, idempotent), list, show, pause, resume, remove.
+// `jira-drift tenant ...`: install (one step, idempotent), list, show, pause, resume, remove, and the
+// automation API token (set from stdin, clear).
 import type { Command } from 'commander';
 import { SNAPSHOT_TYPES } from '../../domain/snapshot-window';
 import { InvalidInputError } from '../errors';
+import { clearAutomationToken, setAutomationToken } from '../automation-token';
 import { installTenant, listTenantSummaries, pauseTenant, removeTenant, resumeTenant, showTenant, type TenantDetails } from '../tenant-lifecycle';
 import { assertTenantId } from '../input-schemas';
 import { command, printResult, type CommandContext } from './command-runner';
-import { readInstallSecrets } from './secret-input';
+import { readApiTokenFromStdin, readInstallSecrets } from './secret-input';
 
 function parseTypes(value: string): Array<(typeof SNAPSHOT_TYPES)[number]> {
   const types = value
@@ -29,6 +31,7 @@ function showLines(t: TenantDetails): string {
     `  token: ${t.token.state ?? 'unknown'}${t.token.status?.accessExpiresAt ? `, access token expires ${t.token.status.accessExpiresAt}` : ''}${
       t.token.status?.daysUntilGrantExpiry != null ? `, grant expires in ${t.token.status.daysUntilGrantExpiry} days` : ''
     }${t.token.note ? ` (${t.token.note})` : ''}`,
+    `  automation API token: ${t.automationToken.set ? `set (since ${t.automationToken.setAt})` : 'not set (automation rules unavailable; jira-drift tenant automation-token set)'}`,
   ];
   if (t.scheduleDetails.length === 0) lines.push('  schedules: none');
   for (const s of t.scheduleDetails) {
@@ -94,7 +97,11 @@ export function registerTenantCommands(program: Command): void {
               reconsent: !!opts.reconsent,
             },
           );
-          const unavailable = result.unavailableTypes.map((u) => `  unavailable with this grant: ${u.type} (lacks ${u.missingScopes.join(', ')})`);
+          const unavailable = result.unavailableTypes.map((u) =>
+            u.needs
+              ? `  unavailable until set: ${u.type} (${u.needs})`
+              : `  unavailable with this grant: ${u.type} (lacks ${u.missingScopes.join(', ')})`,
+          );
           printResult(result, !!opts.json, () =>
             [
               result.unchanged
@@ -165,6 +172,40 @@ export function registerTenantCommands(program: Command): void {
         }),
       );
   }
+
+  const automationToken = tenant
+    .command('automation-token')
+    .description("the API token automation rules are read with (Atlassian's Automation REST API takes no OAuth token)");
+
+  automationToken
+    .command('set <tenant>')
+    .description('store a service account email and its (scoped) API token, encrypted; the token is read from stdin, never from arguments')
+    .requiredOption('--email <email>', 'email of the Atlassian account that owns the token')
+    .option('--json', 'print JSON')
+    .action(
+      command(async (ctx, tenantId: string, opts: { email: string; json?: boolean }) => {
+        assertTenantId(tenantId);
+        const apiToken = await readApiTokenFromStdin();
+        const result = await setAutomationToken({ pool: ctx.pool(), secretBox: ctx.secretBox() }, { tenantId, email: opts.email, apiToken });
+        printResult(result, !!opts.json, () => `tenant ${tenantId}: automation API token ${result.replaced ? 'replaced' : 'stored'} (encrypted)`);
+      }),
+    );
+
+  automationToken
+    .command('clear <tenant>')
+    .description('delete the stored automation API token (automation rules become unavailable)')
+    .option('--json', 'print JSON')
+    .action(
+      command(async (ctx, tenantId: string, opts: { json?: boolean }) => {
+        assertTenantId(tenantId);
+        const result = await clearAutomationToken({ pool: ctx.pool() }, tenantId);
+        printResult(result, !!opts.json, () =>
+          result.cleared
+            ? `tenant ${tenantId}: automation API token deleted`
+            : `tenant ${tenantId}: no automation API token was set, nothing changed`,
+        );
+      }),
+    );
 
   tenant
     .command('remove <tenant>')

@@ -1,6 +1,6 @@
 // The platform group: site-wide settings outside any scheme. Issue link types, status categories,
 // application roles, the general configuration with time tracking, advanced settings, issue events.
-import { idMember, rules, spec, unordered, type ConfigTypeSpec } from '../catalogue-kit';
+import { memberId, rules, spec, unordered, type ConfigTypeSpec } from '../catalogue-kit';
 
 export const PLATFORM_GROUP_TYPES = [
   'issuelinktype',
@@ -16,12 +16,8 @@ export const JIRA_CONFIGURATION_ID = 'global';
 
 /** Application roles have no `id`: `key` (jira-software, jira-servicedesk, …) is their identity. */
 function keySpec(type: string, typeRules: ConfigTypeSpec['rules']): ConfigTypeSpec {
-  const readId = idMember(type);
   return {
-    stableId: (raw) => {
-      const key = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>)['key'] : undefined;
-      return readId({ id: key });
-    },
+    stableId: memberId(type, 'key'),
     rules: typeRules,
     idPattern: '{key}',
   };

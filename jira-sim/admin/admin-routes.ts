@@ -125,8 +125,32 @@ export function registerAdminRoutes(app: FastifyInstance, state: SimState): void
       .map(grantView),
   );
   app.get<{ Params: { grantId: string } }>('/admin/grants/:grantId', async (request) => grantView(requireGrant(state, request.params.grantId)));
-  // Test-only: lets a suite prove no issued token reached a workflow history or a log line.
-  app.get('/admin/issued-tokens', async () => ({ tokens: state.oauth.rememberedTokens() }));
+  // Test-only: lets a suite prove no issued token (OAuth, or API token) reached a workflow history or a log line.
+  app.get('/admin/issued-tokens', async () => ({ tokens: [...state.oauth.rememberedTokens(), ...state.apiTokens.all()] }));
+
+  // API tokens (an account creates them at id.atlassian.com; only the Automation REST API takes them here).
+  const apiTokenView = (t: { tokenId: string; email: string; token: string; cloudIds: Set<string>; revoked: boolean }) => ({
+    tokenId: t.tokenId,
+    email: t.email,
+    token: t.token,
+    cloudIds: [...t.cloudIds],
+    revoked: t.revoked,
+  });
+  app.post<{ Params: SiteParams }>('/admin/sites/:cloudId/api-tokens', async (request, reply) => {
+    const body = parse(schemas.apiTokenBody, request.body);
+    state.sites.require(request.params.cloudId);
+    try {
+      return reply.code(201).send(apiTokenView(state.apiTokens.register(request.params.cloudId, body.email, body.token)));
+    } catch (error) {
+      throw new SiteError(409, (error as Error).message);
+    }
+  });
+  app.post<{ Params: { tokenId: string } }>('/admin/api-tokens/:tokenId/revoke', async (request) => {
+    const token = state.apiTokens.get(request.params.tokenId);
+    if (!token) throw new SiteError(404, `no API token ${request.params.tokenId}`);
+    state.apiTokens.revoke(token);
+    return apiTokenView(token);
+  });
   app.post<{ Params: { grantId: string } }>('/admin/grants/:grantId/revoke', async (request) => {
     const grant = requireGrant(state, request.params.grantId);
     state.oauth.revoke(grant, 'revoked by the user', state.clock.now());

@@ -37,6 +37,9 @@ export const volatileBody = z.object({ type: configType, id: z.union([z.string()
 
 export const oauthClientBody = z.object({ clientId: z.string().min(1).optional(), clientSecret: z.string().min(1).optional() });
 
+/** An account's API token for a site (the Automation REST API takes only these); a token is made up unless given. */
+export const apiTokenBody = z.object({ email: z.string().email(), token: z.string().min(1).optional() });
+
 export const grantBody = z.object({
   clientId: z.string().min(1),
   scopes: z.array(z.string().min(1)),

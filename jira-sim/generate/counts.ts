@@ -63,6 +63,8 @@ const SHARES: Record<ConfigType, number> = {
   projectschemes: 0,
   // One per project and role, built from the projects and roles (this count is not used).
   projectroleactors: 0,
+  // Automation rules: 300 on a large site, on top of its 21,000 objects (like the projects group).
+  automationrule: 0.014286,
 };
 
 /** Floors so that every site has the system objects the generators build on (e.g. To Do/In Progress/Done). */
@@ -103,6 +105,8 @@ const MINIMUMS: Record<ConfigType, number> = {
   version: 2,
   projectschemes: 0,
   projectroleactors: 0,
+  // Enough for one rule with a web request (every fourth rule has one).
+  automationrule: 4,
 };
 
 export function totalForSize(size: SiteSize): number {

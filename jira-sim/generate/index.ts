@@ -1,4 +1,5 @@
 import type { ConfigType, JsonObject, SiteSize } from '../types';
+import { buildAutomationRules } from './automation';
 import { buildBoardGroup } from './boards';
 import { GenContext } from './context';
 import { planCounts } from './counts';
@@ -157,5 +158,6 @@ export function generateSite(seed: number, size: SiteSize, siteUrl: string): Gen
       { notificationscheme, issuesecurityscheme: security.schemes, priorityscheme },
     ),
     projectroleactors: buildProjectRoleActors(ctx, plans, projectrole),
+    automationrule: buildAutomationRules(ctx, counts.automationrule, { projects: plans, statusIds: status.map((s) => String(s['id'])) }),
   };
 }

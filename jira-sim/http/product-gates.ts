@@ -1,3 +1,4 @@
+import { AutomationError } from '../rest/automation-resources';
 import type { Site } from '../site/site';
 import type { JsonObject } from '../types';
 
@@ -9,6 +10,12 @@ export interface GateAnswer {
 const AGILE_PREFIX = 'rest/agile/';
 const ISSUE_SECURITY = /^rest\/api\/[23]\/(issuesecurityschemes|securitylevel)(\/|$)/;
 const AUDIT_LOG = /^rest\/api\/[23]\/auditing(\/|$)/;
+
+/** Automation for Jira absent: its REST API has nothing for the site (the body is unverified: jira-sim/README.md). */
+export function automationGate(site: Site): GateAnswer | undefined {
+  if (site.info.products.includes('automation')) return undefined;
+  return { status: 404, body: new AutomationError(404, 'Automation is not available on this site.').body };
+}
 
 /**
  * Areas a site does not have, answered before any resource: the agile API without Jira Software is not

@@ -4,6 +4,7 @@ import { applyOrderBy, contains, text } from './order-by';
 import { pageBean, readPaging } from './paging';
 import { bool, expandSet, first, many } from './query-params';
 import { idFilter, paged, type Resource } from './resource-kit';
+import { AUTOMATION_RESOURCES } from './automation-resources';
 import { AGILE_RESOURCES, BOARD_GROUP_RESOURCES } from './board-resources';
 import { AUDIT_RESOURCES } from './audit-resources';
 import { USER_RESOURCES } from './user-resources';
@@ -226,3 +227,6 @@ export const RESOURCE_ROUTES = new RouteTable(RESOURCES);
 
 /** The agile API (Jira Software), by path template under /rest/agile/1.0/. */
 export const AGILE_ROUTES = new RouteTable(AGILE_RESOURCES);
+
+/** The Automation REST API, by path template under /automation/public/jira/{cloudId}/rest/v1/. */
+export const AUTOMATION_ROUTES = new RouteTable(AUTOMATION_RESOURCES);

@@ -278,5 +278,27 @@ export function objectTemplate(type: ConfigType, id: string, ctx: NewObjectConte
     case 'projectschemes':
     case 'projectroleactors':
       return { id };
+    // An enabled, site-wide rule with a manual trigger and one log action; id = its UUID.
+    case 'automationrule':
+      return {
+        id,
+        uuid: id,
+        name,
+        description: '',
+        state: 'ENABLED',
+        created: ctx.nowMs / 1000,
+        updated: ctx.nowMs / 1000,
+        authorAccountId: '5b10ac8d82e05b22cc7d4ef5',
+        actor: { type: 'ACCOUNT_ID', actor: '5b10ac8d82e05b22cc7d4ef5' },
+        canOtherRuleTrigger: false,
+        notifyOnError: 'FIRSTERROR',
+        writeAccessType: 'OWNER_ONLY',
+        collaborators: [],
+        labels: [],
+        scopeProjectIds: [],
+        trigger: { component: 'TRIGGER', schemaVersion: 1, type: 'jira.manual.trigger.issue', value: { groups: [] }, children: [], conditions: [] },
+        components: [{ component: 'ACTION', schemaVersion: 1, type: 'codebarrel.action.log', value: 'Ran', children: [], conditions: [] }],
+        connections: [],
+      };
   }
 }

@@ -214,8 +214,8 @@ export class Site {
 
   private nextId(type: ConfigType): string {
     const ids = [...this.objects[type].keys()];
-    if (type === 'workflow') {
-      return Prng.forLabel(this.info.seed, `admin:workflow-id:${this.createdSerial}`).uuid();
+    if (type === 'workflow' || type === 'automationrule') {
+      return Prng.forLabel(this.info.seed, `admin:${type}-id:${this.createdSerial}`).uuid();
     }
     if (type === 'field') {
       const max = Math.max(9999, ...ids.map((id) => Number(/^customfield_(\d+)$/.exec(id)?.[1] ?? 0)));

@@ -7,6 +7,7 @@ import { AccessTokenProvider } from '../../jira-cloud/oauth/access-token-provide
 import { JiraClientRegistry } from '../../jira-cloud/tenant-clients';
 import { CONFIG_RESOURCES } from '../../jira-cloud/config-reads';
 import { CONFIG_TYPES } from '../../domain/config-catalogue';
+import { loadAutomationToken } from '../../store/automation-token-store';
 import { SecretBox } from '../../store/secret-box';
 import type { BenchStack } from './bench-stack';
 
@@ -14,15 +15,17 @@ export async function directJiraReads(
   stack: BenchStack,
   o: { tenantIds: string[]; loops: number; deadline: number; minValidityMs: number },
 ): Promise<{ reads: number; errors: number }> {
+  const secretBox = SecretBox.fromSpec(stack.state.encryptionKeys);
   const tokens = new AccessTokenProvider({
     pool: stack.pool,
-    secretBox: SecretBox.fromSpec(stack.state.encryptionKeys),
+    secretBox,
     authBaseUrl: stack.state.jiraSimUrl,
     minValidityMs: o.minValidityMs,
   });
   const registry = new JiraClientRegistry(
     stack.pool,
     tokens,
+    (tenantId) => loadAutomationToken(stack.pool, secretBox, tenantId),
     { apiBaseUrl: stack.state.jiraSimUrl, concurrency: 4, timeoutMs: 30_000 },
     pino({ level: 'silent' }),
   );
@@ -38,6 +41,7 @@ export async function directJiraReads(
             const plan = CONFIG_RESOURCES[type];
             // Per-parent types need the snapshot's parents; the list types are the bulk of the reads.
             if (plan.kind === 'list') await plan.read(client, async () => {});
+            if (plan.kind === 'detail-list') await plan.list(client);
           }
           reads++;
         } catch {

@@ -1,7 +1,8 @@
 // Runs last (test/support/secret-scan-last-sequencer.js): every token jira-sim issued during the whole
-// suite, and every stored client secret, is searched for in every workflow history of the namespace
-// (raw, and with payloads decrypted by the codec) and in every log line the stack and the workers
-// wrote. None may appear anywhere.
+// suite (OAuth tokens and automation API tokens), every stored client secret and automation API token
+// (and the HTTP Basic form it is sent in), is searched for in every workflow history of the namespace
+// (raw, and with payloads decrypted by the codec), every workflow's search attributes, and every log line
+// the stack and the workers wrote. None may appear anywhere.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
@@ -9,6 +10,8 @@ import { DefaultPayloadConverter } from '@temporalio/common';
 import { AesGcmPayloadCodec } from '../../temporal/payload-codec';
 import { runSnapshot } from '../../client/snapshots';
 import { getTokenStatus, requestTokenRefresh, startTokenRefresh } from '../../client/token-refresh';
+import { setAutomationToken } from '../../client/automation-token';
+import { loadAutomationToken } from '../../store/automation-token-store';
 import { loadCredentials } from '../../store/credential-store';
 import type { Pool } from '../../store/pool';
 import { SecretBox } from '../../store/secret-box';
@@ -74,16 +77,36 @@ test('no issued token and no client secret appears in any workflow history or lo
     (s) => s.refreshes === 1,
     { what: 'a refresh' },
   );
-  await runSnapshot(client, { tenantId: tenant.tenantId, type: 'daily', window: '2026-09-01', taskQueue });
+  const read = await runSnapshot(client, { tenantId: tenant.tenantId, type: 'daily', window: '2026-09-01', taskQueue });
   await client.workflow.getHandle(`token-refresh:${tenant.tenantId}`).terminate('scan');
+  // Automation rules were read with the API token; a wrong token's 401 goes through the error paths too.
+  expect(read.types!['automationrule']!.objects).toBeGreaterThan(0);
+  expect(read.unavailable ?? []).toEqual([]);
+  const box = SecretBox.fromSpec(stack.encryptionKeys);
+  const wrongToken = await onboardTenant(stack, pool, { tenantId: uniqueId('leak-wrong') });
+  const wrongValue = `${wrongToken.automationToken!.token}-wrong-value`;
+  await setAutomationToken(
+    { pool, secretBox: box },
+    { tenantId: wrongToken.tenantId, email: wrongToken.automationToken!.email, apiToken: wrongValue },
+  );
+  const refused = await runSnapshot(client, { tenantId: wrongToken.tenantId, type: 'daily', window: '2026-09-01', taskQueue });
+  expect(refused.unavailable).toEqual([{ configType: 'automationrule', reason: expect.stringMatching(/^HTTP 401/) }]);
 
   const secrets = new Set((await simAdmin<{ tokens: string[] }>(stack, 'GET', '/admin/issued-tokens')).tokens);
-  const box = SecretBox.fromSpec(stack.encryptionKeys);
   const { rows } = await pool.query('SELECT tenant_id FROM credentials');
   for (const row of rows) {
     const creds = await loadCredentials(pool, box, row.tenant_id);
     for (const s of [creds!.accessToken, creds!.refreshToken, creds!.clientSecret]) secrets.add(s);
   }
+  const automation = await pool.query('SELECT tenant_id FROM automation_tokens');
+  for (const row of automation.rows) {
+    const stored = (await loadAutomationToken(pool, box, row.tenant_id))!;
+    secrets.add(stored.apiToken);
+    secrets.add(Buffer.from(`${stored.email}:${stored.apiToken}`).toString('base64'));
+  }
+  // Control: both tenants' automation tokens are among what is searched for.
+  expect(secrets.has(tenant.automationToken!.token)).toBe(true);
+  expect(secrets.has(wrongValue)).toBe(true);
   expect(secrets.size).toBeGreaterThan(10);
 
   const codec = AesGcmPayloadCodec.fromSpec(stack.payloadKeys!);
@@ -102,6 +125,8 @@ test('no issued token and no client secret appears in any workflow history or lo
     await historyTexts(history, codec, texts);
     const all = texts.join('\n');
     for (const secret of secrets) if (all.includes(secret)) leaks.push(`history of ${wf.workflowId}`);
+    const attributes = JSON.stringify([wf.searchAttributes, wf.typedSearchAttributes]);
+    for (const secret of secrets) if (attributes.includes(secret)) leaks.push(`search attributes of ${wf.workflowId}`);
     histories++;
     if (wf.type === 'tokenRefreshWorkflow') tokenWorkflows++;
   }

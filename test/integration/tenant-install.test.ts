@@ -2,7 +2,7 @@
 // install twice → identical state and "nothing changed"; a revoked grant → one clear line, nothing
 // stored; list/show/pause/resume/remove; `temporal workflow list --query "TenantId='x'"` with the real
 // temporal CLI returns exactly that tenant's workflows; snapshot backfill with progress.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Client } from '@temporalio/client';
@@ -50,6 +50,22 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<{ 
     return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
   }
 }
+
+/** The CLI with `input` piped into its stdin (how secrets reach it). */
+function cliWithStdin(args: string[], input: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: workerEnv(stack, taskQueue, {}) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+const AUTOMATION_NEEDED = '  unavailable until set: automationrule (needs an API token (jira-drift tenant automation-token set))';
 
 function installArgs(tenantId: string, c: Consent, types = 'daily,hourly'): string[] {
   return [
@@ -122,7 +138,10 @@ test('install twice: the second run changes nothing and says so; state is identi
   // Same command, same (now used) code: nothing is exchanged, stored, started or updated.
   const second = await cli(installArgs(tenantId, consent), secretsEnv(consent));
   expect(second.code).toBe(0);
-  expect(second.stdout.trim()).toBe(`tenant ${tenantId}: already installed for ${consent.siteUrl}, nothing changed`);
+  expect(second.stdout.trim().split('\n')).toEqual([
+    `tenant ${tenantId}: already installed for ${consent.siteUrl}, nothing changed`,
+    AUTOMATION_NEEDED,
+  ]);
   expect(await installedState(tenantId)).toEqual(before);
 
   // A part-way install is completed by the next run: lose a schedule and the token workflow, install again.
@@ -166,6 +185,85 @@ test('install twice: the second run changes nothing and says so; state is identi
   expect((await pool.query('SELECT count(*)::int AS n FROM tenants WHERE id = $1', [tenantId])).rows[0].n).toBe(0);
   expect((await pool.query('SELECT count(*)::int AS n FROM credentials WHERE tenant_id = $1', [tenantId])).rows[0].n).toBe(0);
 });
+
+test('automation API token: install says it is needed; set from stdin (never argv), show says set, never the value; clear; bad input exit 2, nothing written', async () => {
+  const tenantId = uniqueId('autotoken');
+  const consent = await consentOnNewSite(stack, tenantId, { size: 1 });
+  const installed = await cli(installArgs(tenantId, consent, 'daily'), secretsEnv(consent));
+  expect(installed.code).toBe(0);
+  expect(installed.stdout.split('\n')).toContain(AUTOMATION_NEEDED);
+  const installJson = JSON.parse((await cli([...installArgs(tenantId, consent, 'daily'), '--json'], secretsEnv(consent))).stdout);
+  expect(installJson.unavailableTypes).toEqual([
+    { type: 'automationrule', missingScopes: [], needs: 'needs an API token (jira-drift tenant automation-token set)' },
+  ]);
+  const stored = async () =>
+    (await pool.query('SELECT email_enc, api_token_enc, set_at FROM automation_tokens WHERE tenant_id = $1', [tenantId])).rows;
+  const shown = async () => JSON.parse((await cli(['tenant', 'show', tenantId, '--json'])).stdout);
+  expect((await shown()).automationToken).toEqual({ set: false, setAt: null });
+
+  // Bad input: one line, exit 2, nothing stored.
+  const token = 'ATATT3xFfGF0-automation-token-7f3a';
+  const refusals: Array<[string[], string, RegExp]> = [
+    [['tenant', 'automation-token', 'set', tenantId, '--email', 'not-an-email'], `${token}\n`, /^jira-drift: email: must be the email address/],
+    [
+      ['tenant', 'automation-token', 'set', tenantId, '--email', 'a@example.com'],
+      '',
+      /^jira-drift: stdin must hold the API token on one line \(got 0/,
+    ],
+    [
+      ['tenant', 'automation-token', 'set', tenantId, '--email', 'a@example.com'],
+      `${token}\nsecond\n`,
+      /^jira-drift: stdin must hold the API token on one line \(got 2/,
+    ],
+    [
+      ['tenant', 'automation-token', 'set', tenantId, '--email', 'a@example.com'],
+      'with space\n',
+      /^jira-drift: apiToken: must be one line of printable/,
+    ],
+    [
+      ['tenant', 'automation-token', 'set', 'nosuch-tenant-x', '--email', 'a@example.com'],
+      `${token}\n`,
+      /^jira-drift: tenant nosuch-tenant-x is not installed$/,
+    ],
+    [['tenant', 'automation-token', 'set', tenantId, '--email', 'a@example.com', '--token', token], '', /unknown option '--token'/],
+    [['tenant', 'automation-token', 'set', tenantId], `${token}\n`, /required option '--email <email>' not specified/],
+  ];
+  for (const [args, input, message] of refusals) {
+    const refused = await cliWithStdin(args, input);
+    expect([args.slice(3).join(' '), refused.code, refused.stderr.trim().split('\n').length]).toEqual([args.slice(3).join(' '), 2, 1]);
+    expect(refused.stderr.trim()).toMatch(message);
+    expect(refused.stderr).not.toContain('second');
+    expect(refused.stderr + refused.stdout).not.toContain(token);
+  }
+  expect(await stored()).toEqual([]);
+
+  const set = await cliWithStdin(['tenant', 'automation-token', 'set', tenantId, '--email', 'automation@acme.example'], `${token}\n`);
+  expect([set.code, set.stdout.trim(), set.stderr]).toEqual([0, `tenant ${tenantId}: automation API token stored (encrypted)`, '']);
+  const rows = await stored();
+  expect(rows).toHaveLength(1);
+  // Encrypted at rest: neither value is in the row.
+  expect(Buffer.concat([rows[0].email_enc, rows[0].api_token_enc]).toString('latin1')).not.toMatch(/ATATT3x|automation@acme/);
+  const status = await shown();
+  expect(status.automationToken).toEqual({ set: true, setAt: rows[0].set_at.toISOString() });
+  expect(JSON.stringify(status)).not.toContain(token);
+  expect((await cli(['tenant', 'show', tenantId])).stdout).toContain(`automation API token: set (since ${rows[0].set_at.toISOString()})`);
+  // The install check no longer names automation rules.
+  const again = await cli(installArgs(tenantId, consent, 'daily'), secretsEnv(consent));
+  expect(again.stdout.trim()).toBe(`tenant ${tenantId}: already installed for ${consent.siteUrl}, nothing changed`);
+  const replaced = await cliWithStdin(
+    ['tenant', 'automation-token', 'set', tenantId, '--email', 'automation@acme.example', '--json'],
+    `${token}-2\n`,
+  );
+  expect(JSON.parse(replaced.stdout)).toEqual({ tenantId, replaced: true });
+
+  expect((await cli(['tenant', 'automation-token', 'clear', tenantId])).stdout.trim()).toBe(`tenant ${tenantId}: automation API token deleted`);
+  expect((await cli(['tenant', 'automation-token', 'clear', tenantId])).stdout.trim()).toBe(
+    `tenant ${tenantId}: no automation API token was set, nothing changed`,
+  );
+  expect(await stored()).toEqual([]);
+  expect((await shown()).automationToken).toEqual({ set: false, setAt: null });
+  await cli(['tenant', 'remove', tenantId, '--purge']);
+}, 600_000); // some twenty CLI runs, each a fresh process
 
 test('install against a revoked grant: one clear line, exit 1, nothing stored or started', async () => {
   const tenantId = uniqueId('revoked');

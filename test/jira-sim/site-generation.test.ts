@@ -10,13 +10,14 @@ const SITE_URL = 'https://acme.atlassian.net';
  * Sites are sized by the types below; two groups come on top and are counted on their own: the platform
  * group (mostly what Jira ships: 4 status categories, 17 system events, 4 link types, the advanced
  * settings, …) and the projects group (categories, components, versions, per-project scheme associations
- * and role actors: it scales with the projects, test/jira-sim/projects-group.test.ts).
+ * and role actors: it scales with the projects, test/jira-sim/projects-group.test.ts). Automation rules
+ * come on top too (300 on a large site, test/jira-sim/automation-group.test.ts).
  */
 const PLATFORM_TYPES = ['issuelinktype', 'statuscategory', 'applicationrole', 'jiraconfiguration', 'advancedsetting', 'issueevent'];
-const PROJECTS_GROUP = ['projectcategory', 'component', 'version', 'projectschemes', 'projectroleactors'];
+const ON_TOP = ['projectcategory', 'component', 'version', 'projectschemes', 'projectroleactors', 'automationrule'];
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 const sized = (counts: Record<string, number>) =>
-  Object.fromEntries(Object.entries(counts).filter(([t]) => !PLATFORM_TYPES.includes(t) && !PROJECTS_GROUP.includes(t)));
+  Object.fromEntries(Object.entries(counts).filter(([t]) => !PLATFORM_TYPES.includes(t) && !ON_TOP.includes(t)));
 const onlyPlatform = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([t]) => PLATFORM_TYPES.includes(t)));
 
 describe('generateSite', () => {

@@ -17,8 +17,8 @@ async function siteWith(input: { products?: Array<'jira-software' | 'jira-core'>
   return { site, call };
 }
 
-it('records products and plan, by default Jira Software and Jira Work Management on Standard', async () => {
-  expect(await fx.admin.getSite(fx.site.cloudId)).toMatchObject({ products: ['jira-software', 'jira-core'], plan: 'standard' });
+it('records products and plan, by default Jira Software, Jira Work Management and Automation on Standard', async () => {
+  expect(await fx.admin.getSite(fx.site.cloudId)).toMatchObject({ products: ['jira-software', 'jira-core', 'automation'], plan: 'standard' });
   const { site } = await siteWith({ products: ['jira-core'], plan: 'free' });
   expect(await fx.admin.getSite(site.cloudId)).toMatchObject({ products: ['jira-core'], plan: 'free' });
   await expect(fx.admin.createSite({ name: 'x', size: 'small', plan: 'enterprise' as never })).rejects.toMatchObject({ status: 400 });

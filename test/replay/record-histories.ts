@@ -201,6 +201,17 @@ async function recordAuditAttribution(stack: BenchStack, taskQueue: string): Pro
 }
 
 /**
+ * A snapshot of the catalogue behind `config-catalogue-v4` (automation rules added to the first phase,
+ * read from the Automation REST API with their secrets hashed).
+ */
+async function recordCatalogueV4(stack: BenchStack, taskQueue: string): Promise<void> {
+  const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay-v4', size: 'small', seed: 14 });
+  const snapshot = await startSnapshot(stack.client, { tenantId: tenant.tenantId, type: 'daily', window: '2026-04-01', taskQueue });
+  await snapshot.result();
+  await save(snapshot.handle, 'snapshotWorkflow-catalogue-v4');
+}
+
+/**
  * A snapshot behind `points-quota-budget`: a worker with a points quota (a 10-second window smaller
  * than the snapshot) reserves before each part of a type read, waits for a reset on a timer, and
  * resumes a per-parent read its grant stopped part-way.
@@ -248,6 +259,7 @@ async function main(): Promise<void> {
     if (only.includes('snapshotWorkflow-catalogue-v3')) await recordCatalogueV3(stack, taskQueue);
     if (only.includes('driftScanWorkflow-audit-attribution')) await recordAuditAttribution(stack, taskQueue);
     if (only.includes('snapshotWorkflow-points-quota')) await recordPointsQuota(stack);
+    if (only.includes('snapshotWorkflow-catalogue-v4')) await recordCatalogueV4(stack, taskQueue);
     if (!wanted('snapshotWorkflow')) return;
     const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay', size: 'small', seed: 11 });
 

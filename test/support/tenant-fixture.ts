@@ -1,7 +1,10 @@
 // Onboards a tenant on a fresh jira-sim site the way an operator would: OAuth consent (simulated by
-// jira-sim's admin API), then the real storeConsentedGrant() code exchange and encrypted storage.
+// jira-sim's admin API), then the real storeConsentedGrant() code exchange and encrypted storage; and,
+// unless told not to, a service account's API token for the Automation REST API, made at jira-sim and
+// stored with the real setAutomationToken().
 import crypto from 'node:crypto';
 import type { Pool } from 'pg';
+import { setAutomationToken } from '../../client/automation-token';
 import { storeConsentedGrant } from '../../client/tenant-grant';
 import { REQUESTED_SCOPES } from '../../jira-cloud';
 import { SecretBox } from '../../store/secret-box';
@@ -26,6 +29,14 @@ export interface TenantFixture {
   grantId: string;
   clientId: string;
   clientSecret: string;
+  /** The automation API token stored for the tenant (undefined with `automationToken: false`). */
+  automationToken?: SimApiToken;
+}
+
+export interface SimApiToken {
+  tokenId: string;
+  email: string;
+  token: string;
 }
 
 export async function onboardTenant(
@@ -48,6 +59,8 @@ export async function onboardTenant(
     administerJira?: boolean;
     /** An OAuth app several tenants share (one Tier 1 quota pool); default: an app of the tenant's own. */
     client?: { clientId: string; clientSecret: string };
+    /** Store an API token for the Automation REST API (default true; false: automation rules unavailable). */
+    automationToken?: boolean;
   },
 ): Promise<TenantFixture> {
   const clientId = opts.client?.clientId ?? `client-${opts.tenantId}`;
@@ -79,8 +92,25 @@ export async function onboardTenant(
       allowWriteScopes: opts.allowWriteScopes ?? false,
     },
   );
+  const automationToken = opts.automationToken === false ? undefined : await storeSimApiToken(stack, pool, opts.tenantId, site.cloudId);
   const objectCount = Object.values(site.objectCounts).reduce((a, b) => a + b, 0);
-  return { tenantId: opts.tenantId, cloudId: site.cloudId, siteUrl: site.siteUrl, objectCount, grantId: grant.grantId, clientId, clientSecret };
+  return {
+    tenantId: opts.tenantId,
+    cloudId: site.cloudId,
+    siteUrl: site.siteUrl,
+    objectCount,
+    grantId: grant.grantId,
+    clientId,
+    clientSecret,
+    automationToken,
+  };
+}
+
+/** A service account makes an API token at jira-sim for the site; the operator stores it for the tenant. */
+export async function storeSimApiToken(stack: StackState, pool: Pool, tenantId: string, cloudId: string): Promise<SimApiToken> {
+  const made = await admin<SimApiToken>(stack, 'POST', `/admin/sites/${cloudId}/api-tokens`, { email: `automation@${tenantId}.example.com` });
+  await setAutomationToken({ pool, secretBox: SecretBox.fromSpec(stack.encryptionKeys) }, { tenantId, email: made.email, apiToken: made.token });
+  return made;
 }
 
 /** The user consents again (a new grant for the same site and client) and the operator re-installs. */

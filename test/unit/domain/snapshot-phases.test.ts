@@ -1,6 +1,13 @@
 // Per-parent types: read one phase after their parents, keyed under their parent's stable id.
 import fc from 'fast-check';
-import { CATALOGUE_V2_TYPES, CONFIG_TYPES, LEGACY_CONFIG_TYPES, PARENT_TYPE, snapshotPhases } from '../../../domain/config-catalogue';
+import {
+  CATALOGUE_V2_TYPES,
+  CATALOGUE_V3_TYPES,
+  CONFIG_TYPES,
+  LEGACY_CONFIG_TYPES,
+  PARENT_TYPE,
+  snapshotPhases,
+} from '../../../domain/config-catalogue';
 import { toConfigObject } from '../../../domain/config-object';
 import { unavailableAreaObject } from '../../../domain/unavailable-area';
 
@@ -30,6 +37,18 @@ test('every type is in exactly one phase, after its parent, and the legacy list 
     ['fieldcontext', 'fieldconfigurationitem'],
     ['fieldcontextoption'],
   ]);
+});
+
+test('runs recorded with config-catalogue-v3 replay with the 40 types of then; the v4 catalogue adds automation rules to the first phase', () => {
+  expect(CATALOGUE_V3_TYPES).toHaveLength(40);
+  expect(new Set(CATALOGUE_V3_TYPES).size).toBe(40);
+  // Frozen as CONFIG_TYPES stood when v3 was recorded: the v4 catalogue only appends to it.
+  expect(CONFIG_TYPES.slice(0, 40)).toEqual(CATALOGUE_V3_TYPES);
+  expect(CONFIG_TYPES.filter((t) => !CATALOGUE_V3_TYPES.includes(t))).toEqual(['automationrule']);
+  const v3 = snapshotPhases(CATALOGUE_V3_TYPES);
+  const v4 = snapshotPhases();
+  expect(v4[0]).toEqual([...v3[0]!, 'automationrule']);
+  expect(v4.slice(1)).toEqual(v3.slice(1));
 });
 
 test('children are keyed under their parent; a child without its parent key is refused', () => {

@@ -14,6 +14,8 @@ describe('read-only allowlist', () => {
     expect(isAllowedRequest('GET', '/oauth/token/accessible-resources')).toBe(true);
     expect(isAllowedRequest('POST', '/rest/api/3/workflows')).toBe(true);
     expect(isAllowedRequest('POST', '/rest/api/3/workflowscheme/read')).toBe(true);
+    expect(isAllowedRequest('GET', '/automation/rest/v1/rule/summary')).toBe(true);
+    expect(isAllowedRequest('GET', '/automation/rest/v1/rule/0192e5ac-0e25-71de-ba7b-d972e6a2049a')).toBe(true);
   });
 
   it.each([
@@ -29,6 +31,12 @@ describe('read-only allowlist', () => {
     ['GET', '/rest/api/3/field?x=1'],
     ['GET', '/rest/api/3/field/'],
     ['GET', 'https://evil.example/rest/api/3/field'],
+    // The automation API's search and every write: only its two rule reads are allowed.
+    ['POST', '/automation/rest/v1/rule/summary'],
+    ['PUT', '/automation/rest/v1/rule/0192e5ac-0e25-71de-ba7b-d972e6a2049a'],
+    ['PUT', '/automation/rest/v1/rule/0192e5ac-0e25-71de-ba7b-d972e6a2049a/state'],
+    ['POST', '/automation/rest/v1/rule'],
+    ['GET', '/automation/rest/v1/rule/manual/search'],
   ])('refuses %s %s', (method, path) => {
     expect(isAllowedRequest(method, path)).toBe(false);
     expect(() => assertAllowedRequest(method, path)).toThrow(JiraWriteRefusedError);
@@ -88,6 +96,23 @@ describe('client refuses writes before any network I/O', () => {
     await client.postReadJson('/rest/api/3/workflows', { workflowIds: ['1'] });
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /rest/api/3/workflows']);
     expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual({ workflowIds: ['1'] });
+  });
+
+  it('sends automation reads to the automation gateway path, Jira reads to /ex/jira', async () => {
+    const client = createJiraClient({
+      apiBaseUrl: server.url,
+      cloudId: 'cloud-1',
+      getAccessToken,
+      getAutomationToken: async () => ({ email: 'a@example.com', apiToken: 't' }),
+    });
+    const before = server.requests.length;
+    await client.getJson('/automation/rest/v1/rule/summary', { limit: 100 });
+    await client.getJson('/rest/api/3/field');
+    expect(server.requests.slice(before).map((r) => r.path)).toEqual([
+      '/automation/public/jira/cloud-1/rest/v1/rule/summary',
+      '/rest/api/3/field', // the counterpart records Jira paths without their /ex/jira/{cloudId} prefix
+    ]);
+    await expect(client.getJson('/automation/rest/v1/rule/manual/search')).rejects.toBeInstanceOf(JiraWriteRefusedError);
   });
 
   it('rejects a cloudId that could alter the path', () => {

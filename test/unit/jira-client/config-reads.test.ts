@@ -31,9 +31,26 @@ const AGILE_OPERATION_SCOPES: Record<string, string[]> = {
   'GET /rest/agile/1.0/board/{boardId}/configuration': ['read:board-scope.admin:jira-software', 'read:project:jira'],
 };
 
+/**
+ * The Automation REST API is not in the platform spec either, and takes no OAuth token ("Forge and OAuth2
+ * apps cannot access this REST resource"): its reads use the tenant's API token and need no scope of the
+ * grant.
+ */
+const AUTOMATION_ENDPOINTS = ['GET /automation/rest/v1/rule/summary', 'GET /automation/rest/v1/rule/{ruleUuid}'];
+
+/** Where the sim looks up an operation's scopes: the API its path belongs to, and the path under it. */
+function simOperationScopes(method: string, template: string) {
+  if (template.startsWith('/rest/agile/1.0/')) return agileOperationScopes(method, template.replace('/rest/agile/1.0/', ''));
+  return operationScopes(method, template.replace('/rest/api/3/', ''));
+}
+
 function granularScopes(endpoint: string): string[] {
   const [method, route] = endpoint.split(' ') as [string, string];
   expect(method).toBe('GET');
+  if (route.startsWith('/automation/')) {
+    expect([endpoint, AUTOMATION_ENDPOINTS.includes(endpoint)]).toEqual([endpoint, true]);
+    return [];
+  }
   if (route.startsWith('/rest/agile/')) {
     expect([endpoint, AGILE_OPERATION_SCOPES[endpoint] !== undefined]).toEqual([endpoint, true]);
     return AGILE_OPERATION_SCOPES[endpoint]!;
@@ -48,6 +65,15 @@ test('the sim enforces the documented scopes of every agile operation a snapshot
     const [method, route] = endpoint.split(' ') as [string, string];
     const required = agileOperationScopes(method, route.replace('/rest/agile/1.0/', ''));
     expect([endpoint, required]).toEqual([endpoint, { classic: scopes, granular: scopes }]);
+  }
+});
+
+test('only the automation API is read with the API token, and it is read with nothing else', () => {
+  for (const type of CONFIG_TYPES) {
+    const plan = CONFIG_RESOURCES[type];
+    const automation = plan.endpoints.some((e) => e.split(' ')[1]!.startsWith('/automation/'));
+    expect([type, plan.credential ?? 'oauth-grant']).toEqual([type, automation ? 'automation-api-token' : 'oauth-grant']);
+    if (automation) expect([type, plan.endpoints.every((e) => AUTOMATION_ENDPOINTS.includes(e))]).toEqual([type, true]);
   }
 });
 
@@ -68,11 +94,10 @@ test('the grant jira-drift asks for covers every type it reads', () => {
 
 test('every operation a snapshot reads opens to the grant jira-drift asks for (Jira refuses a classic-only one)', () => {
   for (const type of CONFIG_TYPES) {
+    if (CONFIG_RESOURCES[type].credential === 'automation-api-token') continue; // no OAuth token reaches it
     for (const endpoint of CONFIG_RESOURCES[type].endpoints) {
       const [method, template] = endpoint.split(' ') as [string, string];
-      const required = template.startsWith('/rest/agile/1.0/')
-        ? agileOperationScopes(method, template.replace('/rest/agile/1.0/', ''))
-        : operationScopes(method, template.replace('/rest/api/3/', ''));
+      const required = simOperationScopes(method, template);
       expect([endpoint, required !== undefined && grantAllows(required, REQUESTED_SCOPES)]).toEqual([endpoint, true]);
     }
   }
