@@ -43,7 +43,8 @@ export interface ScheduleChange {
   outcome: ScheduleOutcome;
 }
 
-function desiredOptions(t: SnapshotScheduleTarget, type: SnapshotType): ScheduleOptions {
+/** What install makes of one schedule (exported for the unit tests of its spec, queue and fingerprint). */
+export function snapshotScheduleOptions(t: SnapshotScheduleTarget, type: SnapshotType): ScheduleOptions {
   const interval = scheduleInterval(type);
   const args: ScheduledSnapshotInput = { tenantId: t.tenantId, type };
   const spec = { intervals: [{ every: interval.everyMs, offset: interval.offsetMs }], jitter: t.jitterMs ?? DEFAULT_SCHEDULE_JITTER_MS };
@@ -90,7 +91,7 @@ function fingerprintOf(d: ScheduleDescription): unknown {
 }
 
 async function ensureOne(client: Client, t: SnapshotScheduleTarget, type: SnapshotType): Promise<ScheduleOutcome> {
-  const desired = desiredOptions(t, type);
+  const desired = snapshotScheduleOptions(t, type);
   let existing = await describeOrUndefined(client, desired.scheduleId);
   if (!existing) {
     try {
