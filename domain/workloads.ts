@@ -23,6 +23,11 @@ export function workloadTaskQueue(baseQueue: string, workload: Workload): string
   return `${baseQueue}${QUEUE_SUFFIX[workload]}`;
 }
 
+/** A visibility-query clause matching executions on any of the deployment's queues. */
+export function anyWorkloadQueueClause(baseQueue: string): string {
+  return `TaskQueue IN (${WORKLOADS.map((w) => `'${workloadTaskQueue(baseQueue, w)}'`).join(', ')})`;
+}
+
 /** The base queue of any workload's queue (a workflow finds its deployment from its own queue). */
 export function baseTaskQueueOf(queue: string): string {
   for (const suffix of Object.values(QUEUE_SUFFIX)) {
