@@ -8,7 +8,6 @@ import { benchSnapshot } from './snapshot';
 import { benchSoak } from './soak';
 import { benchTokens } from './tokens';
 import { benchHerd } from './herd';
-import type { TestTemporalKind } from '../support/test-temporal';
 
 type Options = (name: string, fallback: string) => string;
 const optionalNumber = (value: string) => (value === '' ? undefined : Number(value));
