@@ -50,7 +50,10 @@ async function main(): Promise<void> {
     const dataConverter = dataConverterFromKeys(env.JIRA_DRIFT_PAYLOAD_KEYS);
     // Bundled once for all the process's Workers (each would bundle the sources again).
     const given = workflowSource(env);
-    const source = 'workflowBundle' in given ? given : { workflowBundle: await bundleWorkflowCode({ workflowsPath: given.workflowsPath, logger: new PinoTemporalLogger(logger) }) };
+    const source =
+      'workflowBundle' in given
+        ? given
+        : { workflowBundle: await bundleWorkflowCode({ workflowsPath: given.workflowsPath, logger: new PinoTemporalLogger(logger) }) };
     const queues = roles.map((role) => workloadTaskQueue(env.JIRA_DRIFT_TASK_QUEUE, role));
     const workers = await Promise.all(
       roles.map((role, i) =>
@@ -69,7 +72,9 @@ async function main(): Promise<void> {
     // RUNNING only while every Worker runs; otherwise the first state that is not.
     const workerState = () => workers.map((w) => w.getState()).find((s) => s !== 'RUNNING') ?? 'RUNNING';
     const health =
-      env.HEALTH_PORT !== undefined ? await startHealthServer(env.HEALTH_PORT, { workerState, taskQueue: queues.join(','), pool: deps.pool }) : undefined;
+      env.HEALTH_PORT !== undefined
+        ? await startHealthServer(env.HEALTH_PORT, { workerState, taskQueue: env.JIRA_DRIFT_TASK_QUEUE, taskQueues: queues, pool: deps.pool })
+        : undefined;
     if (health) logger.info({ port: env.HEALTH_PORT }, 'health endpoint listening (/healthz, /readyz)');
     if (!env.JIRA_DRIFT_PAYLOAD_KEYS) logger.warn('JIRA_DRIFT_PAYLOAD_KEYS is not set: Temporal payloads are not encrypted');
     logger.info({ roles, taskQueues: queues, address: env.TEMPORAL_ADDRESS }, 'worker started');
