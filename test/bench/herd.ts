@@ -108,17 +108,17 @@ export async function benchHerd(stack: BenchStack, args: HerdArgs) {
   while ((await stack.client.workflow.count(checked)).count < args.tenants) await sleep(2000);
   log(`token workflows running, each checked once, after ${round((Date.now() - t0) / 1000)} s`);
 
-  // The origin: far enough ahead for every schedule to be in place (and for the baseline).
-  const setupMs = 20_000 + args.tenants * (args.baseline ? 400 : 60);
-  const origin = Math.ceil((Date.now() + setupMs) / 1000) * 1000;
-  const herdWindow = new Date(Math.floor(origin / HOUR_MS) * HOUR_MS);
   if (args.baseline) {
-    const previous = new Date(herdWindow.getTime() - HOUR_MS);
+    // Any earlier complete snapshot is what a herd window's drift scan compares against.
+    const previous = new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS - HOUR_MS);
     await inPool(args.tenants, 8, async (i) => {
       await runSnapshot(stack.client, { tenantId: tenants[i]!.tenantId, type: 'hourly', window: previous, taskQueue });
     });
     log(`baseline snapshots of ${previous.toISOString()} done after ${round((Date.now() - t0) / 1000)} s`);
   }
+  // The origin: far enough ahead for every schedule to be in place.
+  const origin = Math.ceil((Date.now() + 15_000 + args.tenants * 60) / 1000) * 1000;
+  const herdWindow = new Date(Math.floor(origin / HOUR_MS) * HOUR_MS);
   await inPool(args.tenants, 16, async (i) => {
     const t = tenants[i]!;
     await ensureSnapshotSchedules(stack.client, { tenantId: t.tenantId, siteUrl: t.siteUrl, taskQueue, jitterMs: args.jitterMs }, ['hourly']);
