@@ -84,7 +84,11 @@ async function main(): Promise<void> {
   }
   const stack = await startBenchStack(server ? { server: server } : {});
   try {
-    const result = await run(stack, option);
+    const result = await run(stack, option).catch((err: unknown) => {
+      // Said before the stack closes: a call still retrying on the closing connection may end the process first.
+      process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+      throw err;
+    });
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await stack.close();
