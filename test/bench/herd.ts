@@ -4,9 +4,9 @@
 // origin), and the run is measured until every tenant's window is complete.
 //
 // What is production and what is not: the tenants, token workflows and schedules are made by the
-// production client code (ensureSnapshotSchedules: production spec, overlap policy and jitter); the
-// benchmark then moves each schedule's single action to the origin (a real hourly interval whose
-// offset puts the next action at the origin, startAt/endAt around it) instead of waiting for :00. The
+// production client code (snapshotScheduleOptions: install's action, overlap policy and jitter), with
+// the spec moved so that each schedule's single action falls on the origin (a real hourly interval
+// whose offset puts the next action at the origin, startAt/endAt around it) instead of waiting for :00. The
 // window comes from the action's nominal time by the production mapping. With --baseline (default) each
 // tenant first gets a snapshot of the previous hour, so every herd window also hands off a drift scan:
 // all three workloads run at once.
@@ -19,9 +19,8 @@
 import fs from 'node:fs';
 import { tsToMs } from '@temporalio/common/lib/time';
 import { runSnapshot } from '../../client/snapshots';
-import { ensureSnapshotSchedules } from '../../client/snapshot-schedules';
+import { snapshotScheduleOptions } from '../../client/snapshot-schedules';
 import { startTokenRefresh } from '../../client/token-refresh';
-import { snapshotScheduleId } from '../../domain/snapshot-schedule';
 import { tokenRefreshWorkflowId } from '../../domain/workflow-ids';
 import { workloadTaskQueue } from '../../domain/workloads';
 import { onboardTenant, type TenantFixture } from '../support/tenant-fixture';
@@ -121,16 +120,18 @@ export async function benchHerd(stack: BenchStack, args: HerdArgs) {
   const herdWindow = new Date(Math.floor(origin / HOUR_MS) * HOUR_MS);
   await inPool(args.tenants, 16, async (i) => {
     const t = tenants[i]!;
-    await ensureSnapshotSchedules(stack.client, { tenantId: t.tenantId, siteUrl: t.siteUrl, taskQueue, jitterMs: args.jitterMs }, ['hourly']);
-    await stack.client.schedule.getHandle(snapshotScheduleId(t.tenantId, 'hourly')).update((previous) => ({
-      ...previous,
+    // Install's options for the schedule, created with the spec moved to the origin (one create call:
+    // describing a schedule just created can time out on a loaded server).
+    const options = snapshotScheduleOptions({ tenantId: t.tenantId, siteUrl: t.siteUrl, taskQueue, jitterMs: args.jitterMs }, 'hourly');
+    await stack.client.schedule.create({
+      ...options,
       spec: {
         intervals: [{ every: HOUR_MS, offset: origin % HOUR_MS }],
         startAt: new Date(origin - 1000),
         endAt: new Date(origin + 1000),
         jitter: args.jitterMs,
       },
-    }));
+    });
   });
   if (Date.now() > origin) log(`warning: schedules were set up ${Date.now() - origin} ms after the origin (the actions are still taken)`);
   log(`schedules set for ${new Date(origin).toISOString()} (window ${herdWindow.toISOString()}, jitter ${args.jitterMs} ms)`);
