@@ -4,9 +4,11 @@
 // origin), and the run is measured until every tenant's window is complete.
 //
 // What is production and what is not: the tenants, token workflows and schedules are made by the
-// production client code (snapshotScheduleOptions: install's action, overlap policy and jitter), with
-// the spec moved so that each schedule's single action falls on the origin (a real hourly interval
-// whose offset puts the next action at the origin, startAt/endAt around it) instead of waiting for :00. The
+// production client code (snapshotScheduleOptions: install's spec, action, overlap policy), bounded to
+// this hour's :00 and fired by a backfill of that instant, all schedules at once (the origin), instead
+// of waiting for the next :00; the window comes from the nominal time by the production mapping.
+// Backfilled actions start at once, so --jitter-ms is in the spec but does not spread a backfill:
+// this is the worst case, the herd jitter is there to prevent. The
 // window comes from the action's nominal time by the production mapping. With --baseline (default) each
 // tenant first gets a snapshot of the previous hour, so every herd window also hands off a drift scan:
 // all three workloads run at once.
@@ -21,6 +23,7 @@ import { tsToMs } from '@temporalio/common/lib/time';
 import { runSnapshot } from '../../client/snapshots';
 import { snapshotScheduleOptions } from '../../client/snapshot-schedules';
 import { startTokenRefresh } from '../../client/token-refresh';
+import { snapshotScheduleId } from '../../domain/snapshot-schedule';
 import { tokenRefreshWorkflowId } from '../../domain/workflow-ids';
 import { workloadTaskQueue } from '../../domain/workloads';
 import { onboardTenant, type TenantFixture } from '../support/tenant-fixture';
@@ -115,28 +118,27 @@ export async function benchHerd(stack: BenchStack, args: HerdArgs) {
     });
     log(`baseline snapshots of ${previous.toISOString()} done after ${round((Date.now() - t0) / 1000)} s`);
   }
-  // The origin: far enough ahead for every schedule to be in place.
-  const origin = Math.ceil((Date.now() + 15_000 + args.tenants * 60) / 1000) * 1000;
-  const herdWindow = new Date(Math.floor(origin / HOUR_MS) * HOUR_MS);
+  // The herd's nominal time: this hour's :00, already past. Each schedule is created with its spec
+  // bounded around it (so the scheduler never fires on its own), then every schedule is fired with a
+  // backfill over that instant: the server starts each action at once with that nominal time, i.e. all
+  // of them in the same few seconds (creating a schedule can take longer than a minute per hundred on
+  // a loaded server, so an origin in the future was missed by the last ones).
+  const herdWindow = new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS);
+  const nominal = herdWindow.getTime();
   await inPool(args.tenants, 16, async (i) => {
     const t = tenants[i]!;
-    // Install's options for the schedule, created with the spec moved to the origin (one create call:
-    // describing a schedule just created can time out on a loaded server).
     const options = snapshotScheduleOptions({ tenantId: t.tenantId, siteUrl: t.siteUrl, taskQueue, jitterMs: args.jitterMs }, 'hourly');
-    await stack.client.schedule.create({
-      ...options,
-      spec: {
-        intervals: [{ every: HOUR_MS, offset: origin % HOUR_MS }],
-        startAt: new Date(origin - 1000),
-        endAt: new Date(origin + 1000),
-        jitter: args.jitterMs,
-      },
-    });
+    const bounds = { startAt: new Date(nominal - 1000), endAt: new Date(nominal + 1000) };
+    await stack.client.schedule.create({ ...options, spec: { ...options.spec, ...bounds } });
   });
-  if (Date.now() > origin) log(`warning: schedules were set up ${Date.now() - origin} ms after the origin (the actions are still taken)`);
-  log(`schedules set for ${new Date(origin).toISOString()} (window ${herdWindow.toISOString()}, jitter ${args.jitterMs} ms)`);
-
-  await sleep(Math.max(0, origin - Date.now()));
+  log(`schedules created after ${round((Date.now() - t0) / 1000)} s; firing every one for ${herdWindow.toISOString()}`);
+  const origin = Date.now();
+  await inPool(args.tenants, 32, async (i) => {
+    await stack.client.schedule
+      .getHandle(snapshotScheduleId(tenants[i]!.tenantId, 'hourly'))
+      .backfill({ start: new Date(nominal - 1000), end: new Date(nominal + 1000), overlap: 'BUFFER_ALL' });
+  });
+  log(`fired in ${Date.now() - origin} ms`);
   const cpuBefore = machineCpu();
   const procBefore = { workers: workerPids.map(cpuMs), server: cpuMs(serverPid), bench: ownCpuMs() };
   let rssPeak = { workers: 0, server: 0 };
