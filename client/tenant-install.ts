@@ -143,7 +143,11 @@ export async function installTenant(deps: InstallDeps, input: InstallTenantInput
   }
 
   // 3. The snapshot schedules (exactly the requested types).
-  const schedules = await ensureSnapshotSchedules(deps.client, { tenantId: p.tenantId, siteUrl, taskQueue: deps.taskQueue, jitterMs: deps.scheduleJitterMs }, types);
+  const schedules = await ensureSnapshotSchedules(
+    deps.client,
+    { tenantId: p.tenantId, siteUrl, taskQueue: deps.taskQueue, jitterMs: deps.scheduleJitterMs },
+    types,
+  );
   for (const s of schedules) if (s.outcome !== 'unchanged') changes.push(`${s.outcome} schedule ${s.scheduleId}`);
 
   const unavailableTypes = unreadableTypes(tenant!.grantedScopes);

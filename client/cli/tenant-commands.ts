@@ -177,7 +177,7 @@ export function registerTenantCommands(program: Command): void {
 
   tenant
     .command('reschedule [tenant]')
-    .description('rewrite existing snapshot schedules with this deployment\'s JIRA_DRIFT_SCHEDULE_JITTER and task queue')
+    .description("rewrite existing snapshot schedules with this deployment's JIRA_DRIFT_SCHEDULE_JITTER and task queue")
     .option('--all', 'every installed tenant')
     .option('--json', 'print JSON')
     .action(

@@ -21,7 +21,9 @@ test.each(['31m', '2h', '-5m', 'five minutes', '5 min', '1e3', 'NaN'])('jitter %
 test('JIRA_DRIFT_SCHEDULE_JITTER is read once at start; a bad value is one line naming the key', () => {
   expect(loadEnv({}).JIRA_DRIFT_SCHEDULE_JITTER).toBe(DEFAULT_SCHEDULE_JITTER_MS);
   expect(loadEnv({ JIRA_DRIFT_SCHEDULE_JITTER: '2m' }).JIRA_DRIFT_SCHEDULE_JITTER).toBe(120_000);
-  expect(() => loadEnv({ JIRA_DRIFT_SCHEDULE_JITTER: '2h' })).toThrow(/^invalid environment configuration: JIRA_DRIFT_SCHEDULE_JITTER: schedule jitter must be/);
+  expect(() => loadEnv({ JIRA_DRIFT_SCHEDULE_JITTER: '2h' })).toThrow(
+    /^invalid environment configuration: JIRA_DRIFT_SCHEDULE_JITTER: schedule jitter must be/,
+  );
 });
 
 test('install puts the jitter in the spec and in the fingerprint (a changed jitter updates the schedule)', () => {

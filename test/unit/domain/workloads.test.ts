@@ -19,17 +19,20 @@ test('WORKER_ROLES names a subset, in any order and spacing', () => {
   expect(parseWorkerRoles('snapshots,drift,tokens')).toEqual(['tokens', 'snapshots', 'drift']);
 });
 
-test.each(['token', 'tokens,', ',', 'TOKENS', 'tokens;drift', 'all', 'tokens,tokens', 'snapshots,S3CR3Tabc'])('WORKER_ROLES=%j is refused in one line', (value) => {
-  let message = '';
-  try {
-    parseWorkerRoles(value);
-  } catch (err) {
-    message = (err as Error).message;
-  }
-  expect(message).toMatch(/^WORKER_ROLES /);
-  expect(message).not.toContain('\n');
-  expect(message).not.toContain('S3CR3T');
-});
+test.each(['token', 'tokens,', ',', 'TOKENS', 'tokens;drift', 'all', 'tokens,tokens', 'snapshots,S3CR3Tabc'])(
+  'WORKER_ROLES=%j is refused in one line',
+  (value) => {
+    let message = '';
+    try {
+      parseWorkerRoles(value);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/^WORKER_ROLES /);
+    expect(message).not.toContain('\n');
+    expect(message).not.toContain('S3CR3T');
+  },
+);
 
 test('each workload has its own queue; snapshots keep the base queue; the base is recovered from any of them', () => {
   expect(workloadTaskQueue('jira-drift', 'snapshots')).toBe('jira-drift');
@@ -63,5 +66,7 @@ test('every workload has bounded slots of its own; WORKER_MAX_CACHED_WORKFLOWS c
     expect(workloadWorkerOptions(w, undefined).maxCachedWorkflows).toBeUndefined();
     expect(workloadWorkerOptions(w, 250).maxCachedWorkflows).toBe(250);
   }
-  expect(WORKLOAD_WORKER_OPTIONS.drift.maxConcurrentActivityTaskExecutions!).toBeLessThan(WORKLOAD_WORKER_OPTIONS.snapshots.maxConcurrentActivityTaskExecutions!);
+  expect(WORKLOAD_WORKER_OPTIONS.drift.maxConcurrentActivityTaskExecutions!).toBeLessThan(
+    WORKLOAD_WORKER_OPTIONS.snapshots.maxConcurrentActivityTaskExecutions!,
+  );
 });

@@ -27,5 +27,7 @@ test.each([['tokens,bogus'], ['snapshots,,drift'], ['S3CR3Tsecret']])('WORKER_RO
 test('a workload queue as JIRA_DRIFT_TASK_QUEUE: exit 2 with one line', async () => {
   const { code, stderr } = await runWorker({ JIRA_DRIFT_TASK_QUEUE: 'jira-drift:tokens', DATABASE_URL: 'postgres://127.0.0.1:1/none' });
   expect(code).toBe(2);
-  expect(stderr.trim().split('\n')).toEqual(['jira-drift worker: JIRA_DRIFT_TASK_QUEUE: the base task queue must not end with a workload suffix (jira-drift:tokens)']);
+  expect(stderr.trim().split('\n')).toEqual([
+    'jira-drift worker: JIRA_DRIFT_TASK_QUEUE: the base task queue must not end with a workload suffix (jira-drift:tokens)',
+  ]);
 });
