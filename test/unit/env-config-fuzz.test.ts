@@ -41,6 +41,7 @@ const KNOWN_KEYS = new Set<string>([
   ...FREE_TEXT_KEYS,
   ...SECRET_KEYS,
   'JIRA_DRIFT_TASK_QUEUE',
+  'JIRA_DRIFT_SCHEDULE_JITTER',
   'LOG_LEVEL',
 ]);
 
@@ -289,6 +290,7 @@ function expectWithinBounds(parsed: Env, env: Record<string, string | undefined>
     JIRA_AUTH_BASE_URL: 'https://auth.atlassian.com',
     CODEC_SERVER_PORT: 8888,
     CODEC_SERVER_HOST: '127.0.0.1',
+    JIRA_DRIFT_SCHEDULE_JITTER: 300_000,
   };
   for (const [key, value] of Object.entries(defaults)) if (env[key] === undefined) expect(parsed[key as keyof Env]).toBe(value);
   // Unknown keys never come through.
