@@ -11,6 +11,7 @@ import { requireInstalledTenant } from './installed-tenant';
 import { driftScanWorkflowId } from '../domain/workflow-ids';
 import type { DriftScanResult } from '../workflows/drift-scan-contract';
 import { TENANT_ID } from '../workflows/search-attributes';
+import { workloadTaskQueue } from '../domain/workloads';
 import { DEFAULT_TASK_QUEUE } from './snapshots';
 import { countSchema, parseInput, recordIdSchema, taskQueueSchema, tenantIdSchema } from './input-schemas';
 
@@ -58,7 +59,7 @@ export async function startDriftScan(client: Client, options: StartDriftScanOpti
   try {
     const handle = await client.workflow.start('driftScanWorkflow', {
       workflowId,
-      taskQueue: taskQueue ?? DEFAULT_TASK_QUEUE,
+      taskQueue: workloadTaskQueue(taskQueue ?? DEFAULT_TASK_QUEUE, 'drift'),
       args: [input],
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',

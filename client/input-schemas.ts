@@ -3,13 +3,19 @@
 import { z } from 'zod';
 import { DURATION_RULE, recordIdRule, TASK_QUEUE_LENGTH, TENANT_ID_RULE, type CountRule } from '../domain/input-rules';
 import { SNAPSHOT_TYPES } from '../domain/snapshot-window';
+import { baseTaskQueueProblem } from '../domain/workloads';
 import { InvalidInputError } from './errors';
 
 export const tenantIdSchema = z.string({ message: TENANT_ID_RULE.message }).refine(TENANT_ID_RULE.test, TENANT_ID_RULE.message);
 
 export const snapshotTypeSchema = z.enum(SNAPSHOT_TYPES);
 
-export const taskQueueSchema = z.string().min(TASK_QUEUE_LENGTH.min).max(TASK_QUEUE_LENGTH.max);
+/** The deployment's base queue; each workload's queue is derived from it (domain/workloads.ts). */
+export const taskQueueSchema = z
+  .string()
+  .min(TASK_QUEUE_LENGTH.min)
+  .max(TASK_QUEUE_LENGTH.max)
+  .refine((q) => baseTaskQueueProblem(q) === undefined, 'the base task queue must not end with a workload suffix (:tokens, :drift-scans)');
 
 export const durationSchema = z.union([z.string().max(32), z.number()]).refine(DURATION_RULE.test, DURATION_RULE.message);
 

@@ -12,7 +12,14 @@
 // actions the scheduler itself missed while the Temporal server was down (domain/snapshot-schedule.ts).
 import crypto from 'node:crypto';
 import { ScheduleAlreadyRunning, ScheduleNotFoundError, type Client, type ScheduleDescription, type ScheduleOptions } from '@temporalio/client';
-import { catchupWindowMs, scheduledSnapshotWorkflowIdBase, scheduleInterval, snapshotScheduleId } from '../domain/snapshot-schedule';
+import {
+  catchupWindowMs,
+  DEFAULT_SCHEDULE_JITTER_MS,
+  scheduledSnapshotWorkflowIdBase,
+  scheduleInterval,
+  snapshotScheduleId,
+} from '../domain/snapshot-schedule';
+import { workloadTaskQueue } from '../domain/workloads';
 import { SNAPSHOT_TYPES, type SnapshotType } from '../domain/snapshot-window';
 import { SNAPSHOT_TYPE, TENANT_ID } from '../workflows/search-attributes';
 import type { ScheduledSnapshotInput } from '../workflows/scheduled-snapshot-contract';
@@ -22,7 +29,10 @@ export const SCHEDULE_OVERLAP_POLICY = 'BUFFER_ALL' as const;
 export interface SnapshotScheduleTarget {
   tenantId: string;
   siteUrl: string;
+  /** The deployment's base queue (the snapshots workload's queue is derived from it). */
   taskQueue: string;
+  /** Spread of each action after its nominal time (domain/snapshot-schedule.ts); default DEFAULT_SCHEDULE_JITTER_MS. */
+  jitterMs?: number;
 }
 
 export type ScheduleOutcome = 'created' | 'updated' | 'unchanged' | 'deleted' | 'paused' | 'resumed';
@@ -33,15 +43,17 @@ export interface ScheduleChange {
   outcome: ScheduleOutcome;
 }
 
-function desiredOptions(t: SnapshotScheduleTarget, type: SnapshotType): ScheduleOptions {
+/** What install makes of one schedule (exported for the unit tests of its spec, queue and fingerprint). */
+export function snapshotScheduleOptions(t: SnapshotScheduleTarget, type: SnapshotType): ScheduleOptions {
   const interval = scheduleInterval(type);
   const args: ScheduledSnapshotInput = { tenantId: t.tenantId, type };
-  const spec = { intervals: [{ every: interval.everyMs, offset: interval.offsetMs }] };
+  const spec = { intervals: [{ every: interval.everyMs, offset: interval.offsetMs }], jitter: t.jitterMs ?? DEFAULT_SCHEDULE_JITTER_MS };
+  const taskQueue = workloadTaskQueue(t.taskQueue, 'snapshots');
   const policies = { overlap: SCHEDULE_OVERLAP_POLICY, catchupWindow: catchupWindowMs(type), pauseOnFailure: false };
   // The fingerprint of everything install decides, so a second install can tell "unchanged" from "updated".
   const fingerprint = crypto
     .createHash('sha256')
-    .update(JSON.stringify({ spec, args, policies, taskQueue: t.taskQueue, site: t.siteUrl, v: 1 }))
+    .update(JSON.stringify({ spec, args, policies, taskQueue, site: t.siteUrl, v: 1 }))
     .digest('hex')
     .slice(0, 16);
   return {
@@ -51,7 +63,7 @@ function desiredOptions(t: SnapshotScheduleTarget, type: SnapshotType): Schedule
       type: 'startWorkflow',
       workflowType: 'scheduledSnapshotWorkflow',
       workflowId: scheduledSnapshotWorkflowIdBase(t.tenantId, type),
-      taskQueue: t.taskQueue,
+      taskQueue,
       args: [args],
       memo: { tenantId: t.tenantId, site: t.siteUrl, scheduleConfig: fingerprint },
       typedSearchAttributes: [
@@ -79,7 +91,7 @@ function fingerprintOf(d: ScheduleDescription): unknown {
 }
 
 async function ensureOne(client: Client, t: SnapshotScheduleTarget, type: SnapshotType): Promise<ScheduleOutcome> {
-  const desired = desiredOptions(t, type);
+  const desired = snapshotScheduleOptions(t, type);
   let existing = await describeOrUndefined(client, desired.scheduleId);
   if (!existing) {
     try {

@@ -3,6 +3,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle 
 import { z } from 'zod';
 import { floorToWindow, formatWindowStart, resolveWindowStart } from '../domain/snapshot-window';
 import { snapshotWorkflowId } from '../domain/workflow-ids';
+import { workloadTaskQueue } from '../domain/workloads';
 import { windowSearchAttributes } from '../workflows/search-attributes';
 import type { SnapshotWorkflowResult } from '../workflows/snapshot-contract';
 import { InvalidInputError } from './errors';
@@ -56,7 +57,7 @@ export async function startSnapshot(client: Client, options: StartSnapshotOption
   try {
     const handle = await client.workflow.start('snapshotWorkflow', {
       workflowId,
-      taskQueue,
+      taskQueue: workloadTaskQueue(taskQueue, 'snapshots'),
       args: [{ tenantId, type, windowStart }],
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',

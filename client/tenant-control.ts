@@ -1,6 +1,12 @@
 // Operator actions on an installed tenant: pause/resume its schedules, remove it (optionally purging data).
-import { purgeTenantRows, setTenantStatus } from '../store/tenant-store';
-import { deleteSnapshotSchedules, setSnapshotSchedulesPaused, type ScheduleChange } from './snapshot-schedules';
+import { listTenants, purgeTenantRows, setTenantStatus } from '../store/tenant-store';
+import {
+  deleteSnapshotSchedules,
+  describeSnapshotSchedules,
+  ensureSnapshotSchedules,
+  setSnapshotSchedulesPaused,
+  type ScheduleChange,
+} from './snapshot-schedules';
 import type { TenantLifecycleDeps } from './tenant-install';
 import { requireInstalledTenant } from './installed-tenant';
 import { tokenWorkflowState } from './token-refresh';
@@ -23,6 +29,26 @@ export const pauseTenant = (deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>, 
 
 export const resumeTenant = (deps: Pick<TenantLifecycleDeps, 'pool' | 'client'>, tenantId: string, note = 'resumed by operator') =>
   setPaused(deps, tenantId, false, note);
+
+/**
+ * Rewrites the existing snapshot schedules of one tenant, or of every installed tenant, with this
+ * deployment's settings (schedule jitter, task queue): the explicit step after changing them. Each
+ * tenant keeps the types it has and its pause; a schedule already so is reported unchanged.
+ */
+export async function rescheduleTenants(
+  deps: TenantLifecycleDeps,
+  tenantId?: string,
+): Promise<Array<{ tenantId: string; changes: ScheduleChange[] }>> {
+  const tenants = tenantId ? [await requireTenant(deps, tenantId)] : await listTenants(deps.pool);
+  const out = [];
+  for (const t of tenants) {
+    const types = (await describeSnapshotSchedules(deps.client, t.id)).map((s) => s.type);
+    if (types.length === 0) continue;
+    const target = { tenantId: t.id, siteUrl: t.siteUrl, taskQueue: deps.taskQueue, jitterMs: deps.scheduleJitterMs };
+    out.push({ tenantId: t.id, changes: await ensureSnapshotSchedules(deps.client, target, types) });
+  }
+  return out;
+}
 
 export interface RemoveResult {
   tenantId: string;

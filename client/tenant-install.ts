@@ -22,6 +22,8 @@ export interface TenantLifecycleDeps {
   pool: Pool;
   client: Client;
   taskQueue: string;
+  /** Schedule jitter (JIRA_DRIFT_SCHEDULE_JITTER); unset = DEFAULT_SCHEDULE_JITTER_MS. */
+  scheduleJitterMs?: number;
 }
 
 export interface InstallDeps extends TenantLifecycleDeps {
@@ -145,7 +147,11 @@ export async function installTenant(deps: InstallDeps, input: InstallTenantInput
   }
 
   // 3. The snapshot schedules (exactly the requested types).
-  const schedules = await ensureSnapshotSchedules(deps.client, { tenantId: p.tenantId, siteUrl, taskQueue: deps.taskQueue }, types);
+  const schedules = await ensureSnapshotSchedules(
+    deps.client,
+    { tenantId: p.tenantId, siteUrl, taskQueue: deps.taskQueue, jitterMs: deps.scheduleJitterMs },
+    types,
+  );
   for (const s of schedules) if (s.outcome !== 'unchanged') changes.push(`${s.outcome} schedule ${s.scheduleId}`);
 
   const automationToken = (await loadAutomationTokenMetadata(deps.pool, p.tenantId)) !== undefined;

@@ -13,7 +13,7 @@ export {
 } from './tenant-install';
 export { storeConsentedGrant, type StoreGrantDeps, type StoreGrantInput } from './tenant-grant';
 export { listTenantSummaries, showTenant, type TenantDetails, type TenantSummary } from './tenant-status';
-export { pauseTenant, resumeTenant, removeTenant, type RemoveResult } from './tenant-control';
+export { pauseTenant, resumeTenant, removeTenant, rescheduleTenants, type RemoveResult } from './tenant-control';
 export { describeSnapshotSchedules, ensureSnapshotSchedules, SCHEDULE_OVERLAP_POLICY } from './snapshot-schedules';
 export {
   clearAutomationToken,

@@ -12,6 +12,7 @@ import {
   type TokenStatus,
 } from '../workflows/token-refresh-contract';
 import { countSchema, durationSchema, parseInput, taskQueueSchema, tenantIdSchema } from './input-schemas';
+import { workloadTaskQueue } from '../domain/workloads';
 import { DEFAULT_TASK_QUEUE } from './snapshots';
 
 const startSchema = z.object({
@@ -33,7 +34,8 @@ export function startTokenRefreshOptions(options: StartTokenRefreshOptions) {
 function startOptions(input: TokenRefreshInput, taskQueue: string) {
   return {
     workflowId: tokenRefreshWorkflowId(input.tenantId),
-    taskQueue,
+    // The deployment's tokens queue: token checks never queue behind snapshots or drift scans.
+    taskQueue: workloadTaskQueue(taskQueue, 'tokens'),
     args: [input] as [TokenRefreshInput],
     typedSearchAttributes: [
       { key: TENANT_ID, value: input.tenantId },

@@ -1,5 +1,6 @@
 // Environment configuration, validated once at process start with a schema so a typo fails loudly.
 import { z } from 'zod';
+import { parseScheduleJitter, SCHEDULE_JITTER_MESSAGE } from '../domain/snapshot-schedule';
 
 const port = z.coerce.number().int().min(0).max(65535);
 /** An optional port set to nothing (`METRICS_PORT=` in a compose file) means off, not port 0 (random). */
@@ -46,6 +47,12 @@ const envSchema = z.object({
   JIRA_QUOTA_TIER: z.enum(['global', 'tenant']).default('global'),
   /** Workflows kept in the worker's sticky cache (SDK default when unset): fewer = less memory, more replays. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).optional(),
+  /** Spread of each schedule action after its nominal time ("5m"; 0 = off), applied at install and by `tenant reschedule`. */
+  JIRA_DRIFT_SCHEDULE_JITTER: z
+    .string()
+    .optional()
+    .refine((v) => parseScheduleJitter(v) !== undefined, SCHEDULE_JITTER_MESSAGE)
+    .transform((v) => parseScheduleJitter(v)!),
 });
 
 export type Env = z.infer<typeof envSchema>;

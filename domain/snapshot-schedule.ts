@@ -1,6 +1,7 @@
 // Snapshot schedules: ids, the interval of each snapshot type, the catch-up window, and the mapping
 // from a schedule action's time to the snapshot window it makes. Pure (no Node imports) so the
 // scheduled workflow, the client and the tests share it.
+import { parseDuration } from './duration';
 import { DAY_MS } from './time';
 import { floorToWindow, formatWindowStart, windowLengthMs, type SnapshotType } from './snapshot-window';
 
@@ -46,4 +47,23 @@ export function catchupWindowMs(type: SnapshotType): number {
 /** The window a schedule action with this (nominal) time snapshots: the window that contains it. */
 export function windowForScheduledTime(type: SnapshotType, scheduledMs: number): string {
   return formatWindowStart(floorToWindow(type, scheduledMs));
+}
+
+/**
+ * Schedule jitter: each action starts at a random moment up to this long after its nominal time, so a
+ * fleet's hourly (or daily) actions do not all start at :00. The window still comes from the nominal
+ * time (the server sets TemporalScheduledStartTime to it; workflows/scheduled-snapshot.ts).
+ */
+export const DEFAULT_SCHEDULE_JITTER_MS = 5 * 60_000;
+/** Half the shortest window (hourly): an action always starts inside the window it snapshots. */
+export const MAX_SCHEDULE_JITTER_MS = 30 * 60_000;
+
+export const SCHEDULE_JITTER_MESSAGE = `schedule jitter must be 0 (off) or a duration such as "5m" of at most ${MAX_SCHEDULE_JITTER_MS / 60_000}m`;
+
+/** The jitter in ms for a configured value (unset = the default), or undefined when it is not valid. */
+export function parseScheduleJitter(value: string | number | undefined): number | undefined {
+  if (value === undefined || value === '') return DEFAULT_SCHEDULE_JITTER_MS;
+  if (value === 0 || (typeof value === 'string' && value.trim() === '0')) return 0;
+  const ms = parseDuration(value);
+  return ms !== undefined && ms <= MAX_SCHEDULE_JITTER_MS ? ms : undefined;
 }

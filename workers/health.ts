@@ -5,13 +5,20 @@ import type { Pool } from 'pg';
 
 export interface HealthSource {
   workerState(): string;
+  /** The deployment's base queue. */
   taskQueue: string;
+  /** Every queue this process polls (one per role it serves). */
+  taskQueues?: string[];
   pool: Pool;
 }
 
 async function answer(source: HealthSource, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const state = source.workerState();
-  let body: Record<string, unknown> = { workerState: state, taskQueue: source.taskQueue };
+  let body: Record<string, unknown> = {
+    workerState: state,
+    taskQueue: source.taskQueue,
+    ...(source.taskQueues ? { taskQueues: source.taskQueues } : {}),
+  };
   let ok = state === 'RUNNING';
   if (req.url === '/readyz') {
     try {

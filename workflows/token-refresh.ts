@@ -8,6 +8,7 @@ import {
   condition,
   continueAsNew,
   log,
+  makeContinueAsNewFunc,
   patched,
   proxyLocalActivities,
   setHandler,
@@ -32,6 +33,7 @@ import {
   type TokenStatus,
 } from './token-refresh-contract';
 import { tokenRefreshInputCheck } from './workflow-inputs';
+import { baseTaskQueueOf, workloadTaskQueue } from '../domain/workloads';
 
 // A local activity: a check is a few milliseconds of SQL (plus one token call when due), and one check
 // per tenant every checkEvery is the service's steadiest load. Inside the workflow task a check costs
@@ -183,7 +185,11 @@ export async function tokenRefreshWorkflow(input: TokenRefreshInput): Promise<To
       await condition(allHandlersFinished);
       // Anything signalled up to this point is in `pending`; a signal that arrives while this task
       // completes makes the server reject the completion and replay with the signal included.
-      await continueAsNew<typeof tokenRefreshWorkflow>({
+      // A run started on the shared queue before the split moves to the tokens queue here.
+      const next = patched('workload-task-queues')
+        ? makeContinueAsNewFunc<typeof tokenRefreshWorkflow>({ taskQueue: workloadTaskQueue(baseTaskQueueOf(workflowInfo().taskQueue), 'tokens') })
+        : continueAsNew<typeof tokenRefreshWorkflow>;
+      await next({
         tenantId: input.tenantId,
         checkEvery: settings.checkEveryMs,
         refreshWithin: settings.refreshWithinMs,

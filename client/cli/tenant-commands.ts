@@ -4,7 +4,16 @@ import type { Command } from 'commander';
 import { SNAPSHOT_TYPES } from '../../domain/snapshot-window';
 import { InvalidInputError } from '../errors';
 import { clearAutomationToken, setAutomationToken } from '../automation-token';
-import { installTenant, listTenantSummaries, pauseTenant, removeTenant, resumeTenant, showTenant, type TenantDetails } from '../tenant-lifecycle';
+import {
+  installTenant,
+  listTenantSummaries,
+  pauseTenant,
+  removeTenant,
+  rescheduleTenants,
+  resumeTenant,
+  showTenant,
+  type TenantDetails,
+} from '../tenant-lifecycle';
 import { assertTenantId } from '../input-schemas';
 import { command, printResult, type CommandContext } from './command-runner';
 import { readApiTokenFromStdin, readInstallSecrets } from './secret-input';
@@ -21,7 +30,7 @@ function parseTypes(value: string): Array<(typeof SNAPSHOT_TYPES)[number]> {
 
 /** What the tenant operations need: the store, Temporal and the task queue. */
 async function lifecycleDeps(ctx: CommandContext) {
-  return { pool: ctx.pool(), client: await ctx.temporal(), taskQueue: ctx.taskQueue };
+  return { pool: ctx.pool(), client: await ctx.temporal(), taskQueue: ctx.taskQueue, scheduleJitterMs: ctx.env.JIRA_DRIFT_SCHEDULE_JITTER };
 }
 
 function showLines(t: TenantDetails): string {
@@ -203,6 +212,24 @@ export function registerTenantCommands(program: Command): void {
           result.cleared
             ? `tenant ${tenantId}: automation API token deleted`
             : `tenant ${tenantId}: no automation API token was set, nothing changed`,
+        );
+      }),
+    );
+
+  tenant
+    .command('reschedule [tenant]')
+    .description("rewrite existing snapshot schedules with this deployment's JIRA_DRIFT_SCHEDULE_JITTER and task queue")
+    .option('--all', 'every installed tenant')
+    .option('--json', 'print JSON')
+    .action(
+      command(async (ctx, tenantId: string | undefined, opts: { all?: boolean; json?: boolean }) => {
+        if (!!tenantId === !!opts.all) throw new InvalidInputError('name one tenant or pass --all');
+        if (tenantId) assertTenantId(tenantId);
+        const results = await rescheduleTenants(await lifecycleDeps(ctx), tenantId);
+        printResult(results, !!opts.json, () =>
+          results.length === 0
+            ? 'no snapshot schedules to reschedule'
+            : results.map((r) => `tenant ${r.tenantId}: ${r.changes.map((c) => `${c.type} ${c.outcome}`).join(', ')}`).join('\n'),
         );
       }),
     );

@@ -13,6 +13,7 @@ import { bundleWorkflows } from '../../workers/bundle-workflows';
 import { temporalClient } from '../support/clients';
 import { createTestDatabase } from '../support/database';
 import type { StackState } from '../support/stack-state';
+import { startTestTemporal, type TestTemporal, type TestTemporalKind } from '../support/test-temporal';
 import { startWorker, type WorkerProcess } from '../support/worker-process';
 
 export interface BenchStack {
@@ -24,16 +25,16 @@ export interface BenchStack {
 }
 
 export async function startBenchStack(
-  opts: { dynamicConfig?: Record<string, string | number | boolean>; payloadEncryption?: boolean } = {},
+  opts: { dynamicConfig?: Record<string, string | number | boolean>; payloadEncryption?: boolean; server?: TestTemporalKind } = {},
 ): Promise<BenchStack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jira-drift-bench-'));
   const database = await createTestDatabase(path.join(dir, 'pg'), 'bench');
   await migrateUp(database.databaseUrl);
-  const temporal = await startTemporalDevServer({
-    dbFilename: path.join(dir, 'temporal.db'),
-    logFile: path.join(dir, 'temporal.log'),
-    dynamicConfig: opts.dynamicConfig,
-  });
+  // --server picks the test stack's kinds (compose's dynamic config on both); without it, the dev
+  // server as every benchmark before it ran.
+  const temporal = opts.server
+    ? await startTestTemporal({ dir, serverUrl: database.serverUrl, kind: opts.server, dynamicConfig: opts.dynamicConfig ?? {} })
+    : await devServer(dir, opts.dynamicConfig);
   const sim = await startJiraSim({ port: 0 });
   const bundlePath = path.join(dir, 'workflow-bundle.js');
   await bundleWorkflows(bundlePath);
@@ -41,8 +42,9 @@ export async function startBenchStack(
     databaseUrl: database.databaseUrl,
     temporalAddress: temporal.address,
     temporalPort: temporal.port,
-    temporalDbFile: path.join(dir, 'temporal.db'),
-    temporalPid: temporal.process.pid!,
+    temporalServer: temporal.kind,
+    temporalDbFile: temporal.store,
+    temporalPid: temporal.pid(),
     jiraSimUrl: sim.url,
     workflowBundlePath: bundlePath,
     encryptionKeys: SecretBox.generateKeySpec('bench-k1'),
@@ -71,6 +73,20 @@ export async function startBenchStack(
       await database.drop().catch(() => {});
       fs.rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+async function devServer(dir: string, dynamicConfig?: Record<string, string | number | boolean>): Promise<TestTemporal> {
+  const server = await startTemporalDevServer({ dbFilename: path.join(dir, 'temporal.db'), logFile: path.join(dir, 'temporal.log'), dynamicConfig });
+  const unsupported = () => Promise.reject(new Error('crash() is for the test stack'));
+  return {
+    kind: 'dev',
+    address: server.address,
+    port: server.port,
+    pid: () => server.process.pid!,
+    store: path.join(dir, 'temporal.db'),
+    crash: unsupported,
+    stop: () => server.stop(),
   };
 }
 

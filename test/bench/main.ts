@@ -8,9 +8,22 @@ import { benchSnapshot } from './snapshot';
 import { benchQuotaFleet } from './quota';
 import { benchSoak } from './soak';
 import { benchTokens } from './tokens';
+import { benchHerd } from './herd';
 
 type Options = (name: string, fallback: string) => string;
 const optionalNumber = (value: string) => (value === '' ? undefined : Number(value));
+
+/** Bad arguments: one line, exit 2, before anything starts. */
+function usage(message: string): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+function positive(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) usage(`${name} must be a positive integer`);
+  return n;
+}
 
 const SCENARIOS: Record<string, (stack: BenchStack, option: Options) => Promise<object>> = {
   dedup: (stack, option) => benchDedup(stack, { attempts: Number(option('attempts', '1000')) }),
@@ -37,6 +50,16 @@ const SCENARIOS: Record<string, (stack: BenchStack, option: Options) => Promise<
       pagesPerActivity: optionalNumber(option('pages-per-activity', '')),
       activitiesPerRun: optionalNumber(option('activities-per-run', '')),
     }),
+  herd: (stack, option) =>
+    benchHerd(stack, {
+      tenants: positive(option('tenants', '200'), '--tenants'),
+      server: option('server', 'dev'),
+      workers: positive(option('workers', '1'), '--workers'),
+      size: positive(option('size', '24'), '--size'),
+      jitterMs: Number(option('jitter-ms', '0')),
+      baseline: option('baseline', 'true') !== 'false',
+      timeoutSeconds: positive(option('timeout-seconds', '900'), '--timeout-seconds'),
+    }),
   tokens: (stack, option) =>
     benchTokens(stack, {
       tenants: Number(option('tenants', '1000')),
@@ -57,9 +80,23 @@ async function main(): Promise<void> {
     const i = rest.indexOf(`--${name}`);
     return i >= 0 && rest[i + 1] !== undefined ? rest[i + 1]! : fallback;
   };
-  const stack = await startBenchStack();
+  // herd runs either server through the test stack's profiles; the others keep the dev server they ran on.
+  const server = option('server', scenario === 'herd' ? 'dev' : '');
+  if (server !== '' && server !== 'dev' && server !== 'postgres') usage('--server must be dev or postgres');
+  // Arguments are checked before the stack starts (a bad one refuses without starting anything).
+  if (scenario === 'herd') {
+    positive(option('tenants', '200'), '--tenants');
+    positive(option('workers', '1'), '--workers');
+    const jitter = Number(option('jitter-ms', '0'));
+    if (!Number.isInteger(jitter) || jitter < 0) usage('--jitter-ms must be a non-negative integer');
+  }
+  const stack = await startBenchStack(server ? { server: server } : {});
   try {
-    const result = await run(stack, option);
+    const result = await run(stack, option).catch((err: unknown) => {
+      // Said before the stack closes: a call still retrying on the closing connection may end the process first.
+      process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+      throw err;
+    });
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await stack.close();

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensureSnapshotSchedules } from '../../client/snapshot-schedules';
 import { snapshotScheduleId } from '../../domain/snapshot-schedule';
+import { anyWorkloadQueueClause } from '../../domain/workloads';
 import { percentile, round, type BenchStack } from './bench-stack';
 import { onboardTenant, type TenantFixture } from '../support/tenant-fixture';
 import { compressSchedule, writeCompressedClockBundle } from '../workflows/compressed-clock';
@@ -55,7 +56,7 @@ export async function benchSoak(stack: BenchStack, args: { tenants: number; minu
   await sleep(originMs + (ticks - 1) * tickMs - Date.now());
   while ((await complete()) < expected && Date.now() < deadline) await sleep(2000);
   // Drift scans handed off by the last windows finish shortly after.
-  const running = async () => (await stack.client.workflow.count(`TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`)).count;
+  const running = async () => (await stack.client.workflow.count(`${anyWorkloadQueueClause(taskQueue)} AND ExecutionStatus = 'Running'`)).count;
   while ((await running()) > 0 && Date.now() < deadline) await sleep(2000);
   clearInterval(sampler);
 
@@ -66,7 +67,7 @@ export async function benchSoak(stack: BenchStack, args: { tenants: number; minu
   const { rows: latency } = await stack.pool.query(
     `SELECT extract(epoch FROM (completed_at - started_at)) * 1000 AS ms FROM snapshots WHERE tenant_id LIKE 'soak-%' AND status = 'complete'`,
   );
-  const failed = (await stack.client.workflow.count(`TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Failed'`)).count;
+  const failed = (await stack.client.workflow.count(`${anyWorkloadQueueClause(taskQueue)} AND ExecutionStatus = 'Failed'`)).count;
   const scans = (await stack.pool.query(`SELECT count(*)::int AS n FROM drift_scans WHERE tenant_id LIKE 'soak-%' AND status = 'complete'`)).rows[0]
     .n;
   const firstMinute = samples.filter((s) => s.at < samples[0]!.at + 60_000).map((s) => s.mb);

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { startSnapshot } from '../../client/snapshots';
 import { startTokenRefresh } from '../../client/token-refresh';
+import { workloadTaskQueue } from '../../domain/workloads';
 import { onboardTenant, simAdmin } from '../support/tenant-fixture';
 import { round, type BenchStack } from './bench-stack';
 import { directJiraReads } from './direct-jira-reads';
@@ -61,7 +62,7 @@ export async function benchTokens(stack: BenchStack, args: { tenants: number; se
   const sampler = setInterval(() => (rssSampledPeak = Math.max(rssSampledPeak, rssMb(pid, 'VmRSS'))), 1000);
   // Warm-up: every workflow has made its first check (its TokenState left 'starting'). The measured
   // window is the steady state that follows; the counters cover warm-up too.
-  const checked = `WorkflowType = 'tokenRefreshWorkflow' AND TaskQueue = '${taskQueue}' AND TokenState != 'starting'`;
+  const checked = `WorkflowType = 'tokenRefreshWorkflow' AND TaskQueue = '${workloadTaskQueue(taskQueue, 'tokens')}' AND TokenState != 'starting'`;
   while ((await stack.client.workflow.count(checked)).count < args.tenants) await new Promise((r) => setTimeout(r, 2000));
   const warmupSeconds = round((Date.now() - startedAt) / 1000);
   log(`all token workflows checked once after ${warmupSeconds} s; measuring ${args.seconds} s`);

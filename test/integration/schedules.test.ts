@@ -12,7 +12,14 @@
 // activities in test/workflows/scheduled-snapshot.test.ts.
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-import { snapshotScheduleId } from '../../domain/snapshot-schedule';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { rescheduleTenants } from '../../client/tenant-lifecycle';
+import {
+  DEFAULT_SCHEDULE_JITTER_MS,
+  scheduledSnapshotWorkflowIdBase,
+  snapshotScheduleId,
+  windowForScheduledTime,
+} from '../../domain/snapshot-schedule';
 import { snapshotWorkflowId } from '../../domain/workflow-ids';
 import type { Pool } from '../../store/pool';
 import { temporalClient, testPool } from '../support/clients';
@@ -157,4 +164,55 @@ test('a schedule backfill over three past hours makes those three hourly windows
   expect(await workflowIds(`WorkflowType = 'snapshotWorkflow' AND TenantId = '${tenantId}'`)).toEqual(
     windows.map((w) => snapshotWorkflowId(tenantId, 'hourly', w)),
   );
+});
+
+test("with jitter an action starts after its nominal time and still snapshots the nominal time's window; reschedule applies a new jitter", async () => {
+  const taskQueue = uniqueId('schedules-jit');
+  const tenantId = uniqueId('schedjit');
+  const consent = await consentOnNewSite(stack, tenantId, { size: 1 });
+  workers.push(await startWorker(stack, taskQueue));
+  await provisionOnStack(stack, pool, client, taskQueue, tenantId, consent, { types: ['hourly'] });
+  const handle = client.schedule.getHandle(snapshotScheduleId(tenantId, 'hourly'));
+  expect((await handle.describe()).spec.jitter).toBe(DEFAULT_SCHEDULE_JITTER_MS);
+
+  // The explicit step after changing JIRA_DRIFT_SCHEDULE_JITTER: rewrites the schedule once.
+  const deps = { pool, client, taskQueue, scheduleJitterMs: 8000 };
+  expect(await rescheduleTenants(deps, tenantId)).toEqual([
+    { tenantId, changes: [{ type: 'hourly', scheduleId: snapshotScheduleId(tenantId, 'hourly'), outcome: 'updated' }] },
+  ]);
+  expect(await rescheduleTenants(deps, tenantId)).toEqual([
+    { tenantId, changes: [{ type: 'hourly', scheduleId: snapshotScheduleId(tenantId, 'hourly'), outcome: 'unchanged' }] },
+  ]);
+  expect((await handle.describe()).spec.jitter).toBe(8000);
+
+  // One action of the production hourly interval, moved to a few seconds from now (offset), jitter kept.
+  const origin = Math.ceil((Date.now() + 5000) / 1000) * 1000;
+  await handle.update((previous) => ({
+    ...previous,
+    spec: {
+      ...previous.spec,
+      intervals: [{ every: 3_600_000, offset: origin % 3_600_000 }],
+      startAt: new Date(origin - 1000),
+      endAt: new Date(origin + 1000),
+    },
+  }));
+  const [run] = await waitFor(
+    () => workflowIds(`WorkflowType = 'scheduledSnapshotWorkflow' AND TenantId = '${tenantId}' AND ExecutionStatus = 'Completed'`),
+    (ids) => ids.length === 1,
+    { timeoutMs: 120_000, what: 'the jittered action completed' },
+  );
+  const described = await client.workflow.getHandle(run!).describe();
+  const nominal = described.typedSearchAttributes.get(defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME));
+  // The server gives the workflow the nominal time (the id and the attribute), not the jittered one.
+  expect(nominal?.getTime()).toBe(origin);
+  expect(run).toBe(`${scheduledSnapshotWorkflowIdBase(tenantId, 'hourly')}-${new Date(origin).toISOString().replace('.000Z', 'Z')}`);
+  const taken = (await handle.describe()).info.recentActions;
+  expect(taken).toHaveLength(1);
+  expect(taken[0]!.scheduledAt.getTime()).toBeGreaterThanOrEqual(origin); // the jittered time it was due
+  // The window is the one containing the nominal time.
+  const window = windowForScheduledTime('hourly', origin);
+  const rows = await snapshotRows(tenantId);
+  expect(rows.map((r) => [r.window_start.toISOString().replace('.000Z', 'Z'), r.status, r.workflow_id])).toEqual([
+    [window, 'complete', snapshotWorkflowId(tenantId, 'hourly', window)],
+  ]);
 });

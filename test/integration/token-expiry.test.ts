@@ -9,6 +9,7 @@ import { temporalClient, testPool } from '../support/clients';
 import { readStackState, type StackState } from '../support/stack-state';
 import { onboardTenant, simAdmin, uniqueId } from '../support/tenant-fixture';
 import { startWorker, type WorkerProcess } from '../support/worker-process';
+import { workloadTaskQueue } from '../../domain/workloads';
 
 // 45 s is seven token lifetimes; longer runs (TOKEN_EXPIRY_TEST_SECONDS) belong to the soak benchmark.
 const RUN_SECONDS = Number(process.env.TOKEN_EXPIRY_TEST_SECONDS ?? 45);
@@ -37,7 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for await (const wf of client.workflow.list({
-    query: `WorkflowType = 'tokenRefreshWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}'`,
+    query: `WorkflowType = 'tokenRefreshWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${workloadTaskQueue(taskQueue, 'tokens')}'`,
   })) {
     await client.workflow
       .getHandle(wf.workflowId)

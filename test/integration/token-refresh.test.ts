@@ -21,6 +21,7 @@ import { readStackState, type StackState } from '../support/stack-state';
 import { onboardTenant, reconsentTenant, simAdmin, uniqueId, type TenantFixture } from '../support/tenant-fixture';
 import { sleep, waitFor } from '../support/wait-for';
 import { startWorker, type WorkerProcess } from '../support/worker-process';
+import { workloadTaskQueue } from '../../domain/workloads';
 
 const run = promisify(execFile);
 
@@ -55,7 +56,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // Token workflows run forever: end this file's ones so later files see a quiet server.
   for await (const wf of client.workflow.list({
-    query: `WorkflowType = 'tokenRefreshWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}'`,
+    query: `WorkflowType = 'tokenRefreshWorkflow' AND ExecutionStatus = 'Running' AND TaskQueue = '${workloadTaskQueue(taskQueue, 'tokens')}'`,
   })) {
     await client.workflow
       .getHandle(wf.workflowId)

@@ -60,7 +60,12 @@ test('one of two workers is killed mid-snapshot; the other finishes it', async (
 
   const health = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
   expect(health.status).toBe(200);
-  expect(await health.json()).toMatchObject({ status: 'ok', workerState: 'RUNNING', taskQueue });
+  expect(await health.json()).toMatchObject({
+    status: 'ok',
+    workerState: 'RUNNING',
+    taskQueue,
+    taskQueues: [`${taskQueue}:tokens`, taskQueue, `${taskQueue}:drift-scans`],
+  });
   const ready = await fetch(`http://127.0.0.1:${healthPort}/readyz`);
   expect(await ready.json()).toMatchObject({ status: 'ok', database: 'ok' });
 

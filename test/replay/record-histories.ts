@@ -14,6 +14,8 @@ import { snapshotScheduleId } from '../../domain/snapshot-schedule';
 import { runSnapshot, startSnapshot } from '../../client/snapshots';
 import { getTokenStatus, notifyCredentialsUpdated, requestTokenRefresh, startTokenRefresh } from '../../client/token-refresh';
 import { startBenchStack } from '../bench/bench-stack';
+import { tokenRefreshWorkflowId } from '../../domain/workflow-ids';
+import { workloadTaskQueue } from '../../domain/workloads';
 import { onboardTenant, reconsentTenant, simAdmin, type TenantFixture } from '../support/tenant-fixture';
 import { waitFor } from '../support/wait-for';
 import type { BenchStack } from '../bench/bench-stack';
@@ -240,6 +242,37 @@ async function recordMaxChecksRefused(stack: BenchStack, taskQueue: string): Pro
   await save(handle, 'tokenRefreshWorkflow-max-checks-refused');
 }
 
+/**
+ * Behind `workload-task-queues`: a snapshot hands its drift scan to the drift queue; a token workflow
+ * started on the base queue (as clients did before the split) continues as new onto the tokens queue.
+ */
+async function recordWorkloadQueues(stack: BenchStack, taskQueue: string): Promise<void> {
+  const client = stack.client;
+  const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay-queues', size: 1, seed: 16 });
+  const snap = (window: string) => startSnapshot(client, { tenantId: tenant.tenantId, type: 'hourly', window, taskQueue });
+  await (await snap('2026-05-01T00:00:00Z')).result();
+  const second = await snap('2026-05-01T01:00:00Z');
+  const scanId = (await second.result()).driftScanWorkflowId!;
+  const scan = await client.workflow.getHandle(scanId).describe();
+  if (scan.taskQueue !== workloadTaskQueue(taskQueue, 'drift')) throw new Error(`drift scan ran on ${scan.taskQueue}`);
+  await client.workflow.getHandle(scanId).result();
+  await save(second.handle, 'snapshotWorkflow-workload-queues');
+
+  const legacy = await client.workflow.start('tokenRefreshWorkflow', {
+    workflowId: tokenRefreshWorkflowId(tenant.tenantId),
+    taskQueue,
+    args: [{ tenantId: tenant.tenantId, checkEvery: '1s', refreshWithin: '1m', maxChecksPerRun: 2 }],
+  });
+  const moved = await waitFor(
+    () => legacy.describe(),
+    (d) => d.runId !== legacy.firstExecutionRunId,
+    { what: 'continue-as-new' },
+  );
+  if (moved.taskQueue !== workloadTaskQueue(taskQueue, 'tokens')) throw new Error(`continued on ${moved.taskQueue}`);
+  await legacy.terminate('recorded');
+  await save(legacy, 'tokenRefreshWorkflow-workload-queues', legacy.firstExecutionRunId);
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
   const wanted = (type: string) => only.length === 0 || only.includes(type);
@@ -260,6 +293,7 @@ async function main(): Promise<void> {
     if (only.includes('driftScanWorkflow-audit-attribution')) await recordAuditAttribution(stack, taskQueue);
     if (only.includes('snapshotWorkflow-points-quota')) await recordPointsQuota(stack);
     if (only.includes('snapshotWorkflow-catalogue-v4')) await recordCatalogueV4(stack, taskQueue);
+    if (only.includes('workload-queues')) await recordWorkloadQueues(stack, taskQueue);
     if (!wanted('snapshotWorkflow')) return;
     const tenant = await onboardTenant(stack.state, stack.pool, { tenantId: 'replay', size: 'small', seed: 11 });
 

@@ -10,6 +10,7 @@ import type { DriftScanResult } from '../../workflows/drift-scan-contract';
 import type { SnapshotWorkflowResult } from '../../workflows/snapshot-contract';
 import type { SyntheticPair } from '../bench/synthetic-snapshots';
 import { sleep } from './wait-for';
+import { anyWorkloadQueueClause } from '../../domain/workloads';
 
 export interface CleanSite {
   tenantId: string;
@@ -53,7 +54,7 @@ export function startSlowScan(client: Client, pair: SyntheticPair, taskQueue: st
 }
 
 export async function runningOn(client: Client, taskQueue: string): Promise<number> {
-  return (await client.workflow.count(`TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`)).count;
+  return (await client.workflow.count(`${anyWorkloadQueueClause(taskQueue)} AND ExecutionStatus = 'Running'`)).count;
 }
 
 /** Visibility is eventually consistent: a workflow that just ended may still count as running briefly. */

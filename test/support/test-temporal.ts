@@ -32,21 +32,27 @@ export function testTemporalKind(): TestTemporalKind {
 export const TEST_DYNAMIC_CONFIG = { 'limit.historyCount.suggestContinueAsNew': 400 };
 
 /** The dynamic config both kinds of test server run: compose's (docker/temporal-dynamicconfig.yaml) and the test's. */
-export function testDynamicConfig(): Record<string, string | number | boolean> {
-  return { ...(composeDynamicConfig() as Record<string, string | number | boolean>), ...TEST_DYNAMIC_CONFIG };
+export function testDynamicConfig(
+  overrides: Record<string, string | number | boolean> = TEST_DYNAMIC_CONFIG,
+): Record<string, string | number | boolean> {
+  return { ...(composeDynamicConfig() as Record<string, string | number | boolean>), ...overrides };
 }
 
 export interface TestTemporalOptions {
   dir: string;
   /** Maintenance database URL of the tests' PostgreSQL server (postgres kind). */
   serverUrl: string;
+  /** Default: JIRA_DRIFT_TEST_TEMPORAL (benchmarks choose with --server). */
+  kind?: TestTemporalKind;
+  /** What runs on top of compose's dynamic config; default TEST_DYNAMIC_CONFIG. */
+  dynamicConfig?: Record<string, string | number | boolean>;
 }
 
 async function startDev(opts: TestTemporalOptions): Promise<TestTemporal> {
   const options: DevServerOptions = {
     dbFilename: path.join(opts.dir, 'temporal.db'),
     logFile: path.join(opts.dir, 'temporal.log'),
-    dynamicConfig: testDynamicConfig(),
+    dynamicConfig: testDynamicConfig(opts.dynamicConfig),
   };
   let server = await startTemporalDevServer(options);
   return {
@@ -70,7 +76,7 @@ async function startPostgres(opts: TestTemporalOptions): Promise<TestTemporal> {
   const dir = path.join(opts.dir, 'temporal-server');
   let server: PgServer;
   try {
-    server = await startTemporalPgServer({ dir, pg, adminDatabase, dynamicConfig: TEST_DYNAMIC_CONFIG });
+    server = await startTemporalPgServer({ dir, pg, adminDatabase, dynamicConfig: opts.dynamicConfig ?? TEST_DYNAMIC_CONFIG });
   } catch (err) {
     await dropDatabases(pg, adminDatabase).catch(() => {});
     throw err;
@@ -84,7 +90,7 @@ async function startPostgres(opts: TestTemporalOptions): Promise<TestTemporal> {
     async crash() {
       server.process.kill('SIGKILL');
       await new Promise((resolve) => server.process.once('exit', resolve));
-      server = await startTemporalPgServer({ dir, pg, adminDatabase, ports: server.ports, dynamicConfig: TEST_DYNAMIC_CONFIG });
+      server = await startTemporalPgServer({ dir, pg, adminDatabase, ports: server.ports, dynamicConfig: opts.dynamicConfig ?? TEST_DYNAMIC_CONFIG });
     },
     async stop() {
       await server.stop();
@@ -94,5 +100,5 @@ async function startPostgres(opts: TestTemporalOptions): Promise<TestTemporal> {
 }
 
 export function startTestTemporal(opts: TestTemporalOptions): Promise<TestTemporal> {
-  return testTemporalKind() === 'postgres' ? startPostgres(opts) : startDev(opts);
+  return (opts.kind ?? testTemporalKind()) === 'postgres' ? startPostgres(opts) : startDev(opts);
 }

@@ -43,6 +43,7 @@ const KNOWN_KEYS = new Set<string>([
   ...FREE_TEXT_KEYS,
   ...SECRET_KEYS,
   'JIRA_DRIFT_TASK_QUEUE',
+  'JIRA_DRIFT_SCHEDULE_JITTER',
   'LOG_LEVEL',
   'JIRA_QUOTA_TIER',
 ]);
@@ -295,6 +296,7 @@ function expectWithinBounds(parsed: Env, env: Record<string, string | undefined>
     CODEC_SERVER_HOST: '127.0.0.1',
     JIRA_QUOTA_WINDOW_SECONDS: 3600,
     JIRA_QUOTA_TIER: 'global',
+    JIRA_DRIFT_SCHEDULE_JITTER: 300_000,
   };
   for (const [key, value] of Object.entries(defaults)) if (env[key] === undefined) expect(parsed[key as keyof Env]).toBe(value);
   // Unknown keys never come through.

@@ -9,6 +9,7 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle
 import type { Activities } from '../../activities';
 import { temporalBinary } from '../../scripts/temporal-dev-server';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { WORKLOADS, workloadTaskQueue } from '../../domain/workloads';
 
 export const WORKFLOWS_PATH = path.join(__dirname, '..', '..', 'workflows', 'index.ts');
 
@@ -69,15 +70,22 @@ export function useWorkflowTestEnv(): WorkflowTestContext {
       return ctx.env.client;
     },
     async withWorker(activities, fn) {
+      // One Worker per workload queue of this base queue, as workers/main.ts runs them (children and
+      // continue-as-new move to the drift and tokens queues).
       const taskQueue = `wf-test-${process.pid}-${++queues}`;
-      const worker = await Worker.create({
-        connection: ctx.env.nativeConnection,
-        namespace: ctx.env.namespace ?? 'default',
-        taskQueue,
-        workflowBundle: bundle!,
-        activities,
-      });
-      return worker.runUntil(fn(taskQueue));
+      const workers = await Promise.all(
+        WORKLOADS.map((w) =>
+          Worker.create({
+            connection: ctx.env.nativeConnection,
+            namespace: ctx.env.namespace ?? 'default',
+            taskQueue: workloadTaskQueue(taskQueue, w),
+            workflowBundle: bundle!,
+            activities,
+          }),
+        ),
+      );
+      const [tokens, snapshots, drift] = workers;
+      return tokens!.runUntil(snapshots!.runUntil(drift!.runUntil(fn(taskQueue))));
     },
   };
   return ctx;
