@@ -11,7 +11,14 @@ import { Context } from '@temporalio/activity';
 import { PARENT_TYPE, type ConfigType } from '../../domain/config-catalogue';
 import type { SecretHasher } from '../../domain/catalogue-kit';
 import { toStoredConfigObject } from '../../domain/config-object';
-import { AUTOMATION_TOKEN_NEEDED, AutomationTokenMissingError, isNotFound, JiraClientError, meteredClient, type PagingClient } from '../../jira-cloud';
+import {
+  AUTOMATION_TOKEN_NEEDED,
+  AutomationTokenMissingError,
+  isNotFound,
+  JiraClientError,
+  meteredClient,
+  type PagingClient,
+} from '../../jira-cloud';
 import { isUnavailableStatus, unavailableAreaObject } from '../../domain/unavailable-area';
 import type { Pool } from '../../store/pool';
 import { clearChildEntriesExcept, clearResourceEntries, storePage, streamTypeBodies, unavailableMarker } from '../../store/snapshot-store';

@@ -148,7 +148,7 @@ describe('match rules', () => {
   });
 
   it('every rule says where its record shape comes from', () => {
-    const evidence = Object.values(AUDIT_MATCH_RULES).flatMap((rules) => rules!.map((r) => r.evidence));
+    const evidence = Object.values(AUDIT_MATCH_RULES).flatMap((rules) => rules.map((r) => r.evidence));
     expect(new Set(evidence)).toEqual(new Set(['jira-source', 'cloud-sample', 'unverified']));
   });
 
