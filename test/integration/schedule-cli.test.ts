@@ -43,7 +43,18 @@ beforeAll(async () => {
   pool = testPool(stack);
   worker = await startWorker(stack, taskQueue);
   consent = await consentOnNewSite(stack, tenantId, { size: 1 });
-  const installed = await provisionOnStack(stack, pool, client, taskQueue, tenantId, consent, { types: ['daily', 'hourly'] });
+  // No jitter: a backfilled action would otherwise start up to the jitter after it is requested (the
+  // windows stay canonical either way: schedules.test.ts), and this file checks the CLI, not jitter.
+  const installed = await provisionOnStack(
+    stack,
+    pool,
+    client,
+    taskQueue,
+    tenantId,
+    consent,
+    { types: ['daily', 'hourly'] },
+    { scheduleJitterMs: 0 },
+  );
   expect(installed.schedules).toEqual([
     { type: 'hourly', scheduleId: hourlyId, outcome: 'created' },
     { type: 'daily', scheduleId: dailyId, outcome: 'created' },

@@ -7,7 +7,7 @@ import { installTenant, type InstallTenantInput } from '../../client/tenant-life
 import { REQUESTED_SCOPES } from '../../jira-cloud';
 import { SecretBox } from '../../store/secret-box';
 import type { StackState } from './stack-state';
-import { simAdmin } from './tenant-fixture';
+import { simAdmin, storeSimApiToken } from './tenant-fixture';
 
 export interface Consent {
   clientId: string;
@@ -36,8 +36,12 @@ export async function consentOnNewSite(stack: StackState, name: string, opts: { 
   return { clientId, clientSecret, siteUrl: site.siteUrl, cloudId: site.cloudId, grantId: grant.grantId, code: grant.code, objectCount };
 }
 
-/** installTenant with the test stack's addresses and keys. */
-export function provisionOnStack(
+/**
+ * installTenant with the test stack's addresses and keys, then (like onboardTenant) an automation API
+ * token, so a snapshot captures what the consent's `objectCount` counts. `scheduleJitterMs`: the
+ * deployment's schedule jitter (default: the service's).
+ */
+export async function provisionOnStack(
   stack: StackState,
   pool: Pool,
   client: Client,
@@ -45,9 +49,18 @@ export function provisionOnStack(
   tenantId: string,
   consent: Consent,
   extra: Partial<InstallTenantInput> = {},
+  opts: { scheduleJitterMs?: number } = {},
 ) {
-  return installTenant(
-    { pool, client, taskQueue, secretBox: SecretBox.fromSpec(stack.encryptionKeys), authBaseUrl: stack.jiraSimUrl, apiBaseUrl: stack.jiraSimUrl },
+  const installed = await installTenant(
+    {
+      pool,
+      client,
+      taskQueue,
+      secretBox: SecretBox.fromSpec(stack.encryptionKeys),
+      authBaseUrl: stack.jiraSimUrl,
+      apiBaseUrl: stack.jiraSimUrl,
+      ...(opts.scheduleJitterMs !== undefined ? { scheduleJitterMs: opts.scheduleJitterMs } : {}),
+    },
     {
       tenantId,
       siteUrl: consent.siteUrl,
@@ -59,4 +72,6 @@ export function provisionOnStack(
       ...extra,
     },
   );
+  await storeSimApiToken(stack, pool, tenantId, consent.cloudId);
+  return installed;
 }
