@@ -53,7 +53,13 @@ test('each change of the boards group is drift of that object, with its pointer'
 test('nothing else changed', () => expectNothingElse(events, expected));
 
 test('a site without Jira Software: boards are unavailable (404 from the agile API), the rest is captured', async () => {
-  const coreOnly = await onboardTenant(ctx.stack, ctx.pool, { tenantId: uniqueId('core-only'), size: 'small', seed: 43, products: ['jira-core'] });
+  const coreOnly = await onboardTenant(ctx.stack, ctx.pool, {
+    tenantId: uniqueId('core-only'),
+    size: 'small',
+    seed: 43,
+    // Automation comes with every Jira Cloud product; only Jira Software is missing here.
+    products: ['jira-core', 'automation'],
+  });
   const result = await runSnapshot(ctx.client, {
     tenantId: coreOnly.tenantId,
     type: 'hourly',

@@ -73,8 +73,9 @@ describe('enforcement on a site', () => {
       // GET configuration's classic scope is read:jira-user.
       scopes: ['read:jira-work', 'manage:jira-project', 'manage:jira-configuration', 'read:jira-user'],
     });
-    // Operations whose required query parameters the spec marks (workflowscheme/project: 1 to 100 projectIds).
-    const requiredQuery: Record<string, string> = { 'workflowscheme/project': '?projectId=10000' };
+    // Operations whose required query parameters the spec marks (workflowscheme/project: 1 to 100 projectIds;
+    // user/bulk: at least one accountId).
+    const requiredQuery: Record<string, string> = { 'workflowscheme/project': '?projectId=10000', 'user/bulk': '?accountId=557058:someone' };
     for (const template of RESOURCE_ROUTES.templates().filter((t) => !t.includes('{'))) {
       const method = template === 'workflows' ? 'POST' : 'GET';
       const response = await fx.jira(template + (requiredQuery[template] ?? ''), {
